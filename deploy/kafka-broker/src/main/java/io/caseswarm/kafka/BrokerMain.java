@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import kafka.tools.StorageTool;
 
@@ -122,10 +123,11 @@ public final class BrokerMain {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--controller-port" -> controllerPort = Integer.parseInt(args[++i]);
                     case "--partitions" -> partitions = Integer.parseInt(args[++i]);
-                    case "--topics" -> topics = List.of(args[++i].split(","));
+                    case "--extra-topics" -> topics = Stream.concat(topics.stream(),
+                            Stream.of(args[++i].split(","))).toList();
                     case "--exit-with-parent" -> exitWithParent = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; expected --data-dir, --port, --controller-port, --partitions, --topics,"
+                            + "; expected --data-dir, --port, --controller-port, --partitions, --extra-topics,"
                             + " --exit-with-parent");
                 }
             }

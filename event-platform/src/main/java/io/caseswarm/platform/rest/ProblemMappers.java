@@ -1,0 +1,125 @@
+package io.caseswarm.platform.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.caseswarm.platform.store.ConcurrencyConflictException;
+
+/** Every error a Caseswarm API returns is problem+json: never a stack trace, never an HTML page. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_BASE = "https://caseswarm.io/problems/";
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return problem(400, "invalid-request", "Invalid request", "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            errors.add(new Problem.FieldError(jsonPath(mapping), unreadableReason(mapping)));
+        }
+        return problem(400, "unreadable-body", "Unreadable request body",
+                "The body is not valid JSON of the expected shape.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConcurrencyConflictException e) {
+        return problem(409, "concurrent-change", "Concurrent change",
+                "The resource was changed by another request at the same time; retry.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(CommandRejectedException e) {
+        return problem(409, "command-rejected", "Command rejected", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        return problem(status.getStatusCode(), slug, status.getReasonPhrase(), e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        // The details stay in the log; the client learns only that it was not its fault.
+        LOG.error("Unexpected failure while handling a request", e);
+        return problem(500, "internal-error", "Internal error", "The request could not be completed.", List.of());
+    }
+
+    public static Response problem(int status, String slug, String title, String detail,
+            List<Problem.FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + slug, title, status, detail, errors))
+                .build();
+    }
+
+    /** {@code open.request.customer.email} → {@code customer.email}: the method and parameter are ours, not the client's. */
+    private static String fieldName(Path path) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() != ElementKind.METHOD && node.getName() != null) {
+                names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            }
+        }
+        if (names.isEmpty()) {
+            return parameter == null ? "body" : parameter;
+        }
+        return String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String unreadableReason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        return "has the wrong type or format";
+    }
+}

@@ -1,0 +1,160 @@
+package io.caseswarm.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Kafka broker in a child process on free ports, started from the broker that
+ * {@code deploy/kafka-broker} assembles. The child watches our stdin and exits when this JVM goes
+ * away, so a crashed test run leaves no broker behind.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String READY = "CASESWARM-KAFKA-READY";
+    private static final long START_TIMEOUT_SECONDS = 90;
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final List<String> extraTopics;
+    private Process process;
+
+    private KafkaBroker(List<String> extraTopics) {
+        try {
+            this.dataDir = Files.createTempDirectory("caseswarm-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.port = FreePorts.next();
+        this.controllerPort = FreePorts.next();
+        this.extraTopics = extraTopics;
+    }
+
+    /** Starts a broker with Caseswarm's topics and, if given, some more (for tests of the platform itself). */
+    public static KafkaBroker start(List<String> extraTopics) {
+        KafkaBroker broker = new KafkaBroker(extraTopics);
+        broker.startProcess();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Stops the broker and starts it again on the same ports with the same data, as after a crash-free restart. */
+    public void restart() {
+        stopProcess();
+        startProcess();
+    }
+
+    public void stopProcess() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public void startProcess() {
+        Path home = kafkaHome();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx512m",
+                "-cp", home.resolve("libs").toString() + "/*",
+                "io.caseswarm.kafka.BrokerMain",
+                "--data-dir", dataDir.toString(),
+                "--port", String.valueOf(port),
+                "--controller-port", String.valueOf(controllerPort),
+                "--exit-with-parent"));
+        if (!extraTopics.isEmpty()) {
+            command.addAll(List.of("--extra-topics", String.join(",", extraTopics)));
+        }
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Kafka broker", e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith(READY)) {
+                        drainInBackground(out);
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                // the broker died; reported below
+            }
+            return false;
+        });
+        try {
+            if (!ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The Kafka broker exited before it was ready; see "
+                        + dataDir.resolve("server.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the Kafka broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The Kafka broker was not ready within " + START_TIMEOUT_SECONDS
+                    + " s; see " + dataDir.resolve("server.log"), e);
+        }
+    }
+
+    /** The broker keeps writing to stdout now and then; reading it keeps the pipe from filling up. */
+    private static void drainInBackground(BufferedReader out) {
+        Thread.ofVirtual().start(() -> {
+            try (out) {
+                while (out.readLine() != null) {
+                    // discard
+                }
+            } catch (IOException ignored) {
+                // the broker has gone
+            }
+        });
+    }
+
+    private static Path kafkaHome() {
+        String home = System.getProperty("caseswarm.kafka.home");
+        if (home == null || !Files.isDirectory(Path.of(home, "libs"))) {
+            throw new IllegalStateException("No assembled Kafka broker at caseswarm.kafka.home=" + home
+                    + "; build deploy/kafka-broker first (./mvnw -pl deploy/kafka-broker package)");
+        }
+        return Path.of(home);
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.caseswarm.testing;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real parts a service needs under test: a Kafka broker and a fresh PostgreSQL database.
+ * Use it as {@code @WithTestResource(RealInfrastructure.class)}.
+ *
+ * <p>The broker is a child process on free ports, unless {@code KAFKA_BOOTSTRAP_SERVERS} names a
+ * running one. Arguments: {@code extra-topics} (comma-separated topics to create besides
+ * Caseswarm's) and {@code own-broker=true} (always start a child broker, for tests that restart it).
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private List<String> extraTopics = List.of();
+    private boolean ownBroker;
+    private KafkaBroker broker;
+    private TestDatabase database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String topics = initArgs.getOrDefault("extra-topics", "");
+        extraTopics = topics.isBlank() ? List.of() : Arrays.asList(topics.split(","));
+        ownBroker = Boolean.parseBoolean(initArgs.getOrDefault("own-broker", "false"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank() && !ownBroker && extraTopics.isEmpty()) {
+            config.put("kafka.bootstrap.servers", external);
+        } else {
+            broker = KafkaBroker.start(extraTopics);
+            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        }
+        database = TestDatabase.create("caseswarm_test");
+        config.putAll(database.quarkusConfig());
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(broker, new TestInjector.MatchesType(KafkaBroker.class));
+        injector.injectIntoFields(database, new TestInjector.MatchesType(TestDatabase.class));
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

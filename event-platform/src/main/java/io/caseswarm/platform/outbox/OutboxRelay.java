@@ -165,11 +165,17 @@ public class OutboxRelay {
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
-                sends.add(publisher.send(event.cloudEvent().toRecord(event.topic())));
+                Future<RecordMetadata> send = publisher.send(event.cloudEvent().toRecord(event.topic()));
+                sends.add(send);
+                if (send.isDone() && send.state() == Future.State.FAILED) {
+                    // The broker is out of reach. Sending on could get a later event of the same stream
+                    // through once it is back, ahead of this one: stop here and retry from this event.
+                    break;
+                }
             }
-            List<Long> acknowledged = new ArrayList<>(batch.size());
+            List<Long> acknowledged = new ArrayList<>(sends.size());
             Exception failure = null;
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < sends.size(); i++) {
                 try {
                     sends.get(i).get();
                     acknowledged.add(batch.get(i).position());

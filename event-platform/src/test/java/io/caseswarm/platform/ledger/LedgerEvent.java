@@ -1,0 +1,15 @@
+package io.caseswarm.platform.ledger;
+
+import io.caseswarm.platform.event.EventType;
+
+/** The events of a test aggregate: just enough domain to exercise the platform. */
+public sealed interface LedgerEvent {
+
+    @EventType("entry-posted")
+    record EntryPosted(String account, long amount, int sequence) implements LedgerEvent {
+    }
+
+    @EventType(value = "account-closed", version = 2)
+    record AccountClosed(String account) implements LedgerEvent {
+    }
+}

@@ -1,0 +1,190 @@
+package io.caseswarm.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.caseswarm.platform.event.CloudEventHeaders;
+import io.caseswarm.platform.ledger.Ledger;
+import io.caseswarm.platform.ledger.LedgerEvent.EntryPosted;
+import io.caseswarm.platform.store.StoredEvent;
+import io.caseswarm.testing.KafkaBroker;
+import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.TestDatabase;
+import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = {
+        @ResourceArg(name = "extra-topics", value = "ledger-events,ledger-events-dlq"),
+        @ResourceArg(name = "own-broker", value = "true") })
+class OutboxRelayTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    OutboxConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    KafkaBroker broker;
+
+    TestDatabase database;
+
+    @Test
+    void appendedEventIsPublishedAsACloudEventKeyedByItsStream() {
+        String account = "acct-" + UUID.randomUUID();
+        StoredEvent stored = ledger.append(account, 0, List.of(new EntryPosted(account, 42, 1))).getFirst();
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "ledger-events")) {
+            ConsumerRecord<String, String> record = reader.readForKey(account, 1, PATIENCE).getFirst();
+
+            assertThat(record.key()).isEqualTo(account);
+            assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(TopicReader.header(record, CloudEventHeaders.ID)).isEqualTo(stored.eventId().toString());
+            assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("entry-posted");
+            assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("platform-test");
+            assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(account);
+            assertThat(Instant.parse(TopicReader.header(record, CloudEventHeaders.TIME))).isEqualTo(stored.occurredAt());
+            assertThat(TopicReader.header(record, CloudEventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+            assertThat(TopicReader.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            assertThat(readJson(record.value()).get("amount").asLong()).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void relayIsWokenByTheAppendNotByItsSweep() {
+        // The sweep is set to 60 s for these tests: publication within a few seconds can only come from NOTIFY.
+        assertThat(config.idleSweep()).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        try (TopicReader reader = new TopicReader(bootstrapServers, "ledger-events")) {
+            reader.readUntil(records -> false, Duration.ofSeconds(2)); // subscribe before the append
+            String account = "acct-" + UUID.randomUUID();
+            Instant appended = Instant.now();
+            ledger.append(account, 0, List.of(new EntryPosted(account, 1, 1)));
+
+            assertThat(reader.readForKey(account, 1, Duration.ofSeconds(10))).hasSize(1);
+            assertThat(Duration.between(appended, Instant.now())).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void everyEventIsPublishedExactlyOnceAndInOrderAcrossABrokerRestart() throws Exception {
+        List<String> accounts = List.of(newAccount(), newAccount(), newAccount(), newAccount());
+        appendRound(accounts, 1, 10);
+        broker.stopProcess();
+        // Appends go on while the broker is away: they wait in the outbox.
+        appendRound(accounts, 11, 20);
+        Thread.sleep(config.deliveryTimeout().plusSeconds(1).toMillis());
+        broker.startProcess();
+        appendRound(accounts, 21, 30);
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "ledger-events")) {
+            List<ConsumerRecord<String, String>> records = reader.readUntil(
+                    all -> all.stream().filter(r -> accounts.contains(r.key())).count() >= 120, PATIENCE);
+            reader.readUntil(all -> false, Duration.ofSeconds(3)); // any duplicate would arrive by now
+            records = reader.readUntil(all -> true, Duration.ZERO).stream()
+                    .filter(r -> accounts.contains(r.key())).toList();
+
+            assertThat(records).hasSize(120);
+            Set<String> ids = new HashSet<>();
+            records.forEach(r -> ids.add(TopicReader.header(r, CloudEventHeaders.ID)));
+            assertThat(ids).hasSize(120);
+            Map<String, List<Integer>> sequencesByAccount = new HashMap<>();
+            for (ConsumerRecord<String, String> record : records) {
+                sequencesByAccount.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(readJson(record.value()).get("sequence").asInt());
+            }
+            for (String account : accounts) {
+                assertThat(sequencesByAccount.get(account)).as(account).hasSize(30).isSorted();
+            }
+        }
+        await().atMost(PATIENCE).until(() -> unpublishedCount() == 0);
+    }
+
+    @Test
+    void twoRelaysOnOneDatabaseNeitherDoubleNorReorderEvents() throws Exception {
+        OutboxRelay second = new OutboxRelay(config, new EventPublisher(bootstrapServers, config),
+                database.jdbcUrl(), Optional.of("postgres"), Optional.empty(), "platform-test");
+        second.start(null);
+        try {
+            List<String> accounts = List.of(newAccount(), newAccount(), newAccount());
+            appendRound(accounts, 1, 25);
+
+            try (TopicReader reader = new TopicReader(bootstrapServers, "ledger-events")) {
+                reader.readUntil(all -> all.stream().filter(r -> accounts.contains(r.key())).count() >= 75, PATIENCE);
+                List<ConsumerRecord<String, String>> records = reader.readUntil(all -> false, Duration.ofSeconds(3))
+                        .stream().filter(r -> accounts.contains(r.key())).toList();
+
+                assertThat(records).hasSize(75);
+                for (String account : accounts) {
+                    assertThat(records.stream().filter(r -> r.key().equals(account))
+                            .map(r -> readJson(r.value()).get("sequence").asInt()).toList())
+                            .as(account).hasSize(25).isSorted();
+                }
+            }
+            assertThat(second.isLeading()).as("the second relay waits while the first leads").isFalse();
+        } finally {
+            second.stop(null);
+        }
+    }
+
+    private void appendRound(List<String> accounts, int fromSequence, int toSequence) {
+        for (int sequence = fromSequence; sequence <= toSequence; sequence++) {
+            for (String account : accounts) {
+                ledger.append(account, sequence - 1, List.of(new EntryPosted(account, sequence, sequence)));
+            }
+        }
+    }
+
+    private long unpublishedCount() throws Exception {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*) from events where published_at is null")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private JsonNode readJson(String value) {
+        try {
+            return json.readTree(value);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String newAccount() {
+        return "acct-" + UUID.randomUUID();
+    }
+}

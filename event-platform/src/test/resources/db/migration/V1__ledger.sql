@@ -1,0 +1,5 @@
+create table ledger_totals (
+    account text   primary key,
+    total   bigint not null,
+    entries int    not null
+);

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.caseswarm.platform.store.ConcurrencyConflictException;
@@ -35,6 +37,12 @@ public class ProblemMappers {
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return problem(400, "invalid-request", "Invalid request", "The request has invalid fields.", errors);
+    }
+
+    /** Quarkus maps this subtype itself; ours must win so the client sees the field and a problem document. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,7 @@
+package io.caseswarm.cases.domain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public enum CaseStatus {
+    @JsonProperty("open") OPEN
+}

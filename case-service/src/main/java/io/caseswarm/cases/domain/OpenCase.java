@@ -1,0 +1,8 @@
+package io.caseswarm.cases.domain;
+
+import java.util.UUID;
+
+/** The command to open a case. The id is chosen before the command runs: it names the new event stream. */
+public record OpenCase(UUID caseId, String subject, String description, Customer customer, Channel channel,
+        String product, Priority priority) {
+}

@@ -1,0 +1,10 @@
+package io.caseswarm.cases.domain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public enum Priority {
+    @JsonProperty("low") LOW,
+    @JsonProperty("normal") NORMAL,
+    @JsonProperty("high") HIGH,
+    @JsonProperty("urgent") URGENT
+}

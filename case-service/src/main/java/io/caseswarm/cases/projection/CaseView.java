@@ -1,0 +1,40 @@
+package io.caseswarm.cases.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.domain.Channel;
+import io.caseswarm.cases.domain.Priority;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The current state of a case, projected from its events for reading. Never written by anything else. */
+@Entity
+@Table(name = "case_view")
+public class CaseView extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String number;
+    public String subject;
+    public String description;
+    public String customerId;
+    public String customerName;
+    public String customerEmail;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    public String product;
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+    public Instant openedAt;
+    public Instant updatedAt;
+    public long version;
+}

@@ -1,0 +1,73 @@
+package io.caseswarm.cases.projection;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.caseswarm.cases.domain.CaseEvent;
+import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
+import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.service.CaseCommands;
+import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.platform.store.StoredEvent;
+
+/** Keeps {@link CaseView} in step with the case events, in the transaction that appends them. */
+@ApplicationScoped
+public class CaseViewProjector {
+
+    private static final int REBUILD_PAGE = 500;
+
+    private final EventStore store;
+
+    CaseViewProjector(EventStore store) {
+        this.store = store;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void project(List<StoredEvent> events) {
+        for (StoredEvent event : events) {
+            apply(store.decode(event, CaseCommands.TYPES), event.version(), event.occurredAt());
+        }
+    }
+
+    /** Throws the view away and replays every case event: after a bug fix in a projection, for example. */
+    @Transactional
+    public long rebuild() {
+        CaseView.deleteAll();
+        long after = 0;
+        long replayed = 0;
+        List<StoredEvent> page;
+        while (!(page = store.readAll(after, REBUILD_PAGE)).isEmpty()) {
+            project(page.stream().filter(event -> CaseCommands.STREAM_TYPE.equals(event.streamType())).toList());
+            CaseView.flush();
+            after = page.getLast().position();
+            replayed += page.size();
+        }
+        return replayed;
+    }
+
+    private void apply(CaseEvent event, long version, Instant at) {
+        switch (event) {
+            case CaseOpened opened -> {
+                CaseView view = new CaseView();
+                view.id = opened.caseId();
+                view.number = opened.number();
+                view.subject = opened.subject();
+                view.description = opened.description();
+                view.customerId = opened.customer().id();
+                view.customerName = opened.customer().name();
+                view.customerEmail = opened.customer().email();
+                view.channel = opened.channel();
+                view.product = opened.product();
+                view.priority = opened.priority();
+                view.status = CaseStatus.OPEN;
+                view.openedAt = opened.openedAt();
+                view.updatedAt = at;
+                view.version = version;
+                view.persist();
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.caseswarm.cases.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.caseswarm.platform.store.StoredEvent;
+
+/** One event of a case's history, as it was published. */
+public record HistoryEntry(UUID eventId, long version, String type, Instant occurredAt, JsonNode data) {
+
+    static HistoryEntry of(StoredEvent event) {
+        return new HistoryEntry(event.eventId(), event.version(), event.type(), event.occurredAt(), event.data());
+    }
+}

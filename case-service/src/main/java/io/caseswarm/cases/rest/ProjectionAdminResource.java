@@ -1,0 +1,27 @@
+package io.caseswarm.cases.rest;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import io.caseswarm.cases.projection.CaseViewProjector;
+
+/** Operator actions on the read models. */
+@Path("/admin/projections")
+public class ProjectionAdminResource {
+
+    private final CaseViewProjector projector;
+
+    ProjectionAdminResource(CaseViewProjector projector) {
+        this.projector = projector;
+    }
+
+    /** Replays every case event into a fresh case view; answers how many events were replayed. */
+    @POST
+    @Path("/case-view/rebuild")
+    public RebuildResult rebuildCaseView() {
+        return new RebuildResult(projector.rebuild());
+    }
+
+    public record RebuildResult(long eventsReplayed) {
+    }
+}

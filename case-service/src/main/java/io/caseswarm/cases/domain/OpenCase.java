@@ -2,7 +2,10 @@ package io.caseswarm.cases.domain;
 
 import java.util.UUID;
 
-/** The command to open a case. The id is chosen before the command runs: it names the new event stream. */
+/**
+ * The command to open a case. The id is chosen before the command runs: it names the new event
+ * stream. {@code ownerId} is optional: a case can be assigned on open or later.
+ */
 public record OpenCase(UUID caseId, String subject, String description, Customer customer, Channel channel,
-        String product, Priority priority) {
+        String product, Priority priority, String ownerId) {
 }

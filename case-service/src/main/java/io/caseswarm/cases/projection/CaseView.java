@@ -1,6 +1,7 @@
 package io.caseswarm.cases.projection;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -8,6 +9,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
@@ -34,6 +38,11 @@ public class CaseView extends PanacheEntityBase {
     public Priority priority;
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
+    public String ownerId;
+    public String resolutionSummary;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> helpedBy;
+    public Instant resolvedAt;
     public Instant openedAt;
     public Instant updatedAt;
     public long version;

@@ -2,12 +2,15 @@ package io.caseswarm.cases.projection;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.caseswarm.cases.domain.CaseEvent;
+import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
+import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.store.EventStore;
@@ -48,6 +51,13 @@ public class CaseViewProjector {
         return replayed;
     }
 
+    private static CaseView update(UUID caseId, long version, Instant at) {
+        CaseView view = CaseView.findById(caseId);
+        view.version = version;
+        view.updatedAt = at;
+        return view;
+    }
+
     private void apply(CaseEvent event, long version, Instant at) {
         switch (event) {
             case CaseOpened opened -> {
@@ -67,6 +77,14 @@ public class CaseViewProjector {
                 view.updatedAt = at;
                 view.version = version;
                 view.persist();
+            }
+            case CaseAssigned assigned -> update(assigned.caseId(), version, at).ownerId = assigned.ownerId();
+            case CaseResolved resolved -> {
+                CaseView view = update(resolved.caseId(), version, at);
+                view.status = CaseStatus.RESOLVED;
+                view.resolutionSummary = resolved.resolution().summary();
+                view.helpedBy = resolved.resolution().helpedBy();
+                view.resolvedAt = resolved.resolvedAt();
             }
         }
     }

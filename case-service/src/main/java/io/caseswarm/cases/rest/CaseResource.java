@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.domain.Customer;
 import io.caseswarm.cases.domain.OpenCase;
+import io.caseswarm.cases.domain.Resolution;
+import io.caseswarm.cases.projection.CaseSuggestions;
+import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.store.EventStore;
@@ -40,8 +43,22 @@ public class CaseResource {
     public Response open(@NotNull @Valid OpenCaseRequest request) {
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
                 new Customer(request.customer().id(), request.customer().name(), request.customer().email()),
-                request.channel(), request.product(), request.priority()));
+                request.channel(), request.product(), request.priority(), request.ownerId()));
         return Response.created(URI.create("/cases/" + id)).entity(find(id)).build();
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    public CaseResponse assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
+        commands.assign(id, request.ownerId());
+        return find(id);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    public CaseResponse resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveRequest request) {
+        commands.resolve(id, new Resolution(request.summary().strip(), request.helpedBy()));
+        return find(id);
     }
 
     @GET
@@ -51,7 +68,7 @@ public class CaseResource {
         if (view == null) {
             throw new NotFoundException("No case " + id);
         }
-        return CaseResponse.of(view);
+        return CaseResponse.of(view, CaseSwarm.ofCase(id), CaseSuggestions.findByIdOptional(id));
     }
 
     /** Newest first; optionally only one customer's cases. */
@@ -61,7 +78,7 @@ public class CaseResource {
         Sort newestFirst = Sort.descending("openedAt");
         var query = customerId == null ? CaseView.<CaseView>findAll(newestFirst)
                 : CaseView.<CaseView>find("customerId", newestFirst, customerId);
-        return query.page(0, limit).list().stream().map(CaseResponse::of).toList();
+        return query.page(0, limit).list().stream().map(CaseResponse::summary).toList();
     }
 
     @GET

@@ -1,22 +1,48 @@
 package io.caseswarm.cases.rest;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Customer;
 import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.cases.domain.Resolution;
+import io.caseswarm.cases.projection.CaseSuggestions;
+import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 
-/** A case as the API shows it. */
+/** A case as the API shows it; lists leave out swarms and suggestions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResponse(UUID id, String number, String subject, String description, Customer customer,
-        Channel channel, String product, Priority priority, CaseStatus status, Instant openedAt, Instant updatedAt,
-        long version) {
+        Channel channel, String product, Priority priority, CaseStatus status, String ownerId, Resolution resolution,
+        Instant openedAt, Instant resolvedAt, Instant updatedAt, long version, List<SwarmSummary> swarms,
+        List<CaseSuggestions.Suggestion> suggestions) {
 
-    static CaseResponse of(CaseView view) {
+    public record SwarmSummary(UUID swarmId, String status, String question, List<String> memberIds) {
+    }
+
+    static CaseResponse summary(CaseView view) {
+        return of(view, (List<SwarmSummary>) null, null);
+    }
+
+    /** The full case: with the swarms working on it and the articles suggested for it. */
+    static CaseResponse of(CaseView view, List<CaseSwarm> swarms, Optional<CaseSuggestions> suggestions) {
+        return of(view, swarms.stream().map(s -> new SwarmSummary(s.swarmId, s.status, s.question, s.memberIds)).toList(),
+                suggestions.map(found -> found.suggestions).orElse(List.of()));
+    }
+
+    private static CaseResponse of(CaseView view, List<SwarmSummary> swarms,
+            List<CaseSuggestions.Suggestion> suggestions) {
         return new CaseResponse(view.id, view.number, view.subject, view.description,
                 new Customer(view.customerId, view.customerName, view.customerEmail), view.channel, view.product,
-                view.priority, view.status, view.openedAt, view.updatedAt, view.version);
+                view.priority, view.status, view.ownerId,
+                view.resolutionSummary == null ? null : new Resolution(view.resolutionSummary, view.helpedBy),
+                view.openedAt, view.resolvedAt, view.updatedAt, view.version,
+                swarms, suggestions);
     }
 }

@@ -4,19 +4,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
 
-/** The body of {@code POST /cases}. Channel defaults to {@code api}, priority to {@code normal}. */
+/** The body of {@code POST /cases}. Channel defaults to {@code api}, priority to {@code normal}; the owner is optional. */
 public record OpenCaseRequest(
         @NotBlank @Size(max = 200) String subject,
         @NotBlank @Size(max = 20_000) String description,
         @NotNull @Valid CustomerRequest customer,
         Channel channel,
         @Size(max = 100) String product,
-        Priority priority) {
+        Priority priority,
+        @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String ownerId) {
 
     public record CustomerRequest(
             @NotBlank @Size(max = 100) String id,

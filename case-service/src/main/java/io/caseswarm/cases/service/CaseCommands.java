@@ -3,13 +3,16 @@ package io.caseswarm.cases.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import io.caseswarm.cases.domain.Case;
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.domain.OpenCase;
+import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.projection.CaseViewProjector;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
@@ -40,8 +43,31 @@ public class CaseCommands {
     @Transactional
     public UUID open(OpenCase command) {
         List<CaseEvent> events = Case.open(command, numbers.next(), clock.instant());
-        List<StoredEvent> stored = store.append(STREAM_TYPE, command.caseId().toString(), 0, events);
-        projector.project(stored);
+        record(command.caseId(), 0, events);
         return command.caseId();
+    }
+
+    @Transactional
+    public void assign(UUID caseId, String ownerId) {
+        decide(caseId, aggregate -> aggregate.assign(ownerId, clock.instant()));
+    }
+
+    @Transactional
+    public void resolve(UUID caseId, Resolution resolution) {
+        decide(caseId, aggregate -> aggregate.resolve(resolution, clock.instant()));
+    }
+
+    private void decide(UUID caseId, Function<Case, List<CaseEvent>> decision) {
+        List<CaseEvent> history = store.load(caseId.toString(), TYPES);
+        if (history.isEmpty()) {
+            throw new NotFoundException("No case " + caseId);
+        }
+        Case aggregate = Case.replay(history);
+        record(caseId, aggregate.version(), decision.apply(aggregate));
+    }
+
+    private void record(UUID caseId, long expectedVersion, List<CaseEvent> events) {
+        List<StoredEvent> stored = store.append(STREAM_TYPE, caseId.toString(), expectedVersion, events);
+        projector.project(stored);
     }
 }

@@ -112,7 +112,8 @@ class CaseResourceTest {
                 .when().post("/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("priority"));
+                .body("errors.field", hasItem("priority"))
+                .body("errors.message", hasItem("must be one of [low, normal, high, urgent]"));
 
         given().contentType(ContentType.JSON).body("{\"subject\": \"unterminated")
                 .when().post("/cases")

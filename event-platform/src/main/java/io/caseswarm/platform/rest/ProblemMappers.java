@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -88,21 +88,35 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** {@code open.request.customer.email} → {@code customer.email}: the method and parameter are ours, not the client's. */
+    /**
+     * {@code open.request.customer.email} → {@code customer.email}, {@code helpedBy.<list element>[0]} →
+     * {@code helpedBy[0]}: the method and parameter names are ours, not the client's.
+     */
     private static String fieldName(Path path) {
-        List<String> names = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
         String parameter = null;
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (node.getKind() != ElementKind.METHOD && node.getName() != null) {
-                names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            switch (node.getKind()) {
+                case METHOD, RETURN_VALUE, CROSS_PARAMETER -> {
+                    // not part of the request's shape
+                }
+                case PARAMETER -> parameter = node.getName();
+                case CONTAINER_ELEMENT -> name.append(node.getIndex() != null ? "[" + node.getIndex() + "]" : "");
+                default -> {
+                    if (!name.isEmpty()) {
+                        name.append('.');
+                    }
+                    name.append(node.getName());
+                    if (node.getIndex() != null) {
+                        name.append('[').append(node.getIndex()).append(']');
+                    }
+                }
             }
         }
-        if (names.isEmpty()) {
+        if (name.isEmpty()) {
             return parameter == null ? "body" : parameter;
         }
-        return String.join(".", names);
+        return name.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -120,13 +134,28 @@ public class ProblemMappers {
         return path.toString();
     }
 
+    /** The values a client may send for an enum: its {@code @JsonProperty} names where it has them. */
+    private static List<String> jsonNames(Class<?> enumType) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : enumType.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            try {
+                JsonProperty property = enumType.getField(name).getAnnotation(JsonProperty.class);
+                names.add(property == null ? name : property.value());
+            } catch (NoSuchFieldException e) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     private static String unreadableReason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+            return "must be one of " + jsonNames(invalid.getTargetType());
         }
         return "has the wrong type or format";
     }

@@ -1,0 +1,95 @@
+package io.caseswarm.cases.messaging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.caseswarm.cases.projection.CaseSwarm;
+import io.caseswarm.platform.inbox.EventInbox;
+import io.caseswarm.platform.inbox.ReceivedEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Shows on each case the swarms working on it, from swarm-service's events. */
+@ApplicationScoped
+public class SwarmEventsConsumer {
+
+    private final EventInbox inbox;
+
+    SwarmEventsConsumer(EventInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("swarm-events")
+    @Blocking
+    public void onSwarmEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(record, event -> {
+            switch (event.type()) {
+                case "swarm-requested" -> requested(event.dataAs(SwarmRequested.class), event.time());
+                case "swarm-member-joined" -> joined(event.dataAs(MemberChange.class), event.time());
+                case "swarm-member-left" -> left(event.dataAs(MemberChange.class), event.time());
+                case "swarm-closed" -> closed(event, event.dataAs(SwarmClosed.class));
+                default -> {
+                    // Invitations, declines and posts do not change what the case shows.
+                }
+            }
+        });
+    }
+
+    private static void requested(SwarmRequested requested, Instant at) {
+        CaseSwarm swarm = new CaseSwarm();
+        swarm.swarmId = requested.swarmId();
+        swarm.caseId = requested.caseId();
+        swarm.status = "requested";
+        swarm.question = requested.question();
+        swarm.memberIds = List.of();
+        swarm.updatedAt = at;
+        swarm.persist();
+    }
+
+    private static void joined(MemberChange change, Instant at) {
+        CaseSwarm swarm = find(change.swarmId());
+        List<String> members = new ArrayList<>(swarm.memberIds);
+        if (!members.contains(change.personId())) {
+            members.add(change.personId());
+        }
+        swarm.memberIds = members;
+        swarm.status = "active";
+        swarm.updatedAt = at;
+    }
+
+    private static void left(MemberChange change, Instant at) {
+        CaseSwarm swarm = find(change.swarmId());
+        swarm.memberIds = swarm.memberIds.stream().filter(id -> !id.equals(change.personId())).toList();
+        swarm.updatedAt = at;
+    }
+
+    private static void closed(ReceivedEvent event, SwarmClosed closed) {
+        CaseSwarm swarm = find(closed.swarmId());
+        swarm.status = "closed";
+        swarm.updatedAt = event.time();
+    }
+
+    /** Events of one swarm arrive in order, so a swarm has always been requested before anything else happens to it. */
+    private static CaseSwarm find(UUID swarmId) {
+        CaseSwarm swarm = CaseSwarm.findById(swarmId);
+        if (swarm == null) {
+            throw new IllegalStateException("Event for swarm " + swarmId + " that was never requested");
+        }
+        return swarm;
+    }
+
+    record SwarmRequested(UUID swarmId, UUID caseId, String question) {
+    }
+
+    record MemberChange(UUID swarmId, String personId) {
+    }
+
+    record SwarmClosed(UUID swarmId) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.caseswarm.cases.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The knowledge articles suggested for a case; each {@code knowledge-suggested} replaces the list. */
+@Entity
+@Table(name = "case_suggestions")
+public class CaseSuggestions extends PanacheEntityBase {
+
+    @Id
+    public UUID caseId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Suggestion> suggestions;
+    public Instant suggestedAt;
+
+    public record Suggestion(String articleId, String title, double score) {
+    }
+}

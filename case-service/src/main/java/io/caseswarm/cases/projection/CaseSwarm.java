@@ -1,0 +1,33 @@
+package io.caseswarm.cases.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A swarm working on a case, as the swarm service reports it: shown with the case, owned by swarm-service. */
+@Entity
+@Table(name = "case_swarm")
+public class CaseSwarm extends PanacheEntityBase {
+
+    @Id
+    public UUID swarmId;
+    public UUID caseId;
+    public String status;
+    public String question;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> memberIds;
+    public Instant updatedAt;
+
+    public static List<CaseSwarm> ofCase(UUID caseId) {
+        return list("caseId", caseId);
+    }
+}

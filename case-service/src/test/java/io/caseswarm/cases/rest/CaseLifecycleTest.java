@@ -1,0 +1,108 @@
+package io.caseswarm.cases.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class CaseLifecycleTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void theOwnerResolvesTheCaseAndSubscribersLearnTheFixAndTheCustomer() throws Exception {
+        String id = openCase(null);
+
+        given().contentType(ContentType.JSON).body("{\"ownerId\": \"ana.lima\"}")
+                .when().post("/cases/" + id + "/assign")
+                .then().statusCode(200)
+                .body("ownerId", equalTo("ana.lima"))
+                .body("status", equalTo("open"));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"summary\": \"Rotated the expired sync token\", \"helpedBy\": [\"raj.patel\"]}")
+                .when().post("/cases/" + id + "/resolve")
+                .then().statusCode(200)
+                .body("status", equalTo("resolved"))
+                .body("resolution.summary", equalTo("Rotated the expired sync token"))
+                .body("resolution.helpedBy", contains("raj.patel"));
+
+        given().get("/cases/" + id + "/history")
+                .then().body("type", contains("case-opened", "case-assigned", "case-resolved"));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 3, Duration.ofSeconds(60));
+            assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("case-opened", "case-assigned", "case-resolved");
+            JsonNode resolved = json.readTree(records.get(2).value());
+            assertThat(resolved.get("ownerId").asText()).isEqualTo("ana.lima");
+            assertThat(resolved.get("customer").get("email").asText()).isEqualTo("ada@example.com");
+            assertThat(resolved.get("resolution").get("summary").asText()).isEqualTo("Rotated the expired sync token");
+            assertThat(resolved.get("description").asText()).startsWith("Since Monday");
+        }
+    }
+
+    @Test
+    void anotherAgentCannotTakeOverAnOwnedCase() {
+        String id = openCase("ana.lima");
+
+        given().contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
+                .when().post("/cases/" + id + "/assign")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("owned by ana.lima"));
+        given().get("/cases/" + id).then().body("ownerId", equalTo("ana.lima")).body("version", equalTo(2));
+    }
+
+    @Test
+    void resolvingNeedsAnOwnerASummaryAndAnExistingCase() {
+        String id = openCase(null);
+
+        given().contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
+                .when().post("/cases/" + id + "/resolve")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).body("{\"summary\": \"\", \"helpedBy\": [\"Not A Person!\"]}")
+                .when().post("/cases/" + id + "/resolve")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("summary"))
+                .body("errors.field", hasItem("helpedBy[0]"));
+        given().contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
+                .when().post("/cases/" + UUID.randomUUID() + "/resolve")
+                .then().statusCode(404);
+        given().get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(1));
+    }
+
+    private static String openCase(String ownerId) {
+        String owner = ownerId == null ? "" : ", \"ownerId\": \"" + ownerId + "\"";
+        return given().contentType(ContentType.JSON).body("""
+                {"subject": "Invoices fail to sync", "description": "Since Monday the nightly sync stops.",
+                 "customer": {"id": "cust-7", "name": "Ada Lovelace", "email": "ada@example.com"}%s}
+                """.formatted(owner))
+                .when().post("/cases").then().statusCode(201).extract().path("id");
+    }
+}

@@ -1,6 +1,7 @@
 package io.caseswarm.cases.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,7 +38,8 @@ public class CaseCommands {
         this.store = store;
         this.projector = projector;
         this.numbers = numbers;
-        this.clock = Clock.systemUTC();
+        // Microseconds, as PostgreSQL keeps them: event payloads and views then agree to the digit.
+        this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Transactional

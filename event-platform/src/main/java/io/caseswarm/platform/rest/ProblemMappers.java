@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -101,14 +102,13 @@ public class ProblemMappers {
                     // not part of the request's shape
                 }
                 case PARAMETER -> parameter = node.getName();
-                case CONTAINER_ELEMENT -> name.append(node.getIndex() != null ? "[" + node.getIndex() + "]" : "");
                 default -> {
-                    if (!name.isEmpty()) {
-                        name.append('.');
-                    }
-                    name.append(node.getName());
-                    if (node.getIndex() != null) {
+                    // An index belongs to the collection the node sits in, i.e. to the name before it.
+                    if (node.isInIterable() && node.getIndex() != null) {
                         name.append('[').append(node.getIndex()).append(']');
+                    }
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        name.append(name.isEmpty() ? "" : ".").append(node.getName());
                     }
                 }
             }

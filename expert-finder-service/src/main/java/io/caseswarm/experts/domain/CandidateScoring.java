@@ -1,0 +1,58 @@
+package io.caseswarm.experts.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Ranks people for a set of needed skills. Skill match weighs most: an available generalist must not
+ * outrank the expert who knows the answer. People who are offline, at full capacity or who have none
+ * of the skills are not candidates at all.
+ */
+public final class CandidateScoring {
+
+    public static final double SKILL_WEIGHT = 0.6;
+    public static final double AVAILABILITY_WEIGHT = 0.25;
+    public static final double CAPACITY_WEIGHT = 0.15;
+    /** Outside their working hours people still answer, but later: their availability halves. */
+    public static final double OFF_HOURS_FACTOR = 0.5;
+
+    private CandidateScoring() {
+    }
+
+    public static List<Candidate> rank(Collection<ExpertSnapshot> experts, List<String> skills, Instant now) {
+        return experts.stream()
+                .map(expert -> score(expert, skills, now))
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId))
+                .toList();
+    }
+
+    private static Candidate score(ExpertSnapshot expert, List<String> skills, Instant now) {
+        Profile profile = expert.profile();
+        if (profile.presence() == Presence.OFFLINE || expert.load() >= profile.capacity()) {
+            return null;
+        }
+        Map<String, Integer> levels = profile.skills().stream().collect(Collectors.toMap(Skill::name, Skill::level));
+        List<String> matched = skills.stream().filter(levels::containsKey).toList();
+        if (matched.isEmpty()) {
+            return null;
+        }
+        double skillMatch = matched.stream().mapToDouble(skill -> levels.get(skill) / 5.0).sum() / skills.size();
+        boolean working = profile.workingHours().contain(now.atZone(ZoneId.of(profile.timeZone())).toLocalTime());
+        double availability = profile.presence().weight() * (working ? 1.0 : OFF_HOURS_FACTOR);
+        double capacity = (profile.capacity() - expert.load()) / (double) profile.capacity();
+        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * capacity;
+        return new Candidate(expert.personId(), profile.name(), profile.email(), profile.chatHandle(), matched,
+                round(skillMatch), round(availability), round(capacity), round(score));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,61 @@
+package io.caseswarm.experts.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
+import io.caseswarm.platform.rest.CommandRejectedException;
+
+/** A person in the directory. Decides registration and profile changes. */
+public final class Expert {
+
+    private String personId;
+    private Profile profile;
+    private long version;
+
+    private Expert() {
+    }
+
+    public static Expert replay(List<? extends ExpertEvent> history) {
+        Expert expert = new Expert();
+        history.forEach(expert::apply);
+        return expert;
+    }
+
+    public List<ExpertEvent> register(String id, Profile newProfile, Instant now) {
+        if (profile != null) {
+            throw new CommandRejectedException("Person " + id + " is already registered");
+        }
+        return List.of(ExpertRegistered.of(id, newProfile, now));
+    }
+
+    public List<ExpertEvent> update(Profile newProfile, Instant now) {
+        return newProfile.equals(profile) ? List.of() : List.of(ExpertUpdated.of(personId, newProfile, now));
+    }
+
+    public List<ExpertEvent> changePresence(Presence presence, Instant now) {
+        return update(profile.withPresence(presence), now);
+    }
+
+    void apply(ExpertEvent event) {
+        switch (event) {
+            case ExpertRegistered registered -> {
+                personId = registered.personId();
+                profile = registered.profile();
+            }
+            case ExpertUpdated updated -> profile = updated.profile();
+            case ExpertInvited invited -> throw new IllegalStateException("Invitations belong to a swarm's stream");
+        }
+        version++;
+    }
+
+    public boolean exists() {
+        return profile != null;
+    }
+
+    public long version() {
+        return version;
+    }
+}

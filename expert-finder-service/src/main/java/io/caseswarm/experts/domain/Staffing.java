@@ -1,0 +1,40 @@
+package io.caseswarm.experts.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+
+/**
+ * Decides whom to invite to a swarm: first the best candidates that bring a skill nobody on the team
+ * has yet, then the best of the rest, until the team is full. Never the owner (they asked for help),
+ * never anyone invited to this swarm before (whether they declined or not).
+ */
+public final class Staffing {
+
+    private Staffing() {
+    }
+
+    public static List<ExpertInvited> invite(SwarmRequest request, Set<String> invitedBefore, List<Candidate> ranked,
+            int howMany, Instant now) {
+        List<Candidate> pool = new ArrayList<>(ranked.stream()
+                .filter(c -> !c.personId().equals(request.ownerId()) && !invitedBefore.contains(c.personId()))
+                .toList());
+        Set<String> uncovered = new HashSet<>(request.skills());
+        List<ExpertInvited> invitations = new ArrayList<>();
+        while (invitations.size() < howMany && !pool.isEmpty()) {
+            Candidate next = pool.stream()
+                    .filter(c -> c.matchedSkills().stream().anyMatch(uncovered::contains))
+                    .findFirst()
+                    .orElse(pool.getFirst());
+            pool.remove(next);
+            next.matchedSkills().forEach(uncovered::remove);
+            invitations.add(new ExpertInvited(request.swarmId(), request.caseId(), next.personId(), next.name(),
+                    next.email(), next.chatHandle(), next.matchedSkills(), next.score(), now));
+        }
+        return invitations;
+    }
+}

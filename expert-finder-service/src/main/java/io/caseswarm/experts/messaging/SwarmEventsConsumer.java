@@ -1,0 +1,66 @@
+package io.caseswarm.experts.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.caseswarm.experts.domain.SwarmRequest;
+import io.caseswarm.experts.service.StaffingService;
+import io.caseswarm.platform.inbox.EventInbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Staffs new swarms and follows the answers and closes that change people's load. */
+@ApplicationScoped
+public class SwarmEventsConsumer {
+
+    private final EventInbox inbox;
+    private final StaffingService staffing;
+
+    SwarmEventsConsumer(EventInbox inbox, StaffingService staffing) {
+        this.inbox = inbox;
+        this.staffing = staffing;
+    }
+
+    @Incoming("swarm-events")
+    @Blocking
+    public void onSwarmEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(record, event -> {
+            switch (event.type()) {
+                case "swarm-requested" -> {
+                    SwarmRequested requested = event.dataAs(SwarmRequested.class);
+                    staffing.swarmRequested(new SwarmRequest(requested.swarmId(), requested.caseId(),
+                            requested.ownerId(), requested.skills(), requested.teamSize()));
+                }
+                case "swarm-member-declined" -> {
+                    MemberAnswer answer = event.dataAs(MemberAnswer.class);
+                    staffing.declined(answer.swarmId(), answer.personId());
+                }
+                case "swarm-member-joined" -> {
+                    MemberAnswer answer = event.dataAs(MemberAnswer.class);
+                    staffing.joined(answer.swarmId(), answer.personId());
+                }
+                case "swarm-member-left" -> {
+                    MemberAnswer answer = event.dataAs(MemberAnswer.class);
+                    staffing.left(answer.swarmId(), answer.personId());
+                }
+                case "swarm-closed" -> staffing.closed(event.dataAs(SwarmClosed.class).swarmId());
+                default -> {
+                    // Posts and the swarm's record of invitations do not change anyone's load.
+                }
+            }
+        });
+    }
+
+    record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize) {
+    }
+
+    record MemberAnswer(UUID swarmId, String personId) {
+    }
+
+    record SwarmClosed(UUID swarmId) {
+    }
+}

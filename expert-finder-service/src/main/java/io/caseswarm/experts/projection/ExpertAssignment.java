@@ -1,0 +1,42 @@
+package io.caseswarm.experts.projection;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A swarm a person is invited to ({@code pending}) or works in ({@code joined}): one unit of their load. */
+@Entity
+@Table(name = "expert_assignment")
+@IdClass(ExpertAssignment.Key.class)
+public class ExpertAssignment extends PanacheEntityBase {
+
+    public static final String PENDING = "pending";
+    public static final String JOINED = "joined";
+
+    @Id
+    public UUID swarmId;
+    @Id
+    public String personId;
+    public String status;
+
+    public static long loadOf(String personId) {
+        return count("personId", personId);
+    }
+
+    /** Every person's load at once, for ranking the whole directory in one go. */
+    public static Map<String, Integer> loads() {
+        return ExpertAssignment.<ExpertAssignment>listAll().stream()
+                .collect(Collectors.groupingBy(a -> a.personId, Collectors.summingInt(a -> 1)));
+    }
+
+    public record Key(UUID swarmId, String personId) implements Serializable {
+    }
+}

@@ -1,0 +1,58 @@
+package io.caseswarm.experts.projection;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.caseswarm.experts.domain.Presence;
+import io.caseswarm.experts.domain.Profile;
+import io.caseswarm.experts.domain.Skill;
+import io.caseswarm.experts.domain.WorkingHours;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "expert_profile")
+public class ExpertProfile extends PanacheEntityBase {
+
+    @Id
+    public String personId;
+    public String name;
+    public String email;
+    public String chatHandle;
+    public String timeZone;
+    public LocalTime workStart;
+    public LocalTime workEnd;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Skill> skills;
+    public int capacity;
+    @Enumerated(EnumType.STRING)
+    public Presence presence;
+    public Instant updatedAt;
+
+    public Profile profile() {
+        return new Profile(name, email, chatHandle, timeZone, new WorkingHours(workStart, workEnd), skills, capacity,
+                presence);
+    }
+
+    void set(Profile profile, Instant at) {
+        name = profile.name();
+        email = profile.email();
+        chatHandle = profile.chatHandle();
+        timeZone = profile.timeZone();
+        workStart = profile.workingHours().start();
+        workEnd = profile.workingHours().end();
+        skills = profile.skills();
+        capacity = profile.capacity();
+        presence = profile.presence();
+        updatedAt = at;
+    }
+}

@@ -1,0 +1,52 @@
+package io.caseswarm.experts.projection;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.caseswarm.experts.domain.ExpertEvent;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
+import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.platform.store.StoredEvent;
+
+/** Keeps the skills/capacity view in step with the expert finder's own events, in their transaction. */
+@ApplicationScoped
+public class ExpertProjector {
+
+    public static final EventTypes<ExpertEvent> TYPES = EventTypes.of(ExpertEvent.class);
+
+    private final EventStore store;
+
+    ExpertProjector(EventStore store) {
+        this.store = store;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void project(List<StoredEvent> events) {
+        for (StoredEvent stored : events) {
+            switch (store.decode(stored, TYPES)) {
+                case ExpertRegistered registered -> {
+                    ExpertProfile profile = new ExpertProfile();
+                    profile.personId = registered.personId();
+                    profile.set(registered.profile(), registered.registeredAt());
+                    profile.persist();
+                }
+                case ExpertUpdated updated -> {
+                    ExpertProfile profile = ExpertProfile.findById(updated.personId());
+                    profile.set(updated.profile(), updated.updatedAt());
+                }
+                case ExpertInvited invited -> {
+                    ExpertAssignment assignment = new ExpertAssignment();
+                    assignment.swarmId = invited.swarmId();
+                    assignment.personId = invited.personId();
+                    assignment.status = ExpertAssignment.PENDING;
+                    assignment.persist();
+                }
+            }
+        }
+    }
+}

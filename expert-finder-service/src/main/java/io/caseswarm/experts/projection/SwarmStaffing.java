@@ -1,0 +1,33 @@
+package io.caseswarm.experts.projection;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.caseswarm.experts.domain.SwarmRequest;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** What a swarm asked for, kept so that a decline can bring in the next candidate for the same needs. */
+@Entity
+@Table(name = "swarm_staffing")
+public class SwarmStaffing extends PanacheEntityBase {
+
+    @Id
+    public UUID swarmId;
+    public UUID caseId;
+    public String ownerId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> skills;
+    public int teamSize;
+    public boolean open;
+
+    public SwarmRequest request() {
+        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize);
+    }
+}

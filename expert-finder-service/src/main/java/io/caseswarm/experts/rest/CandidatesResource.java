@@ -1,0 +1,46 @@
+package io.caseswarm.experts.rest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.experts.service.ExpertDirectory;
+
+/** Who could help with these skills, best first, with the parts of each score. */
+@Path("/candidates")
+public class CandidatesResource {
+
+    private final ExpertDirectory directory;
+
+    CandidatesResource(ExpertDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    public List<Candidate> candidates(@QueryParam("skills") @NotBlank @Size(max = 500) String skills,
+            @QueryParam("exclude") @DefaultValue("") String exclude,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        List<String> needed = split(skills);
+        Set<String> excluded = Set.copyOf(split(exclude));
+        return directory.candidates(needed).stream()
+                .filter(candidate -> !excluded.contains(candidate.personId()))
+                .limit(limit)
+                .toList();
+    }
+
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .distinct().toList();
+    }
+}

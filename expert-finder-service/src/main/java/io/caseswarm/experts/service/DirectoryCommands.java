@@ -1,0 +1,65 @@
+package io.caseswarm.experts.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.caseswarm.experts.domain.Expert;
+import io.caseswarm.experts.domain.ExpertEvent;
+import io.caseswarm.experts.domain.Presence;
+import io.caseswarm.experts.domain.Profile;
+import io.caseswarm.experts.projection.ExpertProjector;
+import io.caseswarm.platform.store.EventStore;
+
+/** Registers people and changes their profiles; each change is published with the whole new profile. */
+@ApplicationScoped
+public class DirectoryCommands {
+
+    public static final String STREAM_TYPE = "expert";
+
+    private final EventStore store;
+    private final ExpertProjector projector;
+    private final Clock clock;
+
+    DirectoryCommands(EventStore store, ExpertProjector projector, Clock clock) {
+        this.store = store;
+        this.projector = projector;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void register(String personId, Profile profile) {
+        Expert expert = load(personId);
+        append(personId, expert, expert.register(personId, profile, clock.instant()));
+    }
+
+    @Transactional
+    public void update(String personId, Profile profile) {
+        change(personId, expert -> expert.update(profile, clock.instant()));
+    }
+
+    @Transactional
+    public void changePresence(String personId, Presence presence) {
+        change(personId, expert -> expert.changePresence(presence, clock.instant()));
+    }
+
+    private void change(String personId, Function<Expert, List<ExpertEvent>> decision) {
+        Expert expert = load(personId);
+        if (!expert.exists()) {
+            throw new NotFoundException("No person " + personId);
+        }
+        append(personId, expert, decision.apply(expert));
+    }
+
+    private Expert load(String personId) {
+        return Expert.replay(store.load(personId, ExpertProjector.TYPES));
+    }
+
+    private void append(String personId, Expert expert, List<ExpertEvent> events) {
+        projector.project(store.append(STREAM_TYPE, personId, expert.version(), events));
+    }
+}

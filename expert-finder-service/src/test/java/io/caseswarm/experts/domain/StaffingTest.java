@@ -1,0 +1,104 @@
+package io.caseswarm.experts.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+
+/** Given the directory and what a swarm needs, expect these invitations. */
+class StaffingTest {
+
+    private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
+    private static final SwarmRequest BILLING_AND_POSTGRES = new SwarmRequest(UUID.randomUUID(), UUID.randomUUID(),
+            "ana.lima", List.of("billing", "postgres"), 2);
+
+    @Test
+    void invitesTheBestTeamCoveringTheNeededSkills() {
+        List<Candidate> ranked = rank(
+                person("raj", Map.of("billing", 5), 3, 0, Presence.AVAILABLE),
+                person("omar", Map.of("billing", 4), 3, 0, Presence.AVAILABLE),
+                person("mei", Map.of("postgres", 3), 3, 0, Presence.AVAILABLE));
+
+        // omar outscores mei, but mei brings the skill nobody on the team has yet.
+        assertThat(invited(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), ranked, 2, NOON)))
+                .containsExactly("raj", "mei");
+    }
+
+    @Test
+    void neverInvitesTheOwner() {
+        List<Candidate> ranked = rank(
+                person("ana.lima", Map.of("billing", 5, "postgres", 5), 3, 0, Presence.AVAILABLE),
+                person("raj", Map.of("billing", 2), 3, 0, Presence.AVAILABLE));
+
+        assertThat(invited(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), ranked, 2, NOON))).containsExactly("raj");
+    }
+
+    @Test
+    void expertAtFullCapacityOrOfflineIsNotACandidate() {
+        List<Candidate> ranked = rank(
+                person("full", Map.of("billing", 5), 2, 2, Presence.AVAILABLE),
+                person("offline", Map.of("billing", 5), 3, 0, Presence.OFFLINE),
+                person("raj", Map.of("billing", 1), 3, 2, Presence.BUSY));
+
+        assertThat(ranked).extracting(Candidate::personId).containsExactly("raj");
+    }
+
+    @Test
+    void declinedInvitationBringsInNextCandidateNotAnyoneAskedBefore() {
+        List<Candidate> ranked = rank(
+                person("raj", Map.of("billing", 5), 3, 0, Presence.AVAILABLE),
+                person("mei", Map.of("postgres", 5), 3, 0, Presence.AVAILABLE),
+                person("omar", Map.of("billing", 4), 3, 0, Presence.AVAILABLE));
+
+        assertThat(invited(Staffing.invite(BILLING_AND_POSTGRES, Set.of("raj", "mei"), ranked, 1, NOON)))
+                .containsExactly("omar");
+        assertThat(Staffing.invite(BILLING_AND_POSTGRES, Set.of("raj", "mei", "omar"), ranked, 1, NOON)).isEmpty();
+    }
+
+    @Test
+    void scoreWeighsSkillMostThenAvailabilityThenFreeCapacity() {
+        Candidate expert = rank(person("raj", Map.of("billing", 5, "postgres", 5), 4, 2, Presence.BUSY)).getFirst();
+
+        assertThat(expert.skillMatch()).isEqualTo(1.0);
+        assertThat(expert.availability()).isEqualTo(0.4);
+        assertThat(expert.capacity()).isEqualTo(0.5);
+        assertThat(expert.score()).isCloseTo(0.6 * 1.0 + 0.25 * 0.4 + 0.15 * 0.5, within(0.001));
+    }
+
+    @Test
+    void outsideWorkingHoursInTheirOwnZoneAvailabilityHalves() {
+        Profile lisbonNightShift = new Profile("Night", "n@example.com", null, "Europe/Lisbon",
+                new WorkingHours(LocalTime.of(22, 0), LocalTime.of(6, 0)), List.of(new Skill("billing", 5)), 3,
+                Presence.AVAILABLE);
+        ExpertSnapshot night = new ExpertSnapshot("night", lisbonNightShift, 0);
+
+        assertThat(CandidateScoring.rank(List.of(night), List.of("billing"), NOON).getFirst().availability())
+                .isEqualTo(0.5);
+        assertThat(CandidateScoring.rank(List.of(night), List.of("billing"), Instant.parse("2026-11-22T23:30:00Z"))
+                .getFirst().availability()).isEqualTo(1.0);
+    }
+
+    private static List<Candidate> rank(ExpertSnapshot... experts) {
+        return CandidateScoring.rank(List.of(experts), BILLING_AND_POSTGRES.skills(), NOON);
+    }
+
+    private static ExpertSnapshot person(String id, Map<String, Integer> skills, int capacity, int load,
+            Presence presence) {
+        List<Skill> list = skills.entrySet().stream().map(e -> new Skill(e.getKey(), e.getValue())).toList();
+        return new ExpertSnapshot(id, new Profile(id, id + "@example.com", null, "UTC",
+                new WorkingHours(LocalTime.MIN, LocalTime.MAX), list, capacity, presence), load);
+    }
+
+    private static List<String> invited(List<ExpertInvited> invitations) {
+        return invitations.stream().map(ExpertInvited::personId).toList();
+    }
+}

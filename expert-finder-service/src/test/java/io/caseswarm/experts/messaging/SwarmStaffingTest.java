@@ -1,0 +1,149 @@
+package io.caseswarm.experts.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** The expert finder staffs swarms from swarm-service's events, on the real broker. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class SwarmStaffingTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void openProducer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void aRequestedSwarmGetsItsTeamAndADeclineBringsInTheNextCandidate() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String owner = register(skill, 5);
+        String best = register(skill, 5);
+        String second = register(skill, 4);
+        String third = register(skill, 3);
+        String swarmId = UUID.randomUUID().toString();
+        String requested = """
+                {"swarmId":"%s","caseId":"%s","ownerId":"%s","skills":["%s"],"teamSize":2}"""
+                .formatted(swarmId, UUID.randomUUID(), owner, skill);
+        CloudEvent request = event(swarmId, "swarm-requested", requested);
+        producer.send(request.toRecord("swarm-events")).get();
+        producer.send(request.toRecord("swarm-events")).get(); // redelivered: must not invite twice
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            List<ConsumerRecord<String, String>> invitations = reader.readForKey(swarmId, 2, PATIENCE);
+            assertThat(invitations).extracting(r -> TopicReader.header(r, "ce_type")).containsOnly("expert-invited");
+            assertThat(invitedPeople(invitations)).containsExactly(best, second);
+            assertThat(json.readTree(invitations.getFirst().value()).get("email").asText())
+                    .isEqualTo(best + "@example.com");
+
+            send(swarmId, "swarm-member-joined", member(swarmId, best));
+            send(swarmId, "swarm-member-declined", member(swarmId, second));
+
+            assertThat(invitedPeople(reader.readForKey(swarmId, 3, PATIENCE))).containsExactly(best, second, third);
+            reader.readUntil(records -> false, Duration.ofSeconds(2));
+            assertThat(reader.readForKey(swarmId, 3, Duration.ZERO)).as("no invitation beyond the decline").hasSize(3);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/people/" + best).then().body("load", equalTo(1)));
+        given().get("/people/" + second).then().body("load", equalTo(0));
+        given().get("/people/" + owner).then().body("load", equalTo(0));
+
+        send(swarmId, "swarm-closed", "{\"swarmId\":\"%s\",\"reason\":\"case-resolved\"}".formatted(swarmId));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/people/" + best).then().body("load", equalTo(0)));
+    }
+
+    @Test
+    void anExpertAtFullCapacityIsNotInvited() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String busy = register(skill, 5); // capacity 2
+        String other = register(skill, 1);
+        for (int i = 0; i < 2; i++) {
+            String swarmId = UUID.randomUUID().toString();
+            send(swarmId, "swarm-requested", """
+                    {"swarmId":"%s","caseId":"%s","ownerId":"x","skills":["%s"],"teamSize":1}"""
+                    .formatted(swarmId, UUID.randomUUID(), skill));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/people/" + busy).then().body("load", equalTo(2)));
+
+        String third = UUID.randomUUID().toString();
+        send(third, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","ownerId":"x","skills":["%s"],"teamSize":1}"""
+                .formatted(third, UUID.randomUUID(), skill));
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(third, 1, PATIENCE))).containsExactly(other);
+        }
+    }
+
+    private List<String> invitedPeople(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> {
+            try {
+                return json.readTree(r.value()).get("personId").asText();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    private String register(String skill, int level) {
+        String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(io.caseswarm.experts.rest.PeopleResourceTest.person(id, skill, level, "available"))
+                .post("/people").then().statusCode(201);
+        return id;
+    }
+
+    private void send(String key, String type, String data) throws Exception {
+        producer.send(event(key, type, data).toRecord("swarm-events")).get();
+    }
+
+    private static String member(String swarmId, String personId) {
+        return "{\"swarmId\":\"%s\",\"personId\":\"%s\"}".formatted(swarmId, personId);
+    }
+
+    private static CloudEvent event(String subject, String type, String data) {
+        return new CloudEvent(UUID.randomUUID(), type, "swarm-service", subject, Instant.now(), 1, data);
+    }
+}

@@ -1,0 +1,145 @@
+package io.caseswarm.swarms.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+
+/**
+ * A swarm: the experts brought to one case, and their conversation. Decides who may join, answer and
+ * post; {@link #apply} is the only place its state changes.
+ */
+public final class Swarm {
+
+    private SwarmRequested request;
+    private SwarmStatus status;
+    private final Map<String, MemberStatus> members = new LinkedHashMap<>();
+    private long version;
+
+    private Swarm() {
+    }
+
+    public static Swarm replay(List<? extends SwarmEvent> history) {
+        Swarm swarm = new Swarm();
+        history.forEach(swarm::apply);
+        return swarm;
+    }
+
+    public static List<SwarmEvent> request(RequestSwarm command, String caseNumber, Instant now) {
+        return List.of(new SwarmRequested(command.swarmId(), command.caseId(), caseNumber, command.ownerId(),
+                command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now));
+    }
+
+    /** An invitation to a closed swarm, or of someone already asked, changes nothing. */
+    public List<SwarmEvent> recordInvitation(String personId, Instant now) {
+        if (isOver() || members.containsKey(personId)) {
+            return List.of();
+        }
+        return List.of(new SwarmMemberInvited(id(), caseId(), personId, now));
+    }
+
+    public List<SwarmEvent> join(String personId, Instant now) {
+        requireOpen();
+        requireMember(personId, MemberStatus.INVITED, "join");
+        return List.of(new SwarmMemberJoined(id(), caseId(), personId, now));
+    }
+
+    public List<SwarmEvent> decline(String personId, String reason, Instant now) {
+        requireOpen();
+        requireMember(personId, MemberStatus.INVITED, "decline");
+        return List.of(new SwarmMemberDeclined(id(), caseId(), personId, reason, now));
+    }
+
+    public List<SwarmEvent> leave(String personId, Instant now) {
+        requireOpen();
+        requireMember(personId, MemberStatus.JOINED, "leave");
+        return List.of(new SwarmMemberLeft(id(), caseId(), personId, now));
+    }
+
+    /** The owner and the experts who joined talk in the feed; nobody else. */
+    public List<SwarmEvent> post(UUID postId, String authorId, String text, Instant now) {
+        requireOpen();
+        if (!authorId.equals(request.ownerId()) && members.get(authorId) != MemberStatus.JOINED) {
+            throw new CommandRejectedException(authorId + " is neither the owner nor a member of this swarm");
+        }
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, authorId, text, now));
+    }
+
+    public List<SwarmEvent> close(String reason, Instant now) {
+        if (isOver()) {
+            return List.of();
+        }
+        List<String> joined = members.entrySet().stream()
+                .filter(member -> member.getValue() == MemberStatus.JOINED).map(Map.Entry::getKey).toList();
+        return List.of(new SwarmClosed(id(), caseId(), reason, joined, now));
+    }
+
+    private void requireOpen() {
+        if (isOver()) {
+            throw new CommandRejectedException("The swarm is " + status.name().toLowerCase());
+        }
+    }
+
+    private void requireMember(String personId, MemberStatus expected, String action) {
+        MemberStatus current = members.get(personId);
+        if (current != expected) {
+            throw new CommandRejectedException(personId + " cannot " + action + ": "
+                    + (current == null ? "not invited to this swarm" : "already " + current.name().toLowerCase()));
+        }
+    }
+
+    private boolean isOver() {
+        return status == SwarmStatus.CLOSED || status == SwarmStatus.CANCELLED;
+    }
+
+    void apply(SwarmEvent event) {
+        switch (event) {
+            case SwarmRequested requested -> {
+                request = requested;
+                status = SwarmStatus.REQUESTED;
+            }
+            case SwarmMemberInvited invited -> members.put(invited.personId(), MemberStatus.INVITED);
+            case SwarmMemberJoined joined -> {
+                members.put(joined.personId(), MemberStatus.JOINED);
+                status = SwarmStatus.ACTIVE;
+            }
+            case SwarmMemberDeclined declined -> members.put(declined.personId(), MemberStatus.DECLINED);
+            case SwarmMemberLeft left -> members.put(left.personId(), MemberStatus.LEFT);
+            case SwarmPostAdded posted -> {
+                // The feed is a projection; posting changes nothing the swarm decides on.
+            }
+            case SwarmClosed closed -> status = SwarmStatus.CLOSED;
+        }
+        version++;
+    }
+
+    public UUID id() {
+        return request.swarmId();
+    }
+
+    public UUID caseId() {
+        return request.caseId();
+    }
+
+    public SwarmStatus status() {
+        return status;
+    }
+
+    public Map<String, MemberStatus> members() {
+        return Map.copyOf(members);
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,46 @@
+package io.caseswarm.swarms.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.caseswarm.platform.event.EventType;
+
+/** Everything that happens to a swarm. Published on {@code swarm-events}, keyed by the swarm id. */
+public sealed interface SwarmEvent {
+
+    UUID swarmId();
+
+    @EventType("swarm-requested")
+    record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String ownerId, String question,
+            String stepsTried, List<String> skills, int teamSize, Instant requestedAt) implements SwarmEvent {
+    }
+
+    /** The swarm records the expert finder's invitation in its own history. */
+    @EventType("swarm-member-invited")
+    record SwarmMemberInvited(UUID swarmId, UUID caseId, String personId, Instant invitedAt) implements SwarmEvent {
+    }
+
+    @EventType("swarm-member-joined")
+    record SwarmMemberJoined(UUID swarmId, UUID caseId, String personId, Instant joinedAt) implements SwarmEvent {
+    }
+
+    @EventType("swarm-member-declined")
+    record SwarmMemberDeclined(UUID swarmId, UUID caseId, String personId, String reason, Instant declinedAt)
+            implements SwarmEvent {
+    }
+
+    @EventType("swarm-member-left")
+    record SwarmMemberLeft(UUID swarmId, UUID caseId, String personId, Instant leftAt) implements SwarmEvent {
+    }
+
+    @EventType("swarm-post-added")
+    record SwarmPostAdded(UUID swarmId, UUID caseId, UUID postId, String authorId, String text, Instant postedAt)
+            implements SwarmEvent {
+    }
+
+    @EventType("swarm-closed")
+    record SwarmClosed(UUID swarmId, UUID caseId, String reason, List<String> memberIds, Instant closedAt)
+            implements SwarmEvent {
+    }
+}

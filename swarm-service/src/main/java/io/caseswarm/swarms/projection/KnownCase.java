@@ -1,0 +1,25 @@
+package io.caseswarm.swarms.projection;
+
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A case as case-service announced it; swarm-service never changes it itself. */
+@Entity
+@Table(name = "known_case")
+public class KnownCase extends PanacheEntityBase {
+
+    public static final String OPEN = "open";
+    public static final String RESOLVED = "resolved";
+
+    @Id
+    public UUID caseId;
+    public String number;
+    public String subject;
+    public String ownerId;
+    public String status;
+}

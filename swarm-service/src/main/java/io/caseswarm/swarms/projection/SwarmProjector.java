@@ -1,0 +1,106 @@
+package io.caseswarm.swarms.projection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.platform.store.StoredEvent;
+import io.caseswarm.swarms.domain.MemberStatus;
+import io.caseswarm.swarms.domain.SwarmEvent;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmStatus;
+
+/** Keeps the swarm view and the feed in step with the swarm events, in the transaction that appends them. */
+@ApplicationScoped
+public class SwarmProjector {
+
+    public static final EventTypes<SwarmEvent> TYPES = EventTypes.of(SwarmEvent.class);
+
+    private final EventStore store;
+
+    SwarmProjector(EventStore store) {
+        this.store = store;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void project(List<StoredEvent> events) {
+        for (StoredEvent stored : events) {
+            SwarmEvent event = store.decode(stored, TYPES);
+            if (event instanceof SwarmRequested requested) {
+                created(requested, stored.version());
+                continue;
+            }
+            SwarmView view = SwarmView.findById(event.swarmId());
+            view.version = stored.version();
+            view.updatedAt = stored.occurredAt();
+            switch (event) {
+                case SwarmRequested requested -> throw new IllegalStateException("handled above");
+                case SwarmMemberInvited invited -> member(view, invited.personId(), MemberStatus.INVITED, invited.invitedAt());
+                case SwarmMemberJoined joined -> {
+                    member(view, joined.personId(), MemberStatus.JOINED, joined.joinedAt());
+                    view.status = SwarmStatus.ACTIVE;
+                }
+                case SwarmMemberDeclined declined -> member(view, declined.personId(), MemberStatus.DECLINED,
+                        declined.declinedAt());
+                case SwarmMemberLeft left -> member(view, left.personId(), MemberStatus.LEFT, left.leftAt());
+                case SwarmPostAdded posted -> {
+                    SwarmPost post = new SwarmPost();
+                    post.postId = posted.postId();
+                    post.swarmId = posted.swarmId();
+                    post.authorId = posted.authorId();
+                    post.text = posted.text();
+                    post.postedAt = posted.postedAt();
+                    post.persist();
+                }
+                case SwarmClosed closed -> view.status = SwarmStatus.CLOSED;
+            }
+        }
+    }
+
+    private static void created(SwarmRequested requested, long version) {
+        SwarmView view = new SwarmView();
+        view.swarmId = requested.swarmId();
+        view.caseId = requested.caseId();
+        view.caseNumber = requested.caseNumber();
+        view.ownerId = requested.ownerId();
+        view.question = requested.question();
+        view.stepsTried = requested.stepsTried();
+        view.skills = requested.skills();
+        view.teamSize = requested.teamSize();
+        view.status = SwarmStatus.REQUESTED;
+        view.members = List.of();
+        view.requestedAt = requested.requestedAt();
+        view.updatedAt = requested.requestedAt();
+        view.version = version;
+        view.persist();
+    }
+
+    /** Members keep their place in the list; only their status changes. */
+    private static void member(SwarmView view, String personId, MemberStatus status, Instant since) {
+        List<SwarmView.Member> members = new ArrayList<>(view.members.stream()
+                .filter(member -> !member.personId().equals(personId)).toList());
+        int place = indexOf(view.members, personId);
+        members.add(place < 0 ? members.size() : place, new SwarmView.Member(personId, status, since));
+        view.members = members;
+    }
+
+    private static int indexOf(List<SwarmView.Member> members, String personId) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).personId().equals(personId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,44 @@
+package io.caseswarm.swarms.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.caseswarm.swarms.domain.MemberStatus;
+import io.caseswarm.swarms.domain.SwarmStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "swarm_view")
+public class SwarmView extends PanacheEntityBase {
+
+    @Id
+    public UUID swarmId;
+    public UUID caseId;
+    public String caseNumber;
+    public String ownerId;
+    public String question;
+    public String stepsTried;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> skills;
+    public int teamSize;
+    @Enumerated(EnumType.STRING)
+    public SwarmStatus status;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Member> members;
+    public Instant requestedAt;
+    public Instant updatedAt;
+    public long version;
+
+    public record Member(String personId, MemberStatus status, Instant since) {
+    }
+}

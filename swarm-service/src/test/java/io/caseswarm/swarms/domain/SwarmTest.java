@@ -1,0 +1,91 @@
+package io.caseswarm.swarms.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+
+/** Given a swarm's history, when a command, expect events or a refusal. */
+class SwarmTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final UUID SWARM = UUID.randomUUID();
+    private static final UUID CASE = UUID.randomUUID();
+    private static final SwarmRequested REQUESTED = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima",
+            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW);
+    private static final SwarmMemberInvited RAJ_INVITED = new SwarmMemberInvited(SWARM, CASE, "raj.patel", NOW);
+    private static final SwarmMemberJoined RAJ_JOINED = new SwarmMemberJoined(SWARM, CASE, "raj.patel", NOW);
+
+    @Test
+    void requestingASwarmRecordsTheQuestionAndTheNeeds() {
+        RequestSwarm command = new RequestSwarm(SWARM, CASE, "ana.lima", " Why does the sync stop? ", "Restarted it",
+                List.of("billing"), 2);
+
+        assertThat(Swarm.request(command, "CS-000042", NOW)).containsExactly(REQUESTED);
+    }
+
+    @Test
+    void joiningRequiresAnInvitation() {
+        assertThatThrownBy(() -> given(REQUESTED).join("mei.chen", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("not invited");
+        assertThat(given(REQUESTED, RAJ_INVITED).join("raj.patel", NOW)).containsExactly(RAJ_JOINED);
+    }
+
+    @Test
+    void firstJoinActivatesTheSwarm() {
+        assertThat(given(REQUESTED, RAJ_INVITED).status()).isEqualTo(SwarmStatus.REQUESTED);
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).status()).isEqualTo(SwarmStatus.ACTIVE);
+    }
+
+    @Test
+    void declinedMemberCannotJoin() {
+        SwarmMemberDeclined declined = new SwarmMemberDeclined(SWARM, CASE, "raj.patel", "on leave", NOW);
+        assertThat(given(REQUESTED, RAJ_INVITED).decline("raj.patel", "on leave", NOW)).containsExactly(declined);
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED, declined).join("raj.patel", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("already declined");
+    }
+
+    @Test
+    void anInvitationIsRecordedOnceAndNotAfterTheSwarmClosed() {
+        assertThat(given(REQUESTED, RAJ_INVITED).recordInvitation("raj.patel", NOW)).isEmpty();
+        SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
+        assertThat(given(REQUESTED, closed).recordInvitation("mei.chen", NOW)).isEmpty();
+    }
+
+    @Test
+    void onlyMembersAndTheOwnerPost() {
+        UUID post = UUID.randomUUID();
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).post(post, "raj.patel", "Token expired", NOW))
+                .containsExactly(new SwarmPostAdded(SWARM, CASE, post, "raj.patel", "Token expired", NOW));
+        assertThat(given(REQUESTED).post(post, "ana.lima", "Any idea?", NOW)).hasSize(1);
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED).post(post, "raj.patel", "Hi", NOW))
+                .isInstanceOf(CommandRejectedException.class);
+    }
+
+    @Test
+    void closingNamesTheMembersWhoJoinedAndHappensOnce() {
+        SwarmMemberInvited mei = new SwarmMemberInvited(SWARM, CASE, "mei.chen", NOW);
+        List<SwarmEvent> close = given(REQUESTED, RAJ_INVITED, mei, RAJ_JOINED).close("case-resolved", NOW);
+
+        assertThat(close).containsExactly(new SwarmClosed(SWARM, CASE, "case-resolved", List.of("raj.patel"), NOW));
+        assertThat(given(REQUESTED, (SwarmClosed) close.getFirst()).close("case-resolved", NOW)).isEmpty();
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED, (SwarmClosed) close.getFirst()).join("raj.patel", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+    }
+
+    private static Swarm given(SwarmEvent... history) {
+        return Swarm.replay(List.of(history));
+    }
+}

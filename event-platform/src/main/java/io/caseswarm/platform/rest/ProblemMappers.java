@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -134,28 +133,13 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    /** The values a client may send for an enum: its {@code @JsonProperty} names where it has them. */
-    private static List<String> jsonNames(Class<?> enumType) {
-        List<String> names = new ArrayList<>();
-        for (Object constant : enumType.getEnumConstants()) {
-            String name = ((Enum<?>) constant).name();
-            try {
-                JsonProperty property = enumType.getField(name).getAnnotation(JsonProperty.class);
-                names.add(property == null ? name : property.value());
-            } catch (NoSuchFieldException e) {
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
     private static String unreadableReason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return "must be one of " + jsonNames(invalid.getTargetType());
+            return "must be one of " + JsonEnums.names(invalid.getTargetType());
         }
         return "has the wrong type or format";
     }

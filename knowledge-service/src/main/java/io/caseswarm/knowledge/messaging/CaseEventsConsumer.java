@@ -1,0 +1,60 @@
+package io.caseswarm.knowledge.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.caseswarm.knowledge.domain.ResolvedCase;
+import io.caseswarm.knowledge.service.KnowledgeCommands;
+import io.caseswarm.platform.inbox.EventInbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Suggests articles for every new case and captures the fix of every resolved one. */
+@ApplicationScoped
+public class CaseEventsConsumer {
+
+    private final EventInbox inbox;
+    private final KnowledgeCommands knowledge;
+
+    CaseEventsConsumer(EventInbox inbox, KnowledgeCommands knowledge) {
+        this.inbox = inbox;
+        this.knowledge = knowledge;
+    }
+
+    @Incoming("case-events")
+    @Blocking
+    public void onCaseEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(record, event -> {
+            switch (event.type()) {
+                case "case-opened" -> {
+                    CaseOpened opened = event.dataAs(CaseOpened.class);
+                    knowledge.suggestFor(opened.caseId(), opened.subject() + "\n" + opened.description(),
+                            opened.product());
+                }
+                case "case-resolved" -> {
+                    CaseResolved resolved = event.dataAs(CaseResolved.class);
+                    knowledge.capture(new ResolvedCase(resolved.caseId(), resolved.number(), resolved.subject(),
+                            resolved.description(), resolved.product(), resolved.resolution().summary(),
+                            resolved.resolution().helpedBy()));
+                }
+                default -> {
+                    // Assignments and the like say nothing the knowledge base needs.
+                }
+            }
+        });
+    }
+
+    record CaseOpened(UUID caseId, String subject, String description, String product) {
+    }
+
+    record CaseResolved(UUID caseId, String number, String subject, String description, String product,
+            Resolution resolution) {
+    }
+
+    record Resolution(String summary, List<String> helpedBy) {
+    }
+}

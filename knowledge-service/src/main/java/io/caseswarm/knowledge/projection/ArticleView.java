@@ -1,0 +1,37 @@
+package io.caseswarm.knowledge.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.caseswarm.knowledge.domain.ArticleStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An article as it reads now. Its full-text index is a generated column the database keeps. */
+@Entity
+@Table(name = "article_view")
+public class ArticleView extends PanacheEntityBase {
+
+    @Id
+    public UUID articleId;
+    public String title;
+    public String body;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags;
+    public String product;
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+    public UUID sourceCaseId;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public long version;
+}

@@ -1,0 +1,84 @@
+package io.caseswarm.knowledge.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.caseswarm.knowledge.domain.Article;
+import io.caseswarm.knowledge.domain.ArticleContent;
+import io.caseswarm.knowledge.domain.KnowledgeEvent;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
+import io.caseswarm.knowledge.domain.ResolvedCase;
+import io.caseswarm.knowledge.domain.Suggestion;
+import io.caseswarm.knowledge.projection.KnowledgeProjector;
+import io.caseswarm.platform.store.EventStore;
+
+/** Writes to the knowledge base: articles by hand, suggestions for new cases, drafts from resolved ones. */
+@ApplicationScoped
+public class KnowledgeCommands {
+
+    public static final String STREAM_TYPE = "knowledge";
+    static final int SUGGESTIONS_PER_CASE = 5;
+
+    private final EventStore store;
+    private final KnowledgeProjector projector;
+    private final ArticleSearch search;
+    // Microseconds, as PostgreSQL keeps them.
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
+    KnowledgeCommands(EventStore store, KnowledgeProjector projector, ArticleSearch search) {
+        this.store = store;
+        this.projector = projector;
+        this.search = search;
+    }
+
+    @Transactional
+    public UUID draft(ArticleContent content) {
+        UUID id = UUID.randomUUID();
+        append(id, 0, Article.draft(id, content, null, clock.instant()));
+        return id;
+    }
+
+    @Transactional
+    public void revise(UUID articleId, ArticleContent content) {
+        decide(articleId, article -> article.revise(content, clock.instant()));
+    }
+
+    @Transactional
+    public void publish(UUID articleId) {
+        decide(articleId, article -> article.publish(clock.instant()));
+    }
+
+    /** Runs in the inbox's transaction: the suggestion and the record of the case-opened commit together. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suggestFor(UUID caseId, String caseText, String product) {
+        List<Suggestion> suggestions = search.suggestFor(caseText, product, SUGGESTIONS_PER_CASE);
+        if (!suggestions.isEmpty()) {
+            append(caseId, 0, List.of(new KnowledgeSuggested(caseId, suggestions, clock.instant())));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void capture(ResolvedCase resolved) {
+        UUID id = UUID.randomUUID();
+        append(id, 0, Article.capture(id, resolved, clock.instant()));
+    }
+
+    private void decide(UUID articleId, Function<Article, List<KnowledgeEvent>> decision) {
+        Article article = Article.replay(store.load(articleId.toString(), KnowledgeProjector.TYPES));
+        if (!article.exists()) {
+            throw new NotFoundException("No article " + articleId);
+        }
+        append(articleId, article.version(), decision.apply(article));
+    }
+
+    private void append(UUID streamId, long expectedVersion, List<KnowledgeEvent> events) {
+        projector.project(store.append(STREAM_TYPE, streamId.toString(), expectedVersion, events));
+    }
+}

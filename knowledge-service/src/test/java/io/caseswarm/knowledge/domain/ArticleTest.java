@@ -1,0 +1,68 @@
+package io.caseswarm.knowledge.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleDrafted;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticlePublished;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleRevised;
+import io.caseswarm.platform.rest.CommandRejectedException;
+
+class ArticleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final UUID ID = UUID.randomUUID();
+    private static final ArticleDrafted DRAFTED = new ArticleDrafted(ID, "Fixing invoice sync", "Rotate the token",
+            List.of("billing"), "Billing Cloud", null, NOW);
+
+    @Test
+    void publishingADraftPublishesIt() {
+        assertThat(given(DRAFTED).publish(NOW))
+                .containsExactly(new ArticlePublished(ID, "Fixing invoice sync", List.of("billing"), "Billing Cloud", NOW));
+    }
+
+    @Test
+    void aPublishedArticleCannotBePublishedAgain() {
+        ArticlePublished published = (ArticlePublished) given(DRAFTED).publish(NOW).getFirst();
+        assertThatThrownBy(() -> given(DRAFTED, published).publish(NOW)).isInstanceOf(CommandRejectedException.class);
+    }
+
+    @Test
+    void revisingChangesTheContentAndTagsAreNormalised() {
+        ArticleContent content = new ArticleContent(" Fixing invoice sync ", "Rotate the expired token",
+                List.of("Billing", "billing", " Sync "), "Billing Cloud");
+
+        assertThat(given(DRAFTED).revise(content, NOW)).containsExactly(new ArticleRevised(ID, "Fixing invoice sync",
+                "Rotate the expired token", List.of("billing", "sync"), "Billing Cloud", NOW));
+        assertThat(given(DRAFTED).revise(new ArticleContent("Fixing invoice sync", "Rotate the token",
+                List.of("billing"), "Billing Cloud"), NOW)).isEmpty();
+    }
+
+    @Test
+    void resolvedCaseIsCapturedAsADraftWithProblemResolutionAndHelpers() {
+        UUID caseId = UUID.randomUUID();
+        ResolvedCase resolved = new ResolvedCase(caseId, "CS-000042", "Invoices fail to sync",
+                "The nightly sync stops at 40%.", "Billing Cloud", "Rotated the expired sync token",
+                List.of("raj.patel"));
+
+        ArticleDrafted draft = (ArticleDrafted) Article.capture(ID, resolved, NOW).getFirst();
+
+        assertThat(draft.title()).isEqualTo("Invoices fail to sync");
+        assertThat(draft.sourceCaseId()).isEqualTo(caseId);
+        assertThat(draft.tags()).containsExactly("billing cloud");
+        assertThat(draft.body()).contains("Problem\nThe nightly sync stops at 40%.")
+                .contains("Resolution\nRotated the expired sync token").contains("Helped by: raj.patel")
+                .contains("CS-000042");
+        assertThat(Article.replay(List.of(draft)).status()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    private static Article given(KnowledgeEvent... history) {
+        return Article.replay(List.of(history));
+    }
+}

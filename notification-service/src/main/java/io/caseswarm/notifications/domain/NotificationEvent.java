@@ -1,0 +1,26 @@
+package io.caseswarm.notifications.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.caseswarm.platform.event.EventType;
+
+/** Every delivery attempt, on {@code notification-events}, keyed by the notification id. */
+public sealed interface NotificationEvent {
+
+    UUID notificationId();
+
+    /** The event that made us write. */
+    record TriggeredBy(UUID eventId, String type) {
+    }
+
+    @EventType("notification-sent")
+    record NotificationSent(UUID notificationId, String recipient, String channel, String template, String subject,
+            TriggeredBy triggeredBy, Instant sentAt) implements NotificationEvent {
+    }
+
+    @EventType("notification-failed")
+    record NotificationFailed(UUID notificationId, String recipient, String channel, String template,
+            String subject, TriggeredBy triggeredBy, String reason, Instant failedAt) implements NotificationEvent {
+    }
+}

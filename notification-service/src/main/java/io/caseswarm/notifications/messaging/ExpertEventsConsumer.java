@@ -1,0 +1,64 @@
+package io.caseswarm.notifications.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.caseswarm.notifications.config.LinksConfig;
+import io.caseswarm.notifications.domain.Notice;
+import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
+import io.caseswarm.notifications.projection.Contact;
+import io.caseswarm.notifications.projection.SwarmInfo;
+import io.caseswarm.notifications.service.Notifier;
+import io.caseswarm.platform.inbox.EventInbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Learns people's contact points from the directory and tells invited experts about their swarm. */
+@ApplicationScoped
+public class ExpertEventsConsumer {
+
+    private final EventInbox inbox;
+    private final Notifier notifier;
+    private final LinksConfig links;
+
+    ExpertEventsConsumer(EventInbox inbox, Notifier notifier, LinksConfig links) {
+        this.inbox = inbox;
+        this.notifier = notifier;
+        this.links = links;
+    }
+
+    @Incoming("expert-events")
+    @Blocking
+    public void onExpertEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(record, event -> {
+            switch (event.type()) {
+                case "expert-registered", "expert-updated" -> {
+                    Person person = event.dataAs(Person.class);
+                    Contact.learn(Contact.person(person.personId()), person.name(), person.email(), event.time());
+                }
+                case "expert-invited" -> {
+                    ExpertInvited invited = event.dataAs(ExpertInvited.class);
+                    String contactId = Contact.person(invited.personId());
+                    Contact.learn(contactId, invited.name(), invited.email(), event.time());
+                    SwarmInfo swarm = SwarmInfo.findById(invited.swarmId());
+                    notifier.send(Contact.findById(contactId), new Notice.SwarmInvitation(invited.name(),
+                            swarm == null ? "a case" : swarm.caseNumber, swarm == null ? null : swarm.question,
+                            links.swarmServiceUrl(), invited.swarmId(), invited.personId()),
+                            new TriggeredBy(event.id(), event.type()));
+                }
+                default -> {
+                    // Other expert events carry nothing to tell anyone.
+                }
+            }
+        });
+    }
+
+    record Person(String personId, String name, String email) {
+    }
+
+    record ExpertInvited(UUID swarmId, String personId, String name, String email) {
+    }
+}

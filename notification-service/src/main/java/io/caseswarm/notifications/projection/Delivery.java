@@ -1,0 +1,28 @@
+package io.caseswarm.notifications.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The delivery log: one row per notification, sent or failed. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID notificationId;
+    public String recipient;
+    public String channel;
+    public String template;
+    public String subject;
+    public String status;
+    public String reason;
+    public UUID triggeredByEvent;
+    public String triggeredByType;
+    public Instant at;
+}

@@ -1,0 +1,157 @@
+package io.caseswarm.notifications.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.notifications.RealMailServer;
+import io.caseswarm.notifications.projection.SwarmInfo;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.testing.MailServer;
+import io.caseswarm.testing.MailServer.ReceivedMail;
+import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Events from the other services become real emails, received by a real SMTP server. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+@WithTestResource(RealMailServer.class)
+class NotificationsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "caseswarm.links.swarm-service-url")
+    String swarmServiceUrl;
+
+    MailServer mail;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void openProducer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void theCustomerHearsOnceWhenTheCaseArrivesAndAgainWhenItIsSolved() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        CloudEvent opened = event(caseId, "case-opened", """
+                {"caseId":"%s","number":"CS-000321","subject":"Invoices fail to sync",
+                 "customer":{"id":"c-1","name":"Ada","email":"%s"}}""".formatted(caseId, email));
+        producer.send(opened.toRecord("case-events")).get();
+        producer.send(opened.toRecord("case-events")).get(); // redelivered: still one mail
+        send("case-events", caseId, "case-resolved", """
+                {"caseId":"%s","number":"CS-000321","customer":{"id":"c-1","name":"Ada","email":"%s"},
+                 "resolution":{"summary":"Rotated the expired sync token"}}""".formatted(caseId, email));
+
+        await().atMost(PATIENCE).until(() -> mail.mailsTo(email).size() >= 2);
+        List<ReceivedMail> mails = mail.mailsTo(email);
+        assertThat(mails).extracting(ReceivedMail::subject)
+                .containsExactly("We have your case CS-000321: Invoices fail to sync", "Your case CS-000321 is solved");
+        assertThat(mails.get(1).text()).contains("Rotated the expired sync token");
+
+        given().get("/notifications?recipient=" + email).then().statusCode(200)
+                .body("template", contains("case-solved", "case-received"))
+                .body("status", contains("sent", "sent"));
+        try (TopicReader reader = new TopicReader(bootstrapServers, "notification-events")) {
+            List<ConsumerRecord<String, String>> sent = reader.readUntil(records -> records.stream()
+                    .filter(r -> r.value().contains(email)).count() >= 2, PATIENCE)
+                    .stream().filter(r -> r.value().contains(email)).toList();
+            assertThat(sent).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsOnly("notification-sent").hasSize(2);
+        }
+    }
+
+    @Test
+    void anInvitedExpertGetsTheQuestionAndTheJoinAndDeclineActions() throws Exception {
+        String swarmId = UUID.randomUUID().toString();
+        String person = "raj-" + UUID.randomUUID().toString().substring(0, 8);
+        send("swarm-events", swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"CS-000322","question":"Why does the sync stop?"}"""
+                .formatted(swarmId, UUID.randomUUID()));
+        send("expert-events", person, "expert-registered", """
+                {"personId":"%s","name":"Raj Patel","email":"%s@example.com"}""".formatted(person, person));
+        // Invitations are keyed by the swarm; give the swarm-requested time to be seen first.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(swarmKnown(swarmId)).isTrue());
+        send("expert-events", swarmId, "expert-invited", """
+                {"swarmId":"%s","personId":"%s","name":"Raj Patel","email":"%s@example.com"}"""
+                .formatted(swarmId, person, person));
+
+        await().atMost(PATIENCE).until(() -> !mail.mailsTo(person + "@example.com").isEmpty());
+        ReceivedMail invitation = mail.mailsTo(person + "@example.com").getFirst();
+        assertThat(invitation.subject()).isEqualTo("You are invited to a swarm on CS-000322");
+        assertThat(invitation.text()).contains("Why does the sync stop?")
+                .contains(swarmServiceUrl + "/swarms/" + swarmId + "/members/" + person + "/join")
+                .contains(swarmServiceUrl + "/swarms/" + swarmId + "/members/" + person + "/decline");
+    }
+
+    @Test
+    void aDeliveryThatFailsIsRecordedAndTheNextEventIsStillHandled() throws Exception {
+        String failing = "down-" + UUID.randomUUID() + "@example.com";
+        String later = "up-" + UUID.randomUUID() + "@example.com";
+        mail.stopProcess();
+        try {
+            send("case-events", UUID.randomUUID().toString(), "case-opened", opened(failing));
+            await().atMost(PATIENCE).untilAsserted(() -> given().get("/notifications?recipient=" + failing)
+                    .then().body("status", contains("failed")));
+        } finally {
+            mail.startProcess();
+        }
+        send("case-events", UUID.randomUUID().toString(), "case-opened", opened(later));
+        await().atMost(PATIENCE).until(() -> mail.mailsTo(later).size() == 1);
+        given().get("/notifications?recipient=" + failing).then()
+                .body("[0].reason", org.hamcrest.Matchers.notNullValue())
+                .body("[0].template", equalTo("case-received"));
+    }
+
+    private boolean swarmKnown(String swarmId) {
+        return QuarkusTransaction.requiringNew().call(() -> SwarmInfo.findById(UUID.fromString(swarmId)) != null);
+    }
+
+    private static String opened(String email) {
+        String caseId = UUID.randomUUID().toString();
+        return """
+                {"caseId":"%s","number":"CS-000323","subject":"Login loop",
+                 "customer":{"id":"c-%s","name":"Bo","email":"%s"}}""".formatted(caseId, caseId, email);
+    }
+
+    private void send(String topic, String key, String type, String data) throws Exception {
+        producer.send(event(key, type, data).toRecord(topic)).get();
+    }
+
+    private static CloudEvent event(String subject, String type, String data) {
+        return new CloudEvent(UUID.randomUUID(), type, "test", subject, Instant.now(), 1, data);
+    }
+}

@@ -1,0 +1,97 @@
+package io.caseswarm.system;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.caseswarm.testing.FreePorts;
+import io.caseswarm.testing.KafkaBroker;
+import io.caseswarm.testing.MailServer;
+import io.caseswarm.testing.TestDatabase;
+
+/**
+ * All of Caseswarm as real processes on free ports: the Kafka broker, an SMTP server, and the five
+ * packaged services, each with a fresh database of its own. Everything is stopped and dropped on close.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of(
+            "case-service", "swarm-service", "expert-finder-service", "knowledge-service", "notification-service");
+
+    private final Path root = Path.of(System.getProperty("caseswarm.root", "..")).toAbsolutePath().normalize();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KafkaBroker broker;
+    private MailServer mail;
+
+    static RunningSystem start() {
+        RunningSystem system = new RunningSystem();
+        try {
+            system.startAll();
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        broker = KafkaBroker.start(List.of());
+        started.add(broker);
+        mail = MailServer.start();
+        started.add(mail);
+
+        Map<String, Integer> ports = new HashMap<>();
+        SERVICES.forEach(name -> ports.put(name, FreePorts.next()));
+        for (String name : SERVICES) {
+            TestDatabase database = TestDatabase.create(name.replace('-', '_') + "_sys");
+            started.add(database);
+            Map<String, String> config = new HashMap<>(database.quarkusConfig());
+            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+            config.put("caseswarm.links.swarm-service-url", "http://127.0.0.1:" + ports.get("swarm-service"));
+            ServiceProcess service = ServiceProcess.start(root, name, ports.get(name), config);
+            started.add(service);
+            services.put(name, service);
+        }
+        services.values().forEach(ServiceProcess::awaitReady);
+    }
+
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    MailServer mail() {
+        return mail;
+    }
+
+    /** Start time and resident memory of each service, for the record. */
+    String report() {
+        StringBuilder report = new StringBuilder();
+        services.values().forEach(service -> report.append("%-22s ready after %5.1f s, RSS %4d MB%n".formatted(
+                service.name(), service.startTime().toMillis() / 1000.0, service.residentMemoryMb())));
+        return report.toString();
+    }
+
+    /** Stops what was started in reverse: each service before its database, the broker last. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        java.util.Collections.reverse(reversed);
+        for (AutoCloseable part : reversed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + part + ": " + e);
+            }
+        }
+    }
+}

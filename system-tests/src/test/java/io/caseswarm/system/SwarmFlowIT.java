@@ -1,0 +1,206 @@
+package io.caseswarm.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.testing.MailServer;
+import io.caseswarm.testing.TopicReader;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The whole swarm flow across the five services, driven over REST only, as the systems around
+ * Caseswarm would drive it; every step is checked the way a user (or a subscriber) would see it.
+ */
+class SwarmFlowIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void startTheSystem() {
+        Instant start = Instant.now();
+        system = RunningSystem.start();
+        System.out.printf("System started in %.1f s%n%s", Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                system.report());
+        registerPeople();
+        publishArticle("Fixing invoice sync failures",
+                "When invoices stop syncing, the sync token has usually expired. Rotate the token.",
+                List.of("billing", "sync"));
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aCaseIsSwarmedResolvedAndItsFixCaptured() {
+        String caseId = openCase("Invoices fail to sync", "ada-" + UUID.randomUUID() + "@example.com");
+        String customerEmail = service("case-service").get("/cases/" + caseId).then().extract().path("customer.email");
+
+        // The knowledge base suggests the matching article for the new case.
+        await().atMost(PATIENCE).untilAsserted(() -> service("case-service").get("/cases/" + caseId)
+                .then().body("suggestions.title", org.hamcrest.Matchers.hasItem("Fixing invoice sync failures")));
+
+        // The owner asks for a swarm; the expert finder invites a team covering the skills, never the owner.
+        Instant requested = Instant.now();
+        String swarmId = requestSwarm(caseId, List.of("billing", "postgres"), 2);
+        List<String> invited = awaitMembers(swarmId, "invited", 2);
+        Duration toFirstInvitation = Duration.between(requested, Instant.now());
+        assertThat(invited).doesNotContain("ana.lima").doesNotContain("zoe.offline");
+
+        // A decline brings in the next candidate.
+        String decliner = invited.get(0);
+        service("swarm-service").contentType(ContentType.JSON).body("{\"reason\": \"on leave\"}")
+                .post("/swarms/" + swarmId + "/members/" + decliner + "/decline").then().statusCode(200);
+        List<String> afterDecline = awaitMembers(swarmId, "invited", 2);
+        assertThat(afterDecline).doesNotContain(decliner);
+        String newcomer = afterDecline.stream().filter(p -> !invited.contains(p)).findFirst().orElseThrow();
+
+        // An expert joins and the swarm works in its feed.
+        String joiner = invited.get(1);
+        service("swarm-service").post("/swarms/" + swarmId + "/members/" + joiner + "/join").then().statusCode(200);
+        service("swarm-service").contentType(ContentType.JSON)
+                .body("{\"authorId\": \"" + joiner + "\", \"text\": \"The sync token expired on Monday.\"}")
+                .post("/swarms/" + swarmId + "/posts").then().statusCode(201);
+        service("swarm-service").get("/swarms/" + swarmId + "/posts")
+                .then().body("text", org.hamcrest.Matchers.contains("The sync token expired on Monday."));
+        service("swarm-service").get("/swarms/" + swarmId).then().body("status", org.hamcrest.Matchers.equalTo("active"));
+
+        // The owner resolves the case: the swarm closes and the fix becomes a draft article.
+        service("case-service").contentType(ContentType.JSON)
+                .body("{\"summary\": \"Rotated the expired sync token\", \"helpedBy\": [\"" + joiner + "\"]}")
+                .post("/cases/" + caseId + "/resolve").then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> service("swarm-service").get("/swarms/" + swarmId)
+                .then().body("status", org.hamcrest.Matchers.equalTo("closed")));
+        await().atMost(PATIENCE).untilAsserted(() -> service("knowledge-service").get("/articles?status=draft&limit=50")
+                .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1)));
+
+        // What the subscribers saw, in order, on each topic.
+        assertThat(typesOn("case-events", caseId, 3)).containsExactly("case-opened", "case-assigned", "case-resolved");
+        assertThat(typesOn("swarm-events", swarmId, 8)).containsSubsequence("swarm-requested", "swarm-member-invited",
+                "swarm-member-declined", "swarm-member-joined", "swarm-post-added", "swarm-closed");
+        assertThat(typesOn("expert-events", swarmId, 3)).containsOnly("expert-invited").hasSize(3);
+        assertThat(typesOn("knowledge-events", caseId, 1)).containsExactly("knowledge-suggested");
+
+        // And the people: the customer heard twice, each invited expert got the invitation with its actions.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(system.mail().mailsTo(customerEmail))
+                .extracting(MailServer.ReceivedMail::subject)
+                .anyMatch(subject -> subject.startsWith("We have your case"))
+                .anyMatch(subject -> subject.endsWith("is solved")));
+        for (String expert : List.of(decliner, joiner, newcomer)) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(system.mail().mailsTo(expert + "@example.com"))
+                    .extracting(MailServer.ReceivedMail::text)
+                    .anyMatch(text -> text.contains("/swarms/" + swarmId + "/members/" + expert + "/join")
+                            && text.contains("/swarms/" + swarmId + "/members/" + expert + "/decline")));
+        }
+        service("notification-service").get("/notifications?recipient=" + customerEmail)
+                .then().body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+
+        System.out.printf("POST /swarms → first expert-invited seen as member: %d ms%n", toFirstInvitation.toMillis());
+    }
+
+    @Test
+    void anExpertAtFullCapacityIsNotInvited() {
+        // zoe.busy carries one swarm at a time; she joins the first one and is then left out of the second.
+        String firstCase = openCase("Payment page times out", "bob-" + UUID.randomUUID() + "@example.com");
+        String first = requestSwarm(firstCase, List.of("payments"), 1);
+        assertThat(awaitMembers(first, "invited", 1)).containsExactly("zoe.busy");
+        service("swarm-service").post("/swarms/" + first + "/members/zoe.busy/join").then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> service("expert-finder-service").get("/people/zoe.busy")
+                .then().body("load", org.hamcrest.Matchers.equalTo(1)));
+
+        String secondCase = openCase("Refunds stuck in pending", "cy-" + UUID.randomUUID() + "@example.com");
+        String second = requestSwarm(secondCase, List.of("payments"), 1);
+        assertThat(awaitMembers(second, "invited", 1)).containsExactly("raj.patel");
+    }
+
+    private static void registerPeople() {
+        register("ana.lima", "Ana Lima", Map.of("billing", 3), 3, "available");
+        register("raj.patel", "Raj Patel", Map.of("billing", 5, "postgres", 3, "payments", 2), 3, "available");
+        register("mei.chen", "Mei Chen", Map.of("postgres", 5), 2, "available");
+        register("omar.haddad", "Omar Haddad", Map.of("billing", 4, "postgres", 2), 2, "available");
+        register("zoe.offline", "Zoe Offline", Map.of("billing", 5, "postgres", 5), 3, "offline");
+        register("zoe.busy", "Zoe Busy", Map.of("payments", 5), 1, "available");
+    }
+
+    private static void register(String id, String name, Map<String, Integer> skills, int capacity, String presence) {
+        String skillJson = skills.entrySet().stream()
+                .map(skill -> "{\"name\": \"%s\", \"level\": %d}".formatted(skill.getKey(), skill.getValue()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        service("expert-finder-service").contentType(ContentType.JSON).body("""
+                {"id": "%s", "name": "%s", "email": "%s@example.com", "chatHandle": "@%s", "timeZone": "UTC",
+                 "workingHours": {"start": "00:00", "end": "23:59"}, "skills": [%s], "capacity": %d,
+                 "presence": "%s"}""".formatted(id, name, id, id, skillJson, capacity, presence))
+                .post("/people").then().statusCode(201);
+    }
+
+    private static void publishArticle(String title, String body, List<String> tags) {
+        String id = service("knowledge-service").contentType(ContentType.JSON)
+                .body(Map.of("title", title, "body", body, "tags", tags, "product", "Billing Cloud"))
+                .post("/articles").then().statusCode(201).extract().path("id");
+        service("knowledge-service").post("/articles/" + id + "/publish").then().statusCode(200);
+    }
+
+    private static String openCase(String subject, String customerEmail) {
+        return service("case-service").contentType(ContentType.JSON).body("""
+                {"subject": "%s", "description": "Since Monday the nightly invoice sync stops at 40%%.",
+                 "customer": {"id": "cust-%s", "name": "A Customer", "email": "%s"},
+                 "channel": "email", "product": "Billing Cloud", "priority": "high", "ownerId": "ana.lima"}"""
+                .formatted(subject, UUID.randomUUID(), customerEmail))
+                .post("/cases").then().statusCode(201).extract().path("id");
+    }
+
+    /** Retries while the swarm service has not yet learnt of the case from case-events. */
+    private static String requestSwarm(String caseId, List<String> skills, int teamSize) {
+        Map<String, Object> body = Map.of("caseId", caseId, "ownerId", "ana.lima",
+                "question", "Why does the nightly sync stop at 40%?", "stepsTried", "Restarted the sync job",
+                "skills", skills, "teamSize", teamSize);
+        String[] swarmId = new String[1];
+        await().atMost(PATIENCE).until(() -> {
+            ValidatableResponse response = service("swarm-service").contentType(ContentType.JSON).body(body)
+                    .post("/swarms").then();
+            if (response.extract().statusCode() == 201) {
+                swarmId[0] = response.extract().path("id");
+                return true;
+            }
+            return false;
+        });
+        return swarmId[0];
+    }
+
+    private static List<String> awaitMembers(String swarmId, String status, int count) {
+        String path = "members.findAll { it.status == '" + status + "' }.personId";
+        await().atMost(PATIENCE).until(() -> service("swarm-service").get("/swarms/" + swarmId)
+                .then().extract().<List<String>>path(path).size() >= count);
+        return service("swarm-service").get("/swarms/" + swarmId).then().extract().path(path);
+    }
+
+    private static List<String> typesOn(String topic, String key, int atLeast) {
+        try (TopicReader reader = new TopicReader(system.bootstrapServers(), topic)) {
+            List<ConsumerRecord<String, String>> records = reader.readForKey(key, atLeast, PATIENCE);
+            return records.stream().map(r -> TopicReader.header(r, "ce_type")).toList();
+        }
+    }
+
+    private static RequestSpecification service(String name) {
+        return given().baseUri(system.url(name));
+    }
+}

@@ -13,7 +13,7 @@ public class RealMailServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = MailServer.start();
-        return Map.of("quarkus.mailer.port", String.valueOf(server.smtpPort()));
+        return Map.of("caseswarm.smtp.port", String.valueOf(server.smtpPort()));
     }
 
     @Override

@@ -51,8 +51,7 @@ final class RunningSystem implements AutoCloseable {
             started.add(database);
             Map<String, String> config = new HashMap<>(database.quarkusConfig());
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-            config.put("quarkus.mailer.host", "127.0.0.1");
-            config.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+            config.put("caseswarm.smtp.port", String.valueOf(mail.smtpPort()));
             config.put("caseswarm.links.swarm-service-url", "http://127.0.0.1:" + ports.get("swarm-service"));
             ServiceProcess service = ServiceProcess.start(root, name, ports.get(name), config);
             started.add(service);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.MessagingException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -18,8 +19,6 @@ import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.DeliveryProjector;
 import io.caseswarm.platform.store.EventStore;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 
 /**
  * Delivers a notice to a contact on their preferred channel (email for now) and records the outcome
@@ -34,14 +33,14 @@ public class Notifier {
     public static final String STREAM_TYPE = "notification";
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 
-    private final Mailer mailer;
+    private final EmailSender email;
     private final EventStore store;
     private final DeliveryProjector projector;
     // Microseconds, as PostgreSQL keeps them.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    Notifier(Mailer mailer, EventStore store, DeliveryProjector projector) {
-        this.mailer = mailer;
+    Notifier(EmailSender email, EventStore store, DeliveryProjector projector) {
+        this.email = email;
         this.store = store;
         this.projector = projector;
     }
@@ -51,10 +50,10 @@ public class Notifier {
         UUID id = UUID.randomUUID();
         NotificationEvent outcome;
         try {
-            mailer.send(Mail.withText(to.email, notice.subject(), notice.text()));
+            email.send(to.email, notice.subject(), notice.text());
             outcome = new NotificationSent(id, to.email, Contact.EMAIL, notice.template(), notice.subject(), trigger,
                     clock.instant());
-        } catch (RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             LOG.warnf("Could not send %s to %s: %s", notice.template(), to.email, rootMessage(e));
             outcome = new NotificationFailed(id, to.email, Contact.EMAIL, notice.template(), notice.subject(),
                     trigger, rootMessage(e), clock.instant());

@@ -83,6 +83,7 @@ final class RunningSystem implements AutoCloseable {
     /** Stops what was started in reverse: each service before its database, the broker last. */
     @Override
     public void close() {
+        services.values().forEach(ServiceProcess::signalStop);
         List<AutoCloseable> reversed = new ArrayList<>(started);
         java.util.Collections.reverse(reversed);
         for (AutoCloseable part : reversed) {

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The real parts a service needs under test: a Kafka broker and a fresh PostgreSQL database.
+ * Tests get {@link KafkaBroker}, {@link TestDatabase} and {@link EventSender} fields injected.
  * Use it as {@code @WithTestResource(RealInfrastructure.class)}.
  *
  * <p>The broker is a child process on free ports, unless {@code KAFKA_BOOTSTRAP_SERVERS} names a
@@ -21,6 +22,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private boolean ownBroker;
     private KafkaBroker broker;
     private TestDatabase database;
+    private EventSender events;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -41,6 +43,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         database = TestDatabase.create("caseswarm_test");
         config.putAll(database.quarkusConfig());
+        events = new EventSender(config.get("kafka.bootstrap.servers"));
         return config;
     }
 
@@ -48,10 +51,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(broker, new TestInjector.MatchesType(KafkaBroker.class));
         injector.injectIntoFields(database, new TestInjector.MatchesType(TestDatabase.class));
+        injector.injectIntoFields(events, new TestInjector.MatchesType(EventSender.class));
     }
 
     @Override
     public void stop() {
+        if (events != null) {
+            events.close();
+        }
         if (broker != null) {
             broker.close();
         }

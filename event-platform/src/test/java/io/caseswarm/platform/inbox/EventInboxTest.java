@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.ledger.LedgerTotals;
 import io.caseswarm.platform.ledger.LedgerTotals.Total;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
@@ -44,29 +37,15 @@ class EventInboxTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
+    EventSender events;
 
     @Test
     void aRedeliveredEventIsAppliedOnce() throws Exception {
         String account = "acct-" + UUID.randomUUID();
-        CloudEvent posted = entryPosted(account, 100);
-        send(posted.toRecord("ledger-events"));
-        send(posted.toRecord("ledger-events"));
+        EventSender.Sent posted = entryPosted(account, 100);
+        events.redeliver(posted);
         // Same key, same partition: once the third is applied, both copies of the first have been seen.
-        send(entryPosted(account, 1).toRecord("ledger-events"));
+        entryPosted(account, 1);
 
         await().atMost(PATIENCE).until(() -> totals.total(account).map(Total::entries).orElse(0) >= 2);
         assertThat(totals.total(account)).contains(new Total(101, 2));
@@ -76,9 +55,9 @@ class EventInboxTest {
     void aPoisonRecordIsDeadLetteredWithItsReasonAndTheConsumerGoesOn() throws Exception {
         String account = "acct-" + UUID.randomUUID();
         ProducerRecord<String, String> notACloudEvent = new ProducerRecord<>("ledger-events", account, "{\"amount\":5}");
-        send(notACloudEvent);
-        send(entryPosted(account, -1).toRecord("ledger-events")); // well-formed, but its handler fails
-        send(entryPosted(account, 7).toRecord("ledger-events"));
+        events.sendRaw(notACloudEvent);
+        entryPosted(account, -1); // well-formed, but its handler fails
+        entryPosted(account, 7);
 
         await().atMost(PATIENCE).until(() -> totals.total(account).isPresent());
         assertThat(totals.total(account)).contains(new Total(7, 1));
@@ -92,13 +71,9 @@ class EventInboxTest {
         }
     }
 
-    private void send(ProducerRecord<String, String> record) throws Exception {
-        producer.send(record).get();
-    }
-
-    private static CloudEvent entryPosted(String account, long amount) {
+    private EventSender.Sent entryPosted(String account, long amount) {
         String data = "{\"account\":\"" + account + "\",\"amount\":" + amount + ",\"sequence\":1,\"addedLater\":true}";
-        return new CloudEvent(UUID.randomUUID(), "entry-posted", "another-service", account, Instant.now(), 1, data);
+        return events.send("ledger-events", account, "entry-posted", data);
     }
 
 }

@@ -6,23 +6,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -43,20 +36,7 @@ class SwarmStaffingTest {
     @Inject
     ObjectMapper json;
 
-    KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
+    EventSender events;
 
     @Test
     void aRequestedSwarmGetsItsTeamAndADeclineBringsInTheNextCandidate() throws Exception {
@@ -69,9 +49,8 @@ class SwarmStaffingTest {
         String requested = """
                 {"swarmId":"%s","caseId":"%s","ownerId":"%s","skills":["%s"],"teamSize":2}"""
                 .formatted(swarmId, UUID.randomUUID(), owner, skill);
-        CloudEvent request = event(swarmId, "swarm-requested", requested);
-        producer.send(request.toRecord("swarm-events")).get();
-        producer.send(request.toRecord("swarm-events")).get(); // redelivered: must not invite twice
+        EventSender.Sent request = events.send("swarm-events", swarmId, "swarm-requested", requested);
+        events.redeliver(request); // redelivered: must not invite twice
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
             List<ConsumerRecord<String, String>> invitations = reader.readForKey(swarmId, 2, PATIENCE);
@@ -135,15 +114,12 @@ class SwarmStaffingTest {
         return id;
     }
 
-    private void send(String key, String type, String data) throws Exception {
-        producer.send(event(key, type, data).toRecord("swarm-events")).get();
+    private void send(String key, String type, String data) {
+        events.send("swarm-events", key, type, data);
     }
 
     private static String member(String swarmId, String personId) {
         return "{\"swarmId\":\"%s\",\"personId\":\"%s\"}".formatted(swarmId, personId);
     }
 
-    private static CloudEvent event(String subject, String type, String data) {
-        return new CloudEvent(UUID.randomUUID(), type, "swarm-service", subject, Instant.now(), 1, data);
-    }
 }

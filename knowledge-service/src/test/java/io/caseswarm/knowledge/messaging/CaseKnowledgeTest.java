@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -43,20 +37,7 @@ class CaseKnowledgeTest {
     @Inject
     ObjectMapper json;
 
-    KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
+    EventSender events;
 
     @Test
     void aNewCaseGetsTheMatchingPublishedArticlesSuggestedBestFirst() throws Exception {
@@ -102,12 +83,11 @@ class CaseKnowledgeTest {
     @Test
     void aResolvedCaseIsCapturedAsOneDraftEvenWhenRedelivered() throws Exception {
         String caseId = UUID.randomUUID().toString();
-        CloudEvent resolved = event(caseId, "case-resolved", """
+        EventSender.Sent resolved = events.send("case-events", caseId, "case-resolved", """
                 {"caseId":"%s","number":"CS-000101","subject":"Refunds stuck in pending",
                  "description":"Refunds stay pending for days.","product":"Payments",
                  "resolution":{"summary":"Re-queued the refund batch","helpedBy":["raj.patel"]}}""".formatted(caseId));
-        producer.send(resolved.toRecord("case-events")).get();
-        producer.send(resolved.toRecord("case-events")).get();
+        events.redeliver(resolved);
 
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/articles?status=draft&limit=100")
                 .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1)));
@@ -136,11 +116,8 @@ class CaseKnowledgeTest {
         return id;
     }
 
-    private void send(String key, String type, String data) throws Exception {
-        producer.send(event(key, type, data).toRecord("case-events")).get();
+    private void send(String key, String type, String data) {
+        events.send("case-events", key, type, data);
     }
 
-    private static CloudEvent event(String subject, String type, String data) {
-        return new CloudEvent(UUID.randomUUID(), type, "case-service", subject, Instant.now(), 1, data);
-    }
 }

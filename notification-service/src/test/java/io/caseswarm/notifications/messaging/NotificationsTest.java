@@ -7,26 +7,19 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.notifications.RealMailServer;
 import io.caseswarm.notifications.projection.SwarmInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.MailServer.ReceivedMail;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -48,30 +41,16 @@ class NotificationsTest {
 
     MailServer mail;
 
-    KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
+    EventSender events;
 
     @Test
     void theCustomerHearsOnceWhenTheCaseArrivesAndAgainWhenItIsSolved() throws Exception {
         String caseId = UUID.randomUUID().toString();
         String email = "ada-" + UUID.randomUUID() + "@example.com";
-        CloudEvent opened = event(caseId, "case-opened", """
+        EventSender.Sent opened = events.send("case-events", caseId, "case-opened", """
                 {"caseId":"%s","number":"CS-000321","subject":"Invoices fail to sync",
                  "customer":{"id":"c-1","name":"Ada","email":"%s"}}""".formatted(caseId, email));
-        producer.send(opened.toRecord("case-events")).get();
-        producer.send(opened.toRecord("case-events")).get(); // redelivered: still one mail
+        events.redeliver(opened); // redelivered: still one mail
         send("case-events", caseId, "case-resolved", """
                 {"caseId":"%s","number":"CS-000321","customer":{"id":"c-1","name":"Ada","email":"%s"},
                  "resolution":{"summary":"Rotated the expired sync token"}}""".formatted(caseId, email));
@@ -147,11 +126,8 @@ class NotificationsTest {
                  "customer":{"id":"c-%s","name":"Bo","email":"%s"}}""".formatted(caseId, caseId, email);
     }
 
-    private void send(String topic, String key, String type, String data) throws Exception {
-        producer.send(event(key, type, data).toRecord(topic)).get();
+    private void send(String topic, String key, String type, String data) {
+        events.send(topic, key, type, data);
     }
 
-    private static CloudEvent event(String subject, String type, String data) {
-        return new CloudEvent(UUID.randomUUID(), type, "test", subject, Instant.now(), 1, data);
-    }
 }

@@ -9,23 +9,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -46,20 +39,7 @@ class SwarmFlowTest {
     @Inject
     ObjectMapper json;
 
-    KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
+    EventSender events;
 
     @Test
     void aSwarmIsRequestedStaffedWorkedAndClosedWhenTheCaseIsResolved() throws Exception {
@@ -70,9 +50,8 @@ class SwarmFlowTest {
                 .body("skills", contains("billing", "postgres"))
                 .extract().path("id");
 
-        CloudEvent raj = event(swarmId, "expert-invited", invited(swarmId, caseId, "raj.patel"));
-        producer.send(raj.toRecord("expert-events")).get();
-        producer.send(raj.toRecord("expert-events")).get(); // redelivered
+        EventSender.Sent raj = events.send("expert-events", swarmId, "expert-invited", invited(swarmId, caseId, "raj.patel"));
+        events.redeliver(raj); // redelivered
         send("expert-events", swarmId, "expert-invited", invited(swarmId, caseId, "mei.chen"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/swarms/" + swarmId)
                 .then().body("members.personId", contains("raj.patel", "mei.chen"))
@@ -142,8 +121,8 @@ class SwarmFlowTest {
         return requestSwarm(caseId, "probe.person").statusCode() == 409;
     }
 
-    private void send(String topic, String key, String type, String data) throws Exception {
-        producer.send(event(key, type, data).toRecord(topic)).get();
+    private void send(String topic, String key, String type, String data) {
+        events.send(topic, key, type, data);
     }
 
     private static String invited(String swarmId, String caseId, String personId) {
@@ -151,7 +130,4 @@ class SwarmFlowTest {
                 .formatted(swarmId, caseId, personId, personId);
     }
 
-    private static CloudEvent event(String subject, String type, String data) {
-        return new CloudEvent(UUID.randomUUID(), type, "test", subject, Instant.now(), 1, data);
-    }
 }

@@ -5,7 +5,9 @@ import io.caseswarm.testing.ServiceReadinessContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+// The mail server is not needed here; with it, every test class of this module shares one application start.
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@WithTestResource(RealMailServer.class)
 class NotificationServiceReadinessTest extends ServiceReadinessContract {
 }

@@ -17,19 +17,34 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String token;
 
     Api(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Api(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same service, called with a bearer token. */
+    Api as(String bearerToken) {
+        return new Api(baseUrl, bearerToken);
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return send(request(path).GET());
     }
 
     Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest.Builder request) {

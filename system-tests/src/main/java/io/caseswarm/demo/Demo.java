@@ -1,5 +1,6 @@
 package io.caseswarm.demo;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.caseswarm.auth.LocalIssuer;
+
 /**
  * Walks one case through Caseswarm on the running system ({@code ./caseswarm up}), printing what
  * happens at each step: a small directory of experts and some articles, then a case that is swarmed,
@@ -25,11 +28,19 @@ public final class Demo {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    // The local issuer's keys, which ./caseswarm up made and the services verify tokens with.
+    private final LocalIssuer issuer = LocalIssuer.inDirectory(
+            Path.of(System.getenv().getOrDefault("CASESWARM_KEYS", ".caseswarm/keys")));
+    // Who does what in the story: the agent who owns the case, the pod lead, the HR system.
+    private final String ana = issuer.issue("ana.lima", "agent");
+    private final String lead = issuer.issue("lea.park", "lead");
+    private final String hrSystem = issuer.issue("hr-sync", "integration");
+
     private final Api cases = new Api(url("CASE", 8081));
     private final Api swarms = new Api(url("SWARM", 8082));
     private final Api experts = new Api(url("EXPERT_FINDER", 8083));
     private final Api knowledge = new Api(url("KNOWLEDGE", 8084));
-    private final Api notifications = new Api(url("NOTIFICATION", 8085));
+    private final Api notifications = new Api(url("NOTIFICATION", 8085)).as(lead);
     private final Api mail = new Api(url("MAIL_API", 8025));
     private final String bootstrapServers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
@@ -54,7 +65,7 @@ public final class Demo {
                 List.of("accounts"));
 
         step("3. A customer writes in: the case is opened and Ana owns it");
-        JsonNode opened = cases.post("/cases", Map.of(
+        JsonNode opened = cases.as(ana).post("/cases", Map.of(
                 "subject", "Invoices fail to sync",
                 "description", "Since Monday the nightly invoice sync stops at 40% and no invoices reach the ledger.",
                 "customer", Map.of("id", "cust-ada", "name", "Ada Lovelace", "email", "ada@example.com"),
@@ -65,17 +76,17 @@ public final class Demo {
         say("%s opened (%s), owner %s", number, caseId, opened.get("ownerId").asText());
 
         JsonNode suggestions = await("articles suggested for " + number,
-                () -> cases.get("/cases/" + caseId).body().get("suggestions"), s -> s.size() > 0);
+                () -> cases.as(ana).get("/cases/" + caseId).body().get("suggestions"), s -> s.size() > 0);
         suggestions.forEach(s -> say("suggested: \"%s\" (score %s)", s.get("title").asText(), s.get("score")));
 
         step("4. Ana asks for a swarm: the expert finder picks a team covering billing and sync");
-        Map<String, Object> request = Map.of("caseId", caseId, "ownerId", "ana.lima",
+        Map<String, Object> request = Map.of("caseId", caseId,
                 "question", "Why does the nightly sync stop at 40%?", "stepsTried", "Restarted the sync job twice",
                 "skills", List.of("billing", "sync"), "teamSize", 2);
         Instant asked = Instant.now();
-        String swarmId = await("the swarm service to know " + number, () -> swarms.post("/swarms", request),
+        String swarmId = await("the swarm service to know " + number, () -> swarms.as(ana).post("/swarms", request),
                 response -> response.status() == 201).body().get("id").asText();
-        JsonNode ranked = experts.get("/candidates?skills=billing,sync&exclude=ana.lima").expect(200);
+        JsonNode ranked = experts.as(ana).get("/candidates?skills=billing,sync&exclude=ana.lima").expect(200);
         ranked.forEach(c -> say("candidate %-12s score %.3f (skill %.2f, availability %.2f, capacity %.2f)",
                 c.get("personId").asText(), c.get("score").asDouble(), c.get("skillMatch").asDouble(),
                 c.get("availability").asDouble(), c.get("capacity").asDouble()));
@@ -88,29 +99,31 @@ public final class Demo {
                 Duration.between(asked, firstInvitation).toMillis(), Duration.between(asked, firstEmail).toMillis());
 
         step("5. " + invited.getFirst() + " declines: the next candidate is invited");
-        swarms.post("/swarms/" + swarmId + "/members/" + invited.getFirst() + "/decline",
+        swarms.as(issuer.issue(invited.getFirst(), "expert"))
+                .post("/swarms/" + swarmId + "/members/" + invited.getFirst() + "/decline",
                 Map.of("reason", "On call for another incident")).expect(200);
         List<String> now = awaitMembers(swarmId, "invited", 2);
         say("invited now: %s", now);
 
         step("6. " + invited.get(1) + " joins and the swarm works the case in its feed");
         String joiner = invited.get(1);
-        swarms.post("/swarms/" + swarmId + "/members/" + joiner + "/join", null).expect(200);
-        swarms.post("/swarms/" + swarmId + "/posts", Map.of("authorId", "ana.lima",
-                "text", "Customer says it started Monday; nothing changed on our side.")).expect(201);
-        swarms.post("/swarms/" + swarmId + "/posts", Map.of("authorId", joiner,
-                "text", "The sync token expired on Monday. Rotating it fixes the sync.")).expect(201);
-        swarms.get("/swarms/" + swarmId + "/posts").expect(200)
+        Api asJoiner = swarms.as(issuer.issue(joiner, "expert"));
+        asJoiner.post("/swarms/" + swarmId + "/members/" + joiner + "/join", null).expect(200);
+        swarms.as(ana).post("/swarms/" + swarmId + "/posts",
+                Map.of("text", "Customer says it started Monday; nothing changed on our side.")).expect(201);
+        asJoiner.post("/swarms/" + swarmId + "/posts",
+                Map.of("text", "The sync token expired on Monday. Rotating it fixes the sync.")).expect(201);
+        swarms.as(ana).get("/swarms/" + swarmId + "/posts").expect(200)
                 .forEach(p -> say("%s: %s", p.get("authorId").asText(), p.get("text").asText()));
 
         step("7. Ana resolves the case: the swarm closes, the fix becomes a draft article, Ada hears back");
-        cases.post("/cases/" + caseId + "/resolve", Map.of("summary",
+        cases.as(ana).post("/cases/" + caseId + "/resolve", Map.of("summary",
                 "Rotated the expired sync token; the nightly sync runs to completion again.", "helpedBy",
                 List.of(joiner))).expect(200);
-        await("the swarm to close", () -> swarms.get("/swarms/" + swarmId).body(),
+        await("the swarm to close", () -> swarms.as(ana).get("/swarms/" + swarmId).body(),
                 s -> "closed".equals(s.get("status").asText()));
         say("swarm %s closed", swarmId);
-        JsonNode drafts = await("the draft article", () -> knowledge.get("/articles?status=draft&limit=100").body(),
+        JsonNode drafts = await("the draft article", () -> knowledge.as(lead).get("/articles?status=draft&limit=100").body(),
                 list -> contains(list, "sourceCaseId", caseId));
         drafts.forEach(a -> {
             if (caseId.equals(a.path("sourceCaseId").asText())) {
@@ -119,11 +132,23 @@ public final class Demo {
         });
 
         step("8. What reached people's inboxes (the local SMTP server)");
-        for (String address : List.of("ada@example.com", invited.getFirst() + "@example.com", joiner + "@example.com")) {
+        List<String> everyoneInvited = new ArrayList<>(invited);
+        now.stream().filter(person -> !invited.contains(person)).forEach(everyoneInvited::add);
+        List<String> addresses = new ArrayList<>(List.of("ada@example.com"));
+        everyoneInvited.forEach(person -> addresses.add(person + "@example.com"));
+        for (String address : addresses) {
             JsonNode mails = await("mail for " + address, () -> mail.get("/api/user/" + address + "/messages/INBOX")
                     .body(), m -> m.isArray() && m.size() > 0);
             mails.forEach(m -> say("%-24s %s", address, m.get("subject").asText()));
         }
+        step("9. Who may see what: every call carries a token (./caseswarm token <user> <roles…> prints one)");
+        say("no token               → HTTP %d", cases.get("/cases/" + caseId).status());
+        say("Ada, the customer      → HTTP %d", cases.as(issuer.issue("cust-ada", "customer")).get("/cases/" + caseId).status());
+        say("another customer       → HTTP %d (somebody else's case does not exist for them)",
+                cases.as(issuer.issue("cust-bob", "customer")).get("/cases/" + caseId).status());
+        say("%s resolving it  → HTTP %d (only the owner or a lead)", joiner, cases.as(issuer.issue(joiner, "agent"))
+                .post("/cases/" + caseId + "/resolve", Map.of("summary", "again")).status());
+
         step("Done. Case " + number + " from open to captured knowledge, with one owner all along.");
     }
 
@@ -131,7 +156,7 @@ public final class Demo {
             String presence) {
         List<Map<String, Object>> skillList = new ArrayList<>();
         skills.forEach((skill, level) -> skillList.add(Map.of("name", skill, "level", level)));
-        Api.Response response = experts.post("/people", Map.of("id", id, "name", name, "email", id + "@example.com",
+        Api.Response response = experts.as(hrSystem).post("/people", Map.of("id", id, "name", name, "email", id + "@example.com",
                 "chatHandle", "@" + id, "timeZone", zone, "workingHours", Map.of("start", "00:00", "end", "23:59"),
                 "skills", skillList, "capacity", capacity, "presence", presence));
         say("%-12s %s (%s, %s)", id, response.status() == 201 ? "registered" : "already registered", skills,
@@ -139,14 +164,14 @@ public final class Demo {
     }
 
     private void article(String title, String body, List<String> tags) {
-        JsonNode existing = knowledge.get("/articles?status=published&limit=100").expect(200);
+        JsonNode existing = knowledge.as(lead).get("/articles?status=published&limit=100").expect(200);
         if (contains(existing, "title", title)) {
             say("\"%s\" already published", title);
             return;
         }
-        String id = knowledge.post("/articles", Map.of("title", title, "body", body, "tags", tags,
+        String id = knowledge.as(lead).post("/articles", Map.of("title", title, "body", body, "tags", tags,
                 "product", "Billing Cloud")).expect(201).get("id").asText();
-        knowledge.post("/articles/" + id + "/publish", null).expect(200);
+        knowledge.as(lead).post("/articles/" + id + "/publish", null).expect(200);
         say("\"%s\" published", title);
     }
 
@@ -166,7 +191,7 @@ public final class Demo {
     }
 
     private List<String> awaitMembers(String swarmId, String status, int count) {
-        JsonNode swarm = await(count + " " + status + " members", () -> swarms.get("/swarms/" + swarmId).body(),
+        JsonNode swarm = await(count + " " + status + " members", () -> swarms.as(ana).get("/swarms/" + swarmId).body(),
                 s -> members(s, status).size() >= count);
         return members(swarm, status);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.FreePorts;
 import io.caseswarm.testing.KafkaBroker;
 import io.caseswarm.testing.MailServer;
@@ -26,6 +27,7 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private KafkaBroker broker;
     private MailServer mail;
+    private final LocalIssuer issuer = LocalIssuer.generate();
 
     static RunningSystem start() {
         RunningSystem system = new RunningSystem();
@@ -44,6 +46,9 @@ final class RunningSystem implements AutoCloseable {
         mail = MailServer.start();
         started.add(mail);
 
+        Path keys = root.resolve("system-tests/target/keys");
+        issuer.save(keys);
+
         Map<String, Integer> ports = new HashMap<>();
         SERVICES.forEach(name -> ports.put(name, FreePorts.next()));
         for (String name : SERVICES) {
@@ -53,6 +58,8 @@ final class RunningSystem implements AutoCloseable {
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
             config.put("caseswarm.smtp.port", String.valueOf(mail.smtpPort()));
             config.put("caseswarm.links.swarm-service-url", "http://127.0.0.1:" + ports.get("swarm-service"));
+            config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
+            config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
             ServiceProcess service = ServiceProcess.start(root, name, ports.get(name), config);
             started.add(service);
             services.put(name, service);
@@ -62,6 +69,15 @@ final class RunningSystem implements AutoCloseable {
 
     String url(String service) {
         return services.get(service).url();
+    }
+
+    /** Issues the tokens the services accept, as the organisation's identity provider would. */
+    LocalIssuer issuer() {
+        return issuer;
+    }
+
+    String log(String service) {
+        return services.get(service).log();
     }
 
     String bootstrapServers() {

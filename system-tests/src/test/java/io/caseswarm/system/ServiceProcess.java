@@ -84,6 +84,15 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** Everything the service has logged so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

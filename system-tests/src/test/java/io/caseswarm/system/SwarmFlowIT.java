@@ -28,6 +28,9 @@ import io.restassured.specification.RequestSpecification;
 class SwarmFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The agent who owns every case here, and the pod lead who publishes the knowledge. */
+    private static final String OWNER = "ana.lima";
+    private static final String LEAD = "lea.park";
 
     private static RunningSystem system;
 
@@ -53,10 +56,11 @@ class SwarmFlowIT {
     @Test
     void aCaseIsSwarmedResolvedAndItsFixCaptured() {
         String caseId = openCase("Invoices fail to sync", "ada-" + UUID.randomUUID() + "@example.com");
-        String customerEmail = service("case-service").get("/cases/" + caseId).then().extract().path("customer.email");
+        String customerEmail = as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId)
+                .then().extract().path("customer.email");
 
         // The knowledge base suggests the matching article for the new case.
-        await().atMost(PATIENCE).untilAsserted(() -> service("case-service").get("/cases/" + caseId)
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId)
                 .then().body("suggestions.title", org.hamcrest.Matchers.hasItem("Fixing invoice sync failures")));
 
         // The owner asks for a swarm; the expert finder invites a team covering the skills, never the owner.
@@ -68,7 +72,7 @@ class SwarmFlowIT {
 
         // A decline brings in the next candidate.
         String decliner = invited.get(0);
-        service("swarm-service").contentType(ContentType.JSON).body("{\"reason\": \"on leave\"}")
+        as(decliner, "expert").baseUri(url("swarm-service")).contentType(ContentType.JSON).body("{\"reason\": \"on leave\"}")
                 .post("/swarms/" + swarmId + "/members/" + decliner + "/decline").then().statusCode(200);
         List<String> afterDecline = awaitMembers(swarmId, "invited", 2);
         assertThat(afterDecline).doesNotContain(decliner);
@@ -76,21 +80,25 @@ class SwarmFlowIT {
 
         // An expert joins and the swarm works in its feed.
         String joiner = invited.get(1);
-        service("swarm-service").post("/swarms/" + swarmId + "/members/" + joiner + "/join").then().statusCode(200);
-        service("swarm-service").contentType(ContentType.JSON)
-                .body("{\"authorId\": \"" + joiner + "\", \"text\": \"The sync token expired on Monday.\"}")
+        as(joiner, "expert").baseUri(url("swarm-service")).post("/swarms/" + swarmId + "/members/" + joiner + "/join")
+                .then().statusCode(200);
+        as(joiner, "expert").baseUri(url("swarm-service")).contentType(ContentType.JSON)
+                .body("{\"text\": \"The sync token expired on Monday.\"}")
                 .post("/swarms/" + swarmId + "/posts").then().statusCode(201);
-        service("swarm-service").get("/swarms/" + swarmId + "/posts")
-                .then().body("text", org.hamcrest.Matchers.contains("The sync token expired on Monday."));
-        service("swarm-service").get("/swarms/" + swarmId).then().body("status", org.hamcrest.Matchers.equalTo("active"));
+        as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId + "/posts")
+                .then().body("text", org.hamcrest.Matchers.contains("The sync token expired on Monday."))
+                .body("authorId", org.hamcrest.Matchers.contains(joiner));
+        as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId)
+                .then().body("status", org.hamcrest.Matchers.equalTo("active"));
 
         // The owner resolves the case: the swarm closes and the fix becomes a draft article.
-        service("case-service").contentType(ContentType.JSON)
+        as(OWNER, "agent").baseUri(url("case-service")).contentType(ContentType.JSON)
                 .body("{\"summary\": \"Rotated the expired sync token\", \"helpedBy\": [\"" + joiner + "\"]}")
                 .post("/cases/" + caseId + "/resolve").then().statusCode(200);
-        await().atMost(PATIENCE).untilAsserted(() -> service("swarm-service").get("/swarms/" + swarmId)
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId)
                 .then().body("status", org.hamcrest.Matchers.equalTo("closed")));
-        await().atMost(PATIENCE).untilAsserted(() -> service("knowledge-service").get("/articles?status=draft&limit=50")
+        await().atMost(PATIENCE).untilAsserted(() -> as(LEAD, "lead").baseUri(url("knowledge-service"))
+                .get("/articles?status=draft&limit=50")
                 .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1)));
 
         // What the subscribers saw, in order, on each topic.
@@ -111,7 +119,7 @@ class SwarmFlowIT {
                     .anyMatch(text -> text.contains("/swarms/" + swarmId + "/members/" + expert + "/join")
                             && text.contains("/swarms/" + swarmId + "/members/" + expert + "/decline")));
         }
-        service("notification-service").get("/notifications?recipient=" + customerEmail)
+        as(LEAD, "lead").baseUri(url("notification-service")).get("/notifications?recipient=" + customerEmail)
                 .then().body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
 
         System.out.printf("POST /swarms → first expert-invited seen as member: %d ms%n", toFirstInvitation.toMillis());
@@ -123,13 +131,27 @@ class SwarmFlowIT {
         String firstCase = openCase("Payment page times out", "bob-" + UUID.randomUUID() + "@example.com");
         String first = requestSwarm(firstCase, List.of("payments"), 1);
         assertThat(awaitMembers(first, "invited", 1)).containsExactly("zoe.busy");
-        service("swarm-service").post("/swarms/" + first + "/members/zoe.busy/join").then().statusCode(200);
-        await().atMost(PATIENCE).untilAsserted(() -> service("expert-finder-service").get("/people/zoe.busy")
+        as("zoe.busy", "expert").baseUri(url("swarm-service")).post("/swarms/" + first + "/members/zoe.busy/join")
+                .then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("expert-finder-service")).get("/people/zoe.busy")
                 .then().body("load", org.hamcrest.Matchers.equalTo(1)));
 
         String secondCase = openCase("Refunds stuck in pending", "cy-" + UUID.randomUUID() + "@example.com");
         String second = requestSwarm(secondCase, List.of("payments"), 1);
         assertThat(awaitMembers(second, "invited", 1)).containsExactly("raj.patel");
+    }
+
+    @Test
+    void oneTraceFollowsACaseFromTheRestCallThroughTheServicesThatReactToIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String caseId = openCase("Exports are empty", "dee-" + UUID.randomUUID() + "@example.com",
+                as(OWNER, "agent").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        // case-service published the case in the caller's trace, and knowledge-service answered in it too.
+        assertThat(traceIdsOn("case-events", caseId, 2)).containsOnly(traceId);
+        assertThat(traceIdsOn("knowledge-events", caseId, 1)).containsOnly(traceId);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(system.log("knowledge-service"))
+                .contains("traceId=" + traceId));
     }
 
     private static void registerPeople() {
@@ -145,7 +167,7 @@ class SwarmFlowIT {
         String skillJson = skills.entrySet().stream()
                 .map(skill -> "{\"name\": \"%s\", \"level\": %d}".formatted(skill.getKey(), skill.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("");
-        service("expert-finder-service").contentType(ContentType.JSON).body("""
+        as("hr-sync", "integration").baseUri(url("expert-finder-service")).contentType(ContentType.JSON).body("""
                 {"id": "%s", "name": "%s", "email": "%s@example.com", "chatHandle": "@%s", "timeZone": "UTC",
                  "workingHours": {"start": "00:00", "end": "23:59"}, "skills": [%s], "capacity": %d,
                  "presence": "%s"}""".formatted(id, name, id, id, skillJson, capacity, presence))
@@ -153,14 +175,18 @@ class SwarmFlowIT {
     }
 
     private static void publishArticle(String title, String body, List<String> tags) {
-        String id = service("knowledge-service").contentType(ContentType.JSON)
+        String id = as(LEAD, "lead").baseUri(url("knowledge-service")).contentType(ContentType.JSON)
                 .body(Map.of("title", title, "body", body, "tags", tags, "product", "Billing Cloud"))
                 .post("/articles").then().statusCode(201).extract().path("id");
-        service("knowledge-service").post("/articles/" + id + "/publish").then().statusCode(200);
+        as(LEAD, "lead").baseUri(url("knowledge-service")).post("/articles/" + id + "/publish").then().statusCode(200);
     }
 
     private static String openCase(String subject, String customerEmail) {
-        return service("case-service").contentType(ContentType.JSON).body("""
+        return openCase(subject, customerEmail, as(OWNER, "agent"));
+    }
+
+    private static String openCase(String subject, String customerEmail, RequestSpecification caller) {
+        return caller.baseUri(url("case-service")).contentType(ContentType.JSON).body("""
                 {"subject": "%s", "description": "Since Monday the nightly invoice sync stops at 40%%.",
                  "customer": {"id": "cust-%s", "name": "A Customer", "email": "%s"},
                  "channel": "email", "product": "Billing Cloud", "priority": "high", "ownerId": "ana.lima"}"""
@@ -170,12 +196,13 @@ class SwarmFlowIT {
 
     /** Retries while the swarm service has not yet learnt of the case from case-events. */
     private static String requestSwarm(String caseId, List<String> skills, int teamSize) {
-        Map<String, Object> body = Map.of("caseId", caseId, "ownerId", "ana.lima",
+        Map<String, Object> body = Map.of("caseId", caseId,
                 "question", "Why does the nightly sync stop at 40%?", "stepsTried", "Restarted the sync job",
                 "skills", skills, "teamSize", teamSize);
         String[] swarmId = new String[1];
         await().atMost(PATIENCE).until(() -> {
-            ValidatableResponse response = service("swarm-service").contentType(ContentType.JSON).body(body)
+            ValidatableResponse response = as(OWNER, "agent").baseUri(url("swarm-service")).contentType(ContentType.JSON)
+                    .body(body)
                     .post("/swarms").then();
             if (response.extract().statusCode() == 201) {
                 swarmId[0] = response.extract().path("id");
@@ -188,9 +215,16 @@ class SwarmFlowIT {
 
     private static List<String> awaitMembers(String swarmId, String status, int count) {
         String path = "members.findAll { it.status == '" + status + "' }.personId";
-        await().atMost(PATIENCE).until(() -> service("swarm-service").get("/swarms/" + swarmId)
+        await().atMost(PATIENCE).until(() -> as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId)
                 .then().extract().<List<String>>path(path).size() >= count);
-        return service("swarm-service").get("/swarms/" + swarmId).then().extract().path(path);
+        return as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId).then().extract().path(path);
+    }
+
+    private static List<String> traceIdsOn(String topic, String key, int atLeast) {
+        try (TopicReader reader = new TopicReader(system.bootstrapServers(), topic)) {
+            return reader.readForKey(key, atLeast, PATIENCE).stream()
+                    .map(r -> TopicReader.header(r, "traceparent").split("-")[1]).toList();
+        }
     }
 
     private static List<String> typesOn(String topic, String key, int atLeast) {
@@ -200,7 +234,12 @@ class SwarmFlowIT {
         }
     }
 
-    private static RequestSpecification service(String name) {
-        return given().baseUri(system.url(name));
+    /** A call as {@code user} with {@code roles}, with a token from the system's issuer. */
+    private static RequestSpecification as(String user, String... roles) {
+        return given().auth().oauth2(system.issuer().issue(user, roles));
+    }
+
+    private static String url(String service) {
+        return system.url(service);
     }
 }

@@ -1,15 +1,22 @@
 package io.caseswarm.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The real parts a service needs under test: a Kafka broker and a fresh PostgreSQL database.
- * Tests get {@link KafkaBroker}, {@link TestDatabase} and {@link EventSender} fields injected.
+ * The real parts a service needs under test: a Kafka broker, a fresh PostgreSQL database and a token
+ * issuer whose public key the service verifies tokens with, as it would a real identity provider's.
+ * Tests get {@link KafkaBroker}, {@link TestDatabase}, {@link EventSender} and {@link LocalIssuer}
+ * fields injected.
  * Use it as {@code @WithTestResource(RealInfrastructure.class)}.
  *
  * <p>The broker is a child process on free ports, unless {@code KAFKA_BOOTSTRAP_SERVERS} names a
@@ -23,6 +30,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private KafkaBroker broker;
     private TestDatabase database;
     private EventSender events;
+    private LocalIssuer issuer;
+    private Path keys;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -44,6 +53,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         database = TestDatabase.create("caseswarm_test");
         config.putAll(database.quarkusConfig());
         events = new EventSender(config.get("kafka.bootstrap.servers"));
+        config.putAll(tokenVerification());
         return config;
     }
 
@@ -52,6 +62,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         injector.injectIntoFields(broker, new TestInjector.MatchesType(KafkaBroker.class));
         injector.injectIntoFields(database, new TestInjector.MatchesType(TestDatabase.class));
         injector.injectIntoFields(events, new TestInjector.MatchesType(EventSender.class));
+        injector.injectIntoFields(issuer, new TestInjector.MatchesType(LocalIssuer.class));
     }
 
     @Override
@@ -64,6 +75,32 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         if (database != null) {
             database.close();
+        }
+        if (keys != null) {
+            deleteKeys();
+        }
+    }
+
+    private Map<String, String> tokenVerification() {
+        try {
+            keys = Files.createTempDirectory("caseswarm-test-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        issuer = LocalIssuer.inDirectory(keys);
+        return Map.of(
+                "mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toUri().toString(),
+                "mp.jwt.verify.issuer", LocalIssuer.ISSUER);
+    }
+
+    private void deleteKeys() {
+        try (var files = Files.list(keys)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+            Files.delete(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -16,13 +16,22 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from its beginning, as any subscriber in the enterprise would, with a plain Kafka consumer. */
+/**
+ * Reads a topic from its beginning, as any subscriber in the enterprise would, with a plain Kafka consumer.
+ * Every record read from a topic that docs/asyncapi.yaml describes is held to that {@link EventContract}
+ * on arrival, so every test that reads what a service published also checks it against the contract.
+ */
 public final class TopicReader implements AutoCloseable {
+
+    private static EventContract contract;
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /** Null for topics that the contract does not describe (a platform test's own, dead letters). */
+    private final EventContract checkedAgainst;
 
     public TopicReader(String bootstrapServers, String topic) {
+        checkedAgainst = contract().describes(topic) ? contract() : null;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -41,7 +50,7 @@ public final class TopicReader implements AutoCloseable {
             Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!done.test(seen) && Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            consumer.poll(Duration.ofMillis(200)).forEach(this::receive);
         }
         return List.copyOf(seen);
     }
@@ -50,6 +59,21 @@ public final class TopicReader implements AutoCloseable {
     public List<ConsumerRecord<String, String>> readForKey(String key, int count, Duration timeout) {
         return readUntil(records -> records.stream().filter(r -> key.equals(r.key())).count() >= count, timeout)
                 .stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private void receive(ConsumerRecord<String, String> record) {
+        if (checkedAgainst != null) {
+            checkedAgainst.check(record);
+        }
+        seen.add(record);
+    }
+
+    /** Loaded once per test JVM: the document does not change while tests run. */
+    private static synchronized EventContract contract() {
+        if (contract == null) {
+            contract = EventContract.load();
+        }
+        return contract;
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,6 +26,12 @@ public class CaseSuggestions extends PanacheEntityBase {
     public List<Suggestion> suggestions;
     public Instant suggestedAt;
 
-    public record Suggestion(String articleId, String title, double score) {
+    /** {@code visibility} is the article's: {@code public} or {@code internal} (missing means internal). */
+    public record Suggestion(String articleId, String title, double score, String visibility) {
+
+        @JsonIgnore
+        public boolean isPublic() {
+            return "public".equals(visibility);
+        }
     }
 }

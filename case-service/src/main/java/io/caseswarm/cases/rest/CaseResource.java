@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -24,8 +26,9 @@ import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.cases.service.CaseCommands;
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
-import io.caseswarm.platform.store.StoredEvent;
 import io.quarkus.panache.common.Sort;
 
 @Path("/cases")
@@ -33,48 +36,67 @@ public class CaseResource {
 
     private final CaseCommands commands;
     private final EventStore store;
+    private final Caller caller;
 
-    CaseResource(CaseCommands commands, EventStore store) {
+    CaseResource(CaseCommands commands, EventStore store, Caller caller) {
         this.commands = commands;
         this.store = store;
+        this.caller = caller;
     }
 
+    /** Agents and other systems open cases for any customer; a customer opens cases for themselves. */
     @POST
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION, Roles.CUSTOMER })
     public Response open(@NotNull @Valid OpenCaseRequest request) {
+        if (onlyCustomer()) {
+            caller.requireSelfOr(request.customer().id());
+        }
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
                 new Customer(request.customer().id(), request.customer().name(), request.customer().email()),
                 request.channel(), request.product(), request.priority(), request.ownerId()));
         return Response.created(URI.create("/cases/" + id)).entity(find(id)).build();
     }
 
+    /** A lead (or a routing system) assigns any agent; an agent takes a case for themselves. */
     @POST
     @Path("/{id}/assign")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION })
     public CaseResponse assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
+        caller.requireSelfOr(request.ownerId(), Roles.LEAD, Roles.INTEGRATION);
         commands.assign(id, request.ownerId());
         return find(id);
     }
 
+    /** Only the case owner, or a lead, resolves the case. */
     @POST
     @Path("/{id}/resolve")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
     public CaseResponse resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveRequest request) {
-        commands.resolve(id, new Resolution(request.summary().strip(), request.helpedBy()));
+        commands.resolve(id, new Resolution(request.summary().strip(), request.helpedBy()),
+                owner -> {
+                    if (owner != null) {
+                        caller.requireSelfOr(owner, Roles.LEAD);
+                    }
+                });
         return find(id);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public CaseResponse find(@PathParam("id") UUID id) {
-        CaseView view = CaseView.findById(id);
-        if (view == null) {
-            throw new NotFoundException("No case " + id);
-        }
-        return CaseResponse.of(view, CaseSwarm.ofCase(id), CaseSuggestions.findByIdOptional(id));
+        CaseResponse found = CaseResponse.of(visible(id), CaseSwarm.ofCase(id), CaseSuggestions.findByIdOptional(id));
+        return onlyCustomer() ? found.forCustomer() : found;
     }
 
-    /** Newest first; optionally only one customer's cases. */
+    /** Newest first; optionally only one customer's cases. A customer always gets only their own. */
     @GET
-    public List<CaseResponse> list(@QueryParam("customerId") String customerId,
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
+    public List<CaseResponse> list(@QueryParam("customerId") @Size(max = 64) String customerId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        if (onlyCustomer()) {
+            customerId = caller.id();
+        }
         Sort newestFirst = Sort.descending("openedAt");
         var query = customerId == null ? CaseView.<CaseView>findAll(newestFirst)
                 : CaseView.<CaseView>find("customerId", newestFirst, customerId);
@@ -83,11 +105,26 @@ public class CaseResource {
 
     @GET
     @Path("/{id}/history")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        List<StoredEvent> events = store.load(id.toString());
-        if (events.isEmpty()) {
+        visible(id);
+        return store.load(id.toString()).stream().map(HistoryEntry::of).toList();
+    }
+
+    /**
+     * The case, if the caller may see it. Somebody else's case is "not found" for a customer, so that
+     * customers cannot learn which case ids exist.
+     */
+    private CaseView visible(UUID id) {
+        CaseView view = CaseView.findById(id);
+        if (view == null || onlyCustomer() && !caller.isSelf(view.customerId)) {
             throw new NotFoundException("No case " + id);
         }
-        return events.stream().map(HistoryEntry::of).toList();
+        return view;
+    }
+
+    private boolean onlyCustomer() {
+        return caller.is(Roles.CUSTOMER)
+                && !caller.isAny(Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION);
     }
 }

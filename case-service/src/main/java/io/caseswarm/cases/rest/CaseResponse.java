@@ -36,6 +36,18 @@ public record CaseResponse(UUID id, String number, String subject, String descri
                 suggestions.map(found -> found.suggestions).orElse(List.of()));
     }
 
+    /**
+     * The case as its customer may see it: the swarm is the organisation's own business, and of the
+     * suggested articles only the public ones are theirs to read.
+     */
+    CaseResponse forCustomer() {
+        List<CaseSuggestions.Suggestion> publicOnes = suggestions == null ? null
+                : suggestions.stream().filter(CaseSuggestions.Suggestion::isPublic).toList();
+        return new CaseResponse(id, number, subject, description, customer, channel, product, priority, status,
+                ownerId, resolution, openedAt, resolvedAt, updatedAt, version, swarms == null ? null : List.of(),
+                publicOnes);
+    }
+
     private static CaseResponse of(CaseView view, List<SwarmSummary> swarms,
             List<CaseSuggestions.Suggestion> suggestions) {
         return new CaseResponse(view.id, view.number, view.subject, view.description,

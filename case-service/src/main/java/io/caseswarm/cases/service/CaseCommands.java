@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,9 +55,16 @@ public class CaseCommands {
         decide(caseId, aggregate -> aggregate.assign(ownerId, clock.instant()));
     }
 
+    /**
+     * Resolves the case once {@code mayResolve} has accepted its owner: the check reads the owner from
+     * the events, in the same transaction, so it cannot act on a stale view.
+     */
     @Transactional
-    public void resolve(UUID caseId, Resolution resolution) {
-        decide(caseId, aggregate -> aggregate.resolve(resolution, clock.instant()));
+    public void resolve(UUID caseId, Resolution resolution, Consumer<String> mayResolve) {
+        decide(caseId, aggregate -> {
+            mayResolve.accept(aggregate.ownerId());
+            return aggregate.resolve(resolution, clock.instant());
+        });
     }
 
     private void decide(UUID caseId, Function<Case, List<CaseEvent>> decision) {

@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** The case shows what other services do for it, learnt from their events on the real broker. */
 @QuarkusTest
@@ -26,6 +28,8 @@ class CaseShowsSwarmsAndSuggestionsTest {
     String bootstrapServers;
 
     EventSender events;
+
+    LocalIssuer issuer;
 
     @Test
     void theCaseShowsItsSwarmWithTheExpertsWhoJoinedUntilItCloses() throws Exception {
@@ -38,7 +42,7 @@ class CaseShowsSwarmsAndSuggestionsTest {
         events.send("swarm-events", swarmId, "swarm-member-joined",
                 "{\"swarmId\":\"%s\",\"caseId\":\"%s\",\"personId\":\"raj.patel\"}".formatted(swarmId, caseId));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/cases/" + caseId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAgent().get("/cases/" + caseId)
                 .then().body("swarms[0].status", equalTo("active"))
                 .body("swarms[0].question", equalTo("Why does the sync stop?"))
                 .body("swarms[0].memberIds", contains("raj.patel")));
@@ -47,27 +51,36 @@ class CaseShowsSwarmsAndSuggestionsTest {
                 "{\"swarmId\":\"%s\",\"caseId\":\"%s\",\"reason\":\"case-resolved\"}".formatted(swarmId, caseId));
         events.redeliver(closed); // a redelivery changes nothing
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/cases/" + caseId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAgent().get("/cases/" + caseId)
                 .then().body("swarms.size()", equalTo(1)).body("swarms[0].status", equalTo("closed")));
     }
 
     @Test
     void theCaseShowsTheArticlesSuggestedForIt() throws Exception {
         String caseId = openCase();
-        given().get("/cases/" + caseId).then().body("suggestions.size()", equalTo(0));
+        asAgent().get("/cases/" + caseId).then().body("suggestions.size()", equalTo(0));
 
         events.send("knowledge-events", caseId, "knowledge-suggested", """
-                {"caseId":"%s","suggestions":[{"articleId":"a-1","title":"Fixing invoice sync","score":0.8}],
+                {"caseId":"%s","suggestions":[
+                  {"articleId":"a-1","title":"Fixing invoice sync","score":0.8,"visibility":"public"},
+                  {"articleId":"a-2","title":"Sync internals for support staff","score":0.5,"visibility":"internal"}],
                  "suggestedAt":"2026-11-22T09:00:00Z"}""".formatted(caseId));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/cases/" + caseId)
-                .then().body("suggestions[0].articleId", equalTo("a-1"))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAgent().get("/cases/" + caseId)
+                .then().body("suggestions.articleId", contains("a-1", "a-2"))
                 .body("suggestions[0].title", equalTo("Fixing invoice sync")));
+        // The customer sees their case with the public article only.
+        given().auth().oauth2(issuer.issue("cust-9", "customer")).get("/cases/" + caseId)
+                .then().statusCode(200).body("suggestions.articleId", contains("a-1")).body("swarms.size()", equalTo(0));
+    }
+
+    private RequestSpecification asAgent() {
+        return given().auth().oauth2(issuer.issue("ana.lima", "agent"));
     }
 
 
-    private static String openCase() {
-        return given().contentType(ContentType.JSON).body("""
+    private String openCase() {
+        return asAgent().contentType(ContentType.JSON).body("""
                 {"subject": "Invoices fail to sync", "description": "Stops at 40%",
                  "customer": {"id": "cust-9", "name": "Ada", "email": "ada@example.com"}, "ownerId": "ana.lima"}""")
                 .when().post("/cases").then().statusCode(201).extract().path("id");

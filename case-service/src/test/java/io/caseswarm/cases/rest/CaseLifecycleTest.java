@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -34,17 +36,19 @@ class CaseLifecycleTest {
     @Inject
     ObjectMapper json;
 
+    LocalIssuer issuer;
+
     @Test
     void theOwnerResolvesTheCaseAndSubscribersLearnTheFixAndTheCustomer() throws Exception {
         String id = openCase(null);
 
-        given().contentType(ContentType.JSON).body("{\"ownerId\": \"ana.lima\"}")
+        as("ana.lima", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"ana.lima\"}")
                 .when().post("/cases/" + id + "/assign")
                 .then().statusCode(200)
                 .body("ownerId", equalTo("ana.lima"))
                 .body("status", equalTo("open"));
 
-        given().contentType(ContentType.JSON)
+        as("ana.lima", "agent").contentType(ContentType.JSON)
                 .body("{\"summary\": \"Rotated the expired sync token\", \"helpedBy\": [\"raj.patel\"]}")
                 .when().post("/cases/" + id + "/resolve")
                 .then().statusCode(200)
@@ -52,7 +56,7 @@ class CaseLifecycleTest {
                 .body("resolution.summary", equalTo("Rotated the expired sync token"))
                 .body("resolution.helpedBy", contains("raj.patel"));
 
-        given().get("/cases/" + id + "/history")
+        as("ana.lima", "agent").get("/cases/" + id + "/history")
                 .then().body("type", contains("case-opened", "case-assigned", "case-resolved"));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
@@ -71,35 +75,39 @@ class CaseLifecycleTest {
     void anotherAgentCannotTakeOverAnOwnedCase() {
         String id = openCase("ana.lima");
 
-        given().contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
+        as("raj.patel", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
                 .when().post("/cases/" + id + "/assign")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("owned by ana.lima"));
-        given().get("/cases/" + id).then().body("ownerId", equalTo("ana.lima")).body("version", equalTo(2));
+        as("ana.lima", "agent").get("/cases/" + id).then().body("ownerId", equalTo("ana.lima")).body("version", equalTo(2));
     }
 
     @Test
     void resolvingNeedsAnOwnerASummaryAndAnExistingCase() {
         String id = openCase(null);
 
-        given().contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
+        as("lea.park", "lead").contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
                 .when().post("/cases/" + id + "/resolve")
                 .then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"summary\": \"\", \"helpedBy\": [\"Not A Person!\"]}")
+        as("lea.park", "lead").contentType(ContentType.JSON).body("{\"summary\": \"\", \"helpedBy\": [\"Not A Person!\"]}")
                 .when().post("/cases/" + id + "/resolve")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("summary"))
                 .body("errors.field", hasItem("helpedBy[0]"));
-        given().contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
+        as("lea.park", "lead").contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
                 .when().post("/cases/" + UUID.randomUUID() + "/resolve")
                 .then().statusCode(404);
-        given().get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(1));
+        as("ana.lima", "agent").get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(1));
     }
 
-    private static String openCase(String ownerId) {
+    private RequestSpecification as(String user, String... roles) {
+        return given().auth().oauth2(issuer.issue(user, roles));
+    }
+
+    private String openCase(String ownerId) {
         String owner = ownerId == null ? "" : ", \"ownerId\": \"" + ownerId + "\"";
-        return given().contentType(ContentType.JSON).body("""
+        return as("ana.lima", "agent").contentType(ContentType.JSON).body("""
                 {"subject": "Invoices fail to sync", "description": "Since Monday the nightly sync stops.",
                  "customer": {"id": "cust-7", "name": "Ada Lovelace", "email": "ada@example.com"}%s}
                 """.formatted(owner))

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -42,10 +44,12 @@ class CaseResourceTest {
 
     TestDatabase database;
 
+    LocalIssuer issuer;
+
     @Test
     void openingACaseAnswers201WithItsNumberAndPublishesCaseOpened() throws Exception {
         String customerId = "cust-" + UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON)
+        String id = agent().contentType(ContentType.JSON)
                 .body(caseJson(customerId, "ada@example.com", "high"))
                 .when().post("/cases")
                 .then().statusCode(201)
@@ -58,14 +62,14 @@ class CaseResourceTest {
                 .body("version", equalTo(1))
                 .extract().path("id");
 
-        given().contentType(ContentType.JSON).when().get("/cases/" + id)
+        agent().contentType(ContentType.JSON).when().get("/cases/" + id)
                 .then().statusCode(200)
                 .body("subject", equalTo("Invoices fail to sync"))
                 .body("customer.id", equalTo(customerId));
-        given().when().get("/cases?customerId=" + customerId)
+        agent().when().get("/cases?customerId=" + customerId)
                 .then().statusCode(200)
                 .body("id", containsInAnyOrder(id));
-        given().when().get("/cases/" + id + "/history")
+        agent().when().get("/cases/" + id + "/history")
                 .then().statusCode(200)
                 .body("type", containsInAnyOrder("case-opened"))
                 .body("[0].version", equalTo(1))
@@ -86,9 +90,34 @@ class CaseResourceTest {
     }
 
     @Test
+    void theCallersTraceGoesOnInTheCaseOpenedRecord() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = agent().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON).body(caseJson("c-" + UUID.randomUUID(), "eve@example.com", "low"))
+                .when().post("/cases")
+                .then().statusCode(201)
+                .header("traceparent", matchesPattern("00-" + traceId + "-[0-9a-f]{16}-01"))
+                .extract().path("id");
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
+            ConsumerRecord<String, String> record = reader.readForKey(id, 1, Duration.ofSeconds(60)).getFirst();
+            assertThat(TopicReader.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+        }
+        agent().get("/cases/" + id).then().header("traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"));
+    }
+
+    @Test
+    void aPriorityGivenAsANumberIsRefusedNotGuessed() {
+        agent().contentType(ContentType.JSON).body(caseJson("c-" + UUID.randomUUID(), "eve@example.com", "low")
+                .replace("\"priority\": \"low\"", "\"priority\": 3"))
+                .when().post("/cases")
+                .then().statusCode(400).body("errors.field", hasItem("priority"));
+    }
+
+    @Test
     void caseNumbersAreUniqueAndAscending() {
         List<String> numbers = List.of(open(), open(), open()).stream()
-                .map(id -> given().get("/cases/" + id).then().extract().<String>path("number")).toList();
+                .map(id -> agent().get("/cases/" + id).then().extract().<String>path("number")).toList();
 
         assertThat(numbers).doesNotHaveDuplicates().isSorted();
     }
@@ -97,7 +126,7 @@ class CaseResourceTest {
     void missingAndInvalidFieldsAreNamedInAProblemAndNothingIsStored() throws Exception {
         long eventsBefore = eventCount();
 
-        given().contentType(ContentType.JSON)
+        agent().contentType(ContentType.JSON)
                 .body("""
                         {"subject": " ", "description": "d", "customer": {"id": "c1", "name": "Ada", "email": "not-an-email"}}
                         """)
@@ -108,25 +137,25 @@ class CaseResourceTest {
                 .body("title", equalTo("Invalid request"))
                 .body("errors.field", containsInAnyOrder("subject", "customer.email"));
 
-        given().contentType(ContentType.JSON).body(caseJson("c1", "ada@example.com", "whenever"))
+        agent().contentType(ContentType.JSON).body(caseJson("c1", "ada@example.com", "whenever"))
                 .when().post("/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("priority"))
                 .body("errors.message", hasItem("must be one of [low, normal, high, urgent]"));
 
-        given().contentType(ContentType.JSON).body("{\"subject\": \"unterminated")
+        agent().contentType(ContentType.JSON).body("{\"subject\": \"unterminated")
                 .when().post("/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json");
 
-        given().contentType(ContentType.JSON).body("{\"subject\":\"s\",\"description\":\"d\",\"customer\":"
+        agent().contentType(ContentType.JSON).body("{\"subject\":\"s\",\"description\":\"d\",\"customer\":"
                         + "{\"id\":\"c\",\"name\":\"n\",\"email\":\"a@b.co\"},\"admin\":true}")
                 .when().post("/cases")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("admin"));
 
-        given().contentType(ContentType.JSON).body("")
+        agent().contentType(ContentType.JSON).body("")
                 .when().post("/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json");
@@ -136,32 +165,36 @@ class CaseResourceTest {
 
     @Test
     void anUnknownCaseIsA404Problem() {
-        given().when().get("/cases/" + UUID.randomUUID())
+        agent().when().get("/cases/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        given().when().get("/cases/not-a-uuid")
+        agent().when().get("/cases/not-a-uuid")
                 .then().statusCode(404);
     }
 
     @Test
     void theCaseViewCanBeRebuiltFromTheEvents() throws Exception {
         String id = open();
-        String before = given().get("/cases/" + id).then().extract().asString();
+        String before = agent().get("/cases/" + id).then().extract().asString();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("delete from case_view");
         }
-        given().get("/cases/" + id).then().statusCode(404);
+        agent().get("/cases/" + id).then().statusCode(404);
 
-        given().when().post("/admin/projections/case-view/rebuild")
+        given().auth().oauth2(issuer.issue("ops", "admin")).when().post("/admin/projections/case-view/rebuild")
                 .then().statusCode(200)
                 .body("eventsReplayed", notNullValue());
 
-        assertThat(given().get("/cases/" + id).then().statusCode(200).extract().asString()).isEqualTo(before);
+        assertThat(agent().get("/cases/" + id).then().statusCode(200).extract().asString()).isEqualTo(before);
+    }
+
+    private RequestSpecification agent() {
+        return given().auth().oauth2(issuer.issue("ana.lima", "agent"));
     }
 
     private String open() {
-        return given().contentType(ContentType.JSON).body(caseJson("c-" + UUID.randomUUID(), "bob@example.com", "low"))
+        return agent().contentType(ContentType.JSON).body(caseJson("c-" + UUID.randomUUID(), "bob@example.com", "low"))
                 .when().post("/cases").then().statusCode(201).extract().path("id");
     }
 

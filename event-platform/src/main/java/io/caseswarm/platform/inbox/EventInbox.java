@@ -1,5 +1,6 @@
 package io.caseswarm.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,15 +10,23 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.store.EventStoreException;
+import io.caseswarm.platform.trace.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies each received event exactly once: the event's id is recorded in the same transaction as
@@ -30,26 +39,60 @@ import io.caseswarm.platform.store.EventStoreException;
 @ApplicationScoped
 public class EventInbox {
 
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final String consumer;
+    private final Tracing tracing;
+    private final MeterRegistry metrics;
 
     EventInbox(DataSource dataSource, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.application.name") String consumer) {
+            @ConfigProperty(name = "quarkus.application.name") String consumer, Tracing tracing,
+            MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.json = json;
         this.consumer = consumer;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
-    /** Returns false when the event had already been applied and was skipped. */
-    @Transactional
+    /**
+     * Returns false when the event had already been applied and was skipped. The work is a span of the
+     * trace the record carries, so events appended here continue the trace of whatever caused it.
+     */
     public boolean apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+        Span span = tracing.start("consume " + record.topic(), SpanKind.CONSUMER, name -> header(record, name));
+        Tracing.showInLogs(span);
+        try (Scope current = span.makeCurrent()) {
+            return QuarkusTransaction.joiningExisting().call(() -> applyOnce(record, handler));
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            metrics.counter("caseswarm.consumer.errors", "topic", record.topic(), "reason", e.getClass().getSimpleName())
+                    .increment();
+            throw e;
+        } finally {
+            span.end();
+            Tracing.forgetInLogs();
+        }
+    }
+
+    private boolean applyOnce(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
         ReceivedEvent event = new ReceivedEvent(CloudEvent.fromRecord(record), json);
         if (!recordFirstDelivery(event.id())) {
+            LOG.debugf("Skipped %s %s from %s: already applied", event.type(), event.id(), event.source());
             return false;
         }
         handler.accept(event);
+        // One line per applied event: with its trace id, an operator follows a case across the services.
+        LOG.infof("Applied %s %s from %s", event.type(), event.id(), event.source());
         return true;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private boolean recordFirstDelivery(UUID eventId) {

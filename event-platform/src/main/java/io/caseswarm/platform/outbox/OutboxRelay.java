@@ -1,5 +1,6 @@
 package io.caseswarm.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,6 +28,8 @@ import org.postgresql.PGConnection;
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.EventTopics;
 import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.platform.trace.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -51,6 +55,7 @@ public class OutboxRelay {
     private final Optional<String> username;
     private final Optional<String> password;
     private final String source;
+    private final MeterRegistry metrics;
 
     private volatile boolean running;
     private volatile boolean leading;
@@ -60,7 +65,8 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.application.name") String source) {
+            @ConfigProperty(name = "quarkus.application.name") String source, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.publisher = publisher;
         this.jdbcUrl = jdbcUrl;
@@ -165,7 +171,7 @@ public class OutboxRelay {
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
-                Future<RecordMetadata> send = publisher.send(event.cloudEvent().toRecord(event.topic()));
+                Future<RecordMetadata> send = publisher.send(event.toRecord());
                 sends.add(send);
                 if (send.isDone() && send.state() == Future.State.FAILED) {
                     // The broker is out of reach. Sending on could get a later event of the same stream
@@ -179,6 +185,7 @@ public class OutboxRelay {
                 try {
                     sends.get(i).get();
                     acknowledged.add(batch.get(i).position());
+                    metrics.counter("caseswarm.events.published", "topic", batch.get(i).topic()).increment();
                 } catch (ExecutionException e) {
                     failure = e;
                 } catch (InterruptedException e) {
@@ -202,7 +209,7 @@ public class OutboxRelay {
 
     private List<PendingEvent> readBatch(Connection session) throws SQLException {
         String sql = "select position, event_id, stream_type, stream_id, event_type, schema_version, payload::text,"
-                + " occurred_at from events where published_at is null order by position limit ?";
+                + " occurred_at, trace_parent from events where published_at is null order by position limit ?";
         try (PreparedStatement statement = session.prepareStatement(sql)) {
             statement.setInt(1, config.batchSize());
             List<PendingEvent> batch = new ArrayList<>();
@@ -210,7 +217,8 @@ public class OutboxRelay {
                 while (rows.next()) {
                     CloudEvent event = new CloudEvent(rows.getObject(2, UUID.class), rows.getString(5), source,
                             rows.getString(4), rows.getTimestamp(8).toInstant(), rows.getInt(6), rows.getString(7));
-                    batch.add(new PendingEvent(rows.getLong(1), EventTopics.forStreamType(rows.getString(3)), event));
+                    batch.add(new PendingEvent(rows.getLong(1), EventTopics.forStreamType(rows.getString(3)), event,
+                            rows.getString(9)));
                 }
             }
             return batch;
@@ -250,6 +258,15 @@ public class OutboxRelay {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private record PendingEvent(long position, String topic, CloudEvent cloudEvent) {
+    private record PendingEvent(long position, String topic, CloudEvent cloudEvent, String traceParent) {
+
+        /** The CloudEvent, and the W3C trace context of the work that caused it for the consumers to go on with. */
+        ProducerRecord<String, String> toRecord() {
+            ProducerRecord<String, String> record = cloudEvent.toRecord(topic);
+            if (traceParent != null) {
+                record.headers().add(Tracing.TRACEPARENT, traceParent.getBytes(StandardCharsets.UTF_8));
+            }
+            return record;
+        }
     }
 }

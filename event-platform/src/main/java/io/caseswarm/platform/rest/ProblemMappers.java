@@ -10,6 +10,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -22,6 +23,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.caseswarm.platform.store.ConcurrencyConflictException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every error a Caseswarm API returns is problem+json: never a stack trace, never an HTML page. */
 public class ProblemMappers {
@@ -55,6 +59,24 @@ public class ProblemMappers {
                 "The body is not valid JSON of the expected shape.", errors);
     }
 
+    /** No token, or one that is not valid: expired, badly signed, from another issuer. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge();
+    }
+
+    /** A valid token without the role the endpoint requires, or somebody else's object. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        String detail = e.getMessage() == null ? "Your roles do not allow this." : e.getMessage();
+        return problem(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflictException e) {
         return problem(409, "concurrent-change", "Concurrent change",
@@ -78,6 +100,14 @@ public class ProblemMappers {
         // The details stay in the log; the client learns only that it was not its fault.
         LOG.error("Unexpected failure while handling a request", e);
         return problem(500, "internal-error", "Internal error", "The request could not be completed.", List.of());
+    }
+
+    private static Response challenge() {
+        // The same answer whatever was wrong with the token: the reason is for the log, not for a prober.
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized",
+                "A valid bearer token is required.", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     public static Response problem(int status, String slug, String title, String detail,

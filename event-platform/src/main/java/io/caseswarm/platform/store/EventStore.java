@@ -14,6 +14,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.trace.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Append-only event streams in the service's own database. The events table is also the outbox:
@@ -39,10 +44,17 @@ public class EventStore {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Tracing tracing;
+    private final MeterRegistry metrics;
+    private final TransactionSynchronizationRegistry transactions;
 
-    EventStore(DataSource dataSource, ObjectMapper json) {
+    EventStore(DataSource dataSource, ObjectMapper json, Tracing tracing, MeterRegistry metrics,
+            TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.dataSource = dataSource;
         this.json = json;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /**
@@ -58,7 +70,9 @@ public class EventStore {
         // Postgres keeps microseconds: trim now so the returned events equal what a later load reads.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String sql = "insert into events (event_id, stream_type, stream_id, version, event_type, schema_version,"
-                + " payload, occurred_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning " + COLUMNS;
+                + " payload, occurred_at, trace_parent) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning "
+                + COLUMNS;
+        String traceParent = tracing.currentTraceParent();
         List<StoredEvent> stored = new ArrayList<>(events.size());
         try (Connection connection = dataSource.getConnection()) {
             if (currentVersion(connection, streamId) != expectedVersion) {
@@ -75,6 +89,7 @@ public class EventStore {
                     insert.setInt(6, EventTypes.versionOf(event.getClass()));
                     insert.setString(7, json.writeValueAsString(event));
                     insert.setTimestamp(8, Timestamp.from(now));
+                    insert.setString(9, traceParent);
                     try (ResultSet row = insert.executeQuery()) {
                         row.next();
                         stored.add(read(row));
@@ -85,6 +100,7 @@ public class EventStore {
                 notify.setString(1, APPENDED_CHANNEL);
                 notify.execute();
             }
+            countOnCommit(stored);
             return stored;
         } catch (SQLException e) {
             // A concurrent writer inserted the same (stream, version) after our check: it won.
@@ -95,6 +111,22 @@ public class EventStore {
         } catch (JsonProcessingException e) {
             throw new EventStoreException("Could not serialise an event of stream " + streamId, e);
         }
+    }
+
+    /** {@code caseswarm_events_appended_total{type}} counts only what the transaction really kept. */
+    private void countOnCommit(List<StoredEvent> stored) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    stored.forEach(event -> metrics.counter("caseswarm.events.appended", "type", event.type()).increment());
+                }
+            }
+        });
     }
 
     /** The stream's events in order; empty when there is no such stream. */

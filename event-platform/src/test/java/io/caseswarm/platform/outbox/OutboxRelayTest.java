@@ -1,7 +1,9 @@
 package io.caseswarm.platform.outbox;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.CloudEventHeaders;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.caseswarm.platform.ledger.Ledger;
 import io.caseswarm.platform.ledger.LedgerEvent.EntryPosted;
 import io.caseswarm.platform.store.StoredEvent;
@@ -103,10 +106,13 @@ class OutboxRelayTest {
         List<String> accounts = List.of(newAccount(), newAccount(), newAccount(), newAccount());
         appendRound(accounts, 1, 10);
         broker.stopProcess();
-        // Appends go on while the broker is away: they wait in the outbox.
+        // Appends go on while the broker is away: they wait in the outbox, and the service says it is not ready.
         appendRound(accounts, 11, 20);
         Thread.sleep(config.deliveryTimeout().plusSeconds(1).toMillis());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("DOWN")));
         broker.startProcess();
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         appendRound(accounts, 21, 30);
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "ledger-events")) {
@@ -135,7 +141,7 @@ class OutboxRelayTest {
     @Test
     void twoRelaysOnOneDatabaseNeitherDoubleNorReorderEvents() throws Exception {
         OutboxRelay second = new OutboxRelay(config, new EventPublisher(bootstrapServers, config),
-                database.jdbcUrl(), Optional.of("postgres"), Optional.empty(), "platform-test");
+                database.jdbcUrl(), Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry());
         second.start(null);
         try {
             List<String> accounts = List.of(newAccount(), newAccount(), newAccount());

@@ -38,7 +38,10 @@ public final class CandidateScoring {
         if (profile.presence() == Presence.OFFLINE || expert.load() >= profile.capacity()) {
             return null;
         }
-        Map<String, Integer> levels = profile.skills().stream().collect(Collectors.toMap(Skill::name, Skill::level));
+        // The API refuses a skill named twice; a profile stored before that rule keeps its higher level
+        // instead of failing every ranking it takes part in.
+        Map<String, Integer> levels = profile.skills().stream()
+                .collect(Collectors.toMap(Skill::name, Skill::level, Math::max));
         List<String> matched = skills.stream().filter(levels::containsKey).toList();
         if (matched.isEmpty()) {
             return null;

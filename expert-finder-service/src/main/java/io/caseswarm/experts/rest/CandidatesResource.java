@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 
 import io.caseswarm.experts.domain.Candidate;
 import io.caseswarm.experts.service.ExpertDirectory;
+import io.caseswarm.platform.security.Roles;
 
 /** Who could help with these skills, best first, with the parts of each score. */
 @Path("/candidates")
@@ -27,9 +29,18 @@ public class CandidatesResource {
         this.directory = directory;
     }
 
+    /** For whoever assembles a swarm: the case owner (an agent), their lead, an admin. */
     @GET
-    public List<Candidate> candidates(@QueryParam("skills") @NotBlank @Size(max = 500) String skills,
-            @QueryParam("exclude") @DefaultValue("") String exclude,
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.ADMIN })
+    public List<Candidate> candidates(
+            @QueryParam("skills") @NotBlank @Size(max = 500)
+            @CommaSeparated(regexp = SkillName.PATTERN, minEntries = 1, maxEntries = 50,
+                    message = "must be 1 to 50 comma-separated skill names (letters, digits, spaces or . _ + # / -)")
+            String skills,
+            @QueryParam("exclude") @DefaultValue("")
+            @CommaSeparated(regexp = PersonId.PATTERN, maxEntries = 100,
+                    message = "must be up to 100 comma-separated person ids")
+            String exclude,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         List<String> needed = split(skills);
         Set<String> excluded = Set.copyOf(split(exclude));

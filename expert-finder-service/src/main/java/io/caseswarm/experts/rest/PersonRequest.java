@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
@@ -19,24 +20,34 @@ import io.caseswarm.experts.domain.WorkingHours;
 
 /**
  * A person's profile. {@code id} names a new person on {@code POST /people} and is left out (or repeated)
- * on {@code PUT /people/{id}}; presence defaults to {@code available}.
+ * on {@code PUT /people/{id}}; presence defaults to {@code available}. Names and handles are shown to
+ * other people and sent in e-mails and chat messages, so they are held to the characters names use.
  */
 public record PersonRequest(
-        @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{1,63}$",
-                message = "must be a person id: lower-case letters, digits, '.', '_' or '-'") String id,
-        @NotBlank @Size(max = 200) String name,
+        @NotNull(groups = Registration.class, message = "must name the new person") @PersonId String id,
+        @NotBlank @Size(max = 200)
+        @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .,'’()-]*$",
+                message = "must be a name: letters, digits, spaces and . , ' ( ) -") String name,
         @NotBlank @Email @Size(max = 320) String email,
-        @Size(max = 100) String chatHandle,
+        @Size(max = 100)
+        @Pattern(regexp = "^[\\p{L}\\p{N}@._:#+-]+$",
+                message = "must be a chat handle: letters, digits and @ . _ : # + -") String chatHandle,
         @NotNull @ValidTimeZone String timeZone,
         @NotNull @Valid Hours workingHours,
-        @NotNull @Size(min = 1, max = 50) List<@Valid SkillLevel> skills,
-        @Min(1) @Max(10) int capacity,
+        @NotNull @Size(min = 1, max = 50) @DistinctSkills List<@NotNull @Valid SkillLevel> skills,
+        // Boxed, so that a missing capacity is "must not be null" rather than a silent 0.
+        @NotNull @Min(0) @Max(20) Integer capacity,
         Presence presence) {
 
+    /** The checks on {@code POST /people}: all the usual ones, and the id is required. */
+    public interface Registration extends Default {
+    }
+
+    @ValidWorkingHours
     public record Hours(@NotNull LocalTime start, @NotNull LocalTime end) {
     }
 
-    public record SkillLevel(@NotBlank @Size(max = 60) String name, @Min(1) @Max(5) int level) {
+    public record SkillLevel(@NotBlank @Size(max = 50) @SkillName String name, @NotNull @Min(1) @Max(5) Integer level) {
     }
 
     Profile profile() {

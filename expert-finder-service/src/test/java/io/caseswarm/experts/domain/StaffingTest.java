@@ -87,6 +87,18 @@ class StaffingTest {
                 .getFirst().availability()).isEqualTo(1.0);
     }
 
+    @Test
+    void aSkillListedTwiceCountsAtItsHigherLevelInsteadOfBreakingTheRanking() {
+        Profile twice = new Profile("Twice", "t@example.com", null, "UTC",
+                new WorkingHours(LocalTime.MIN, LocalTime.MAX),
+                List.of(new Skill("billing", 2), new Skill("Billing", 4), new Skill("postgres", 5)), 3,
+                Presence.AVAILABLE);
+
+        Candidate candidate = rank(new ExpertSnapshot("twice", twice, 0)).getFirst();
+
+        assertThat(candidate.skillMatch()).as("billing 4/5 and postgres 5/5").isEqualTo(0.9);
+    }
+
     private static List<Candidate> rank(ExpertSnapshot... experts) {
         return CandidateScoring.rank(List.of(experts), BILLING_AND_POSTGRES.skills(), NOON);
     }

@@ -1,6 +1,5 @@
 package io.caseswarm.experts.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,12 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.experts.People;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 /** The expert finder staffs swarms from swarm-service's events, on the real broker. */
@@ -37,6 +39,8 @@ class SwarmStaffingTest {
     ObjectMapper json;
 
     EventSender events;
+
+    LocalIssuer issuer;
 
     @Test
     void aRequestedSwarmGetsItsTeamAndADeclineBringsInTheNextCandidate() throws Exception {
@@ -66,12 +70,12 @@ class SwarmStaffingTest {
             reader.readUntil(records -> false, Duration.ofSeconds(2));
             assertThat(reader.readForKey(swarmId, 3, Duration.ZERO)).as("no invitation beyond the decline").hasSize(3);
         }
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/people/" + best).then().body("load", equalTo(1)));
-        given().get("/people/" + second).then().body("load", equalTo(0));
-        given().get("/people/" + owner).then().body("load", equalTo(0));
+        await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + best).then().body("load", equalTo(1)));
+        lead().get("/people/" + second).then().body("load", equalTo(0));
+        lead().get("/people/" + owner).then().body("load", equalTo(0));
 
         send(swarmId, "swarm-closed", "{\"swarmId\":\"%s\",\"reason\":\"case-resolved\"}".formatted(swarmId));
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/people/" + best).then().body("load", equalTo(0)));
+        await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + best).then().body("load", equalTo(0)));
     }
 
     @Test
@@ -85,7 +89,7 @@ class SwarmStaffingTest {
                     {"swarmId":"%s","caseId":"%s","ownerId":"x","skills":["%s"],"teamSize":1}"""
                     .formatted(swarmId, UUID.randomUUID(), skill));
         }
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/people/" + busy).then().body("load", equalTo(2)));
+        await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + busy).then().body("load", equalTo(2)));
 
         String third = UUID.randomUUID().toString();
         send(third, "swarm-requested", """
@@ -107,11 +111,12 @@ class SwarmStaffingTest {
     }
 
     private String register(String skill, int level) {
-        String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(io.caseswarm.experts.rest.PeopleResourceTest.person(id, skill, level, "available"))
-                .post("/people").then().statusCode(201);
-        return id;
+        return People.register(issuer, skill, level, "available");
+    }
+
+    /** The directory as the case owner's lead sees it. */
+    private RequestSpecification lead() {
+        return People.as(issuer, "lena.berg", Roles.LEAD);
     }
 
     private void send(String key, String type, String data) {

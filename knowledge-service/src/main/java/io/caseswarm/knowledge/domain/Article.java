@@ -29,12 +29,12 @@ public final class Article {
 
     public static List<KnowledgeEvent> draft(UUID articleId, ArticleContent content, UUID sourceCaseId, Instant now) {
         return List.of(new ArticleDrafted(articleId, content.title(), content.body(), content.tags(),
-                content.product(), sourceCaseId, now));
+                content.product(), content.visibility(), sourceCaseId, now));
     }
 
     /**
      * Knowledge-centred service: the fix of a resolved case becomes a draft, in the words of the case,
-     * for someone to review and publish.
+     * for someone to review and publish. It is internal: the case's words are not yet fit for customers.
      */
     public static List<KnowledgeEvent> capture(UUID articleId, ResolvedCase resolved, Instant now) {
         String helpers = resolved.helpedBy() == null || resolved.helpedBy().isEmpty() ? ""
@@ -42,8 +42,9 @@ public final class Article {
         String body = "Problem\n" + resolved.description() + "\n\nResolution\n" + resolved.summary()
                 + helpers + "\n\nFrom case " + resolved.number() + ".";
         List<String> tags = resolved.product() == null ? List.of() : List.of(resolved.product());
-        return draft(articleId, new ArticleContent(resolved.subject(), body, tags, resolved.product()),
-                resolved.caseId(), now);
+        ArticleContent content = new ArticleContent(resolved.subject(), body, tags, resolved.product(),
+                Visibility.INTERNAL);
+        return draft(articleId, content, resolved.caseId(), now);
     }
 
     public List<KnowledgeEvent> revise(ArticleContent newContent, Instant now) {
@@ -51,25 +52,27 @@ public final class Article {
             return List.of();
         }
         return List.of(new ArticleRevised(id, newContent.title(), newContent.body(), newContent.tags(),
-                newContent.product(), now));
+                newContent.product(), newContent.visibility(), now));
     }
 
     public List<KnowledgeEvent> publish(Instant now) {
         if (status == ArticleStatus.PUBLISHED) {
             throw new CommandRejectedException("The article is already published");
         }
-        return List.of(new ArticlePublished(id, content.title(), content.tags(), content.product(), now));
+        return List.of(new ArticlePublished(id, content.title(), content.tags(), content.product(),
+                content.visibility(), now));
     }
 
     void apply(KnowledgeEvent event) {
         switch (event) {
             case ArticleDrafted drafted -> {
                 id = drafted.articleId();
-                content = new ArticleContent(drafted.title(), drafted.body(), drafted.tags(), drafted.product());
+                content = new ArticleContent(drafted.title(), drafted.body(), drafted.tags(), drafted.product(),
+                        drafted.visibility());
                 status = ArticleStatus.DRAFT;
             }
             case ArticleRevised revised -> content = new ArticleContent(revised.title(), revised.body(),
-                    revised.tags(), revised.product());
+                    revised.tags(), revised.product(), revised.visibility());
             case ArticlePublished published -> status = ArticleStatus.PUBLISHED;
             case KnowledgeSuggested suggested -> throw new IllegalStateException("Suggestions belong to a case's stream");
         }

@@ -8,23 +8,36 @@ import io.caseswarm.platform.event.EventType;
 
 /**
  * The knowledge base's events, on {@code knowledge-events}: article events keyed by the article,
- * suggestions keyed by the case they are for.
+ * suggestions keyed by the case they are for. {@code visibility} came later as an optional field: an
+ * article event stored or published before it says nothing, and means internal.
  */
 public sealed interface KnowledgeEvent {
 
     @EventType("article-drafted")
     record ArticleDrafted(UUID articleId, String title, String body, List<String> tags, String product,
-            UUID sourceCaseId, Instant draftedAt) implements KnowledgeEvent {
+            Visibility visibility, UUID sourceCaseId, Instant draftedAt) implements KnowledgeEvent {
+
+        public ArticleDrafted {
+            visibility = Visibility.orInternal(visibility);
+        }
     }
 
     @EventType("article-revised")
     record ArticleRevised(UUID articleId, String title, String body, List<String> tags, String product,
-            Instant revisedAt) implements KnowledgeEvent {
+            Visibility visibility, Instant revisedAt) implements KnowledgeEvent {
+
+        public ArticleRevised {
+            visibility = Visibility.orInternal(visibility);
+        }
     }
 
     @EventType("article-published")
-    record ArticlePublished(UUID articleId, String title, List<String> tags, String product, Instant publishedAt)
-            implements KnowledgeEvent {
+    record ArticlePublished(UUID articleId, String title, List<String> tags, String product, Visibility visibility,
+            Instant publishedAt) implements KnowledgeEvent {
+
+        public ArticlePublished {
+            visibility = Visibility.orInternal(visibility);
+        }
     }
 
     @EventType("knowledge-suggested")

@@ -14,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.caseswarm.knowledge.domain.ArticleStatus;
+import io.caseswarm.knowledge.domain.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An article as it reads now. Its full-text index is a generated column the database keeps. */
@@ -30,8 +31,15 @@ public class ArticleView extends PanacheEntityBase {
     public String product;
     @Enumerated(EnumType.STRING)
     public ArticleStatus status;
+    @Enumerated(EnumType.STRING)
+    public Visibility visibility;
     public UUID sourceCaseId;
     public Instant createdAt;
     public Instant updatedAt;
     public long version;
+
+    /** What a customer may read: published, and meant for them. */
+    public boolean isPublicAndPublished() {
+        return status == ArticleStatus.PUBLISHED && visibility == Visibility.PUBLIC;
+    }
 }

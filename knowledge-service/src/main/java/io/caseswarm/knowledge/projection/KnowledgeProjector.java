@@ -38,6 +38,7 @@ public class KnowledgeProjector {
                     view.body = drafted.body();
                     view.tags = drafted.tags();
                     view.product = drafted.product();
+                    view.visibility = drafted.visibility();
                     view.status = ArticleStatus.DRAFT;
                     view.sourceCaseId = drafted.sourceCaseId();
                     view.createdAt = drafted.draftedAt();
@@ -51,6 +52,7 @@ public class KnowledgeProjector {
                     view.body = revised.body();
                     view.tags = revised.tags();
                     view.product = revised.product();
+                    view.visibility = revised.visibility();
                     view.updatedAt = revised.revisedAt();
                     view.version = stored.version();
                 }

@@ -7,10 +7,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,76 +26,97 @@ import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.knowledge.domain.ArticleStatus;
 import io.caseswarm.knowledge.projection.ArticleView;
+import io.caseswarm.knowledge.service.ArticleFilter;
 import io.caseswarm.knowledge.service.ArticleSearch;
 import io.caseswarm.knowledge.service.KnowledgeCommands;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 
 @Path("/articles")
 public class ArticleResource {
 
     private final KnowledgeCommands commands;
     private final ArticleSearch search;
+    private final Caller caller;
 
-    ArticleResource(KnowledgeCommands commands, ArticleSearch search) {
+    ArticleResource(KnowledgeCommands commands, ArticleSearch search, Caller caller) {
         this.commands = commands;
         this.search = search;
+        this.caller = caller;
     }
 
+    /** Staff who know the fix write it down: agents, experts, leads, admins. */
     @POST
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN })
     public Response draft(@NotNull @Valid ArticleRequest request) {
         UUID id = commands.draft(request.content());
         return Response.created(URI.create("/articles/" + id)).entity(find(id)).build();
     }
 
+    /** Agents, experts, leads, admins; the whole content is replaced, so no visibility means internal again. */
     @PUT
     @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN })
     public ArticleResponse revise(@PathParam("id") UUID id, @NotNull @Valid ArticleRequest request) {
         commands.revise(id, request.content());
         return find(id);
     }
 
+    /** Leads and admins only: publishing is the review that puts an article in front of everyone. */
     @POST
     @Path("/{id}/publish")
+    @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
     public ArticleResponse publish(@PathParam("id") UUID id) {
         commands.publish(id);
         return find(id);
     }
 
+    /** Staff, other systems and customers; a customer finds only published public articles. */
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public ArticleResponse find(@PathParam("id") UUID id) {
         ArticleView view = ArticleView.findById(id);
-        if (view == null) {
+        // For a customer, an article they may not read does not exist: ids of drafts and internal
+        // articles must not be confirmed to them.
+        if (view == null || onlyCustomer() && !view.isPublicAndPublished()) {
             throw new NotFoundException("No article " + id);
         }
         return ArticleResponse.of(view, null);
     }
 
-    /** With {@code q}: ranked full-text search. Without: the newest articles. Both filter by status and product. */
+    /**
+     * With {@code q}: ranked full-text search. Without: the newest articles. Both filter by status and
+     * product. Staff, other systems and customers; a customer gets only published public articles,
+     * whatever they filter by.
+     */
     @GET
-    public List<ArticleResponse> list(@QueryParam("q") @Size(max = 500) String q,
-            @QueryParam("status") ArticleStatus status, @QueryParam("product") @Size(max = 100) String product,
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
+    public List<ArticleResponse> list(
+            @QueryParam("q") @Size(max = 500) @Pattern(regexp = Text.ONE_LINE, message = Text.NO_CONTROL_CHARACTERS)
+            String q,
+            @QueryParam("status") ArticleStatus status,
+            @QueryParam("product") @Size(max = 100)
+            @Pattern(regexp = Text.ONE_LINE, message = Text.NO_CONTROL_CHARACTERS) String product,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        ArticleFilter filter = new ArticleFilter(status, product, onlyCustomer());
         if (q == null || q.isBlank()) {
-            StringBuilder where = new StringBuilder("1 = 1");
-            Map<String, Object> params = new java.util.HashMap<>();
-            if (status != null) {
-                where.append(" and status = :status");
-                params.put("status", status);
-            }
-            if (product != null) {
-                where.append(" and product = :product");
-                params.put("product", product);
-            }
-            return ArticleView.<ArticleView>find(where.toString(), Sort.descending("updatedAt"), params)
-                    .page(Page.ofSize(limit)).list().stream().map(v -> ArticleResponse.of(v, null)).toList();
+            return search.newest(filter, limit).stream().map(v -> ArticleResponse.of(v, null)).toList();
         }
-        List<ArticleSearch.Hit> hits = search.search(q, status, product, limit);
+        List<ArticleSearch.Hit> hits = search.search(q, filter, limit);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, ArticleView> views = ArticleView.<ArticleView>list("articleId in ?1",
                 hits.stream().map(ArticleSearch.Hit::articleId).toList()).stream()
                 .collect(Collectors.toMap(v -> v.articleId, Function.identity()));
         return hits.stream().map(hit -> ArticleResponse.of(views.get(hit.articleId()),
                 Math.round(hit.rank() * 1000) / 1000.0)).toList();
+    }
+
+    /** A customer and nothing more: staff who are also customers see what staff see. */
+    private boolean onlyCustomer() {
+        return caller.is(Roles.CUSTOMER)
+                && !caller.isAny(Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION);
     }
 }

@@ -9,9 +9,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleDrafted;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticlePublished;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleRevised;
+import io.caseswarm.knowledge.projection.KnowledgeProjector;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
 class ArticleTest {
@@ -19,12 +23,12 @@ class ArticleTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final UUID ID = UUID.randomUUID();
     private static final ArticleDrafted DRAFTED = new ArticleDrafted(ID, "Fixing invoice sync", "Rotate the token",
-            List.of("billing"), "Billing Cloud", null, NOW);
+            List.of("billing"), "Billing Cloud", Visibility.PUBLIC, null, NOW);
 
     @Test
-    void publishingADraftPublishesIt() {
-        assertThat(given(DRAFTED).publish(NOW))
-                .containsExactly(new ArticlePublished(ID, "Fixing invoice sync", List.of("billing"), "Billing Cloud", NOW));
+    void publishingADraftPublishesItWithItsVisibility() {
+        assertThat(given(DRAFTED).publish(NOW)).containsExactly(new ArticlePublished(ID, "Fixing invoice sync",
+                List.of("billing"), "Billing Cloud", Visibility.PUBLIC, NOW));
     }
 
     @Test
@@ -36,16 +40,38 @@ class ArticleTest {
     @Test
     void revisingChangesTheContentAndTagsAreNormalised() {
         ArticleContent content = new ArticleContent(" Fixing invoice sync ", "Rotate the expired token",
-                List.of("Billing", "billing", " Sync "), "Billing Cloud");
+                List.of("Billing", "billing", " Sync "), "Billing Cloud", Visibility.PUBLIC);
 
         assertThat(given(DRAFTED).revise(content, NOW)).containsExactly(new ArticleRevised(ID, "Fixing invoice sync",
-                "Rotate the expired token", List.of("billing", "sync"), "Billing Cloud", NOW));
+                "Rotate the expired token", List.of("billing", "sync"), "Billing Cloud", Visibility.PUBLIC, NOW));
         assertThat(given(DRAFTED).revise(new ArticleContent("Fixing invoice sync", "Rotate the token",
-                List.of("billing"), "Billing Cloud"), NOW)).isEmpty();
+                List.of("billing"), "Billing Cloud", Visibility.PUBLIC), NOW)).isEmpty();
     }
 
     @Test
-    void resolvedCaseIsCapturedAsADraftWithProblemResolutionAndHelpers() {
+    void contentWithoutVisibilityIsInternalSoChangingOnlyTheVisibilityIsARevision() {
+        ArticleContent unsaid = new ArticleContent("Fixing invoice sync", "Rotate the token", List.of("billing"),
+                "Billing Cloud", null);
+
+        assertThat(unsaid.visibility()).isEqualTo(Visibility.INTERNAL);
+        assertThat(given(DRAFTED).revise(unsaid, NOW)).singleElement()
+                .extracting(event -> ((ArticleRevised) event).visibility()).isEqualTo(Visibility.INTERNAL);
+    }
+
+    @Test
+    void anArticleEventFromBeforeVisibilityExistedMeansInternal() throws Exception {
+        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+        KnowledgeEvent old = KnowledgeProjector.TYPES.decode("article-drafted", json.readTree("""
+                {"articleId":"%s","title":"Old","body":"From last year","tags":[],"product":null,
+                 "sourceCaseId":null,"draftedAt":"2025-01-01T00:00:00Z"}""".formatted(ID)), json);
+
+        assertThat(((ArticleDrafted) old).visibility()).isEqualTo(Visibility.INTERNAL);
+        assertThat(((ArticlePublished) given(old).publish(NOW).getFirst()).visibility())
+                .isEqualTo(Visibility.INTERNAL);
+    }
+
+    @Test
+    void resolvedCaseIsCapturedAsAnInternalDraftWithProblemResolutionAndHelpers() {
         UUID caseId = UUID.randomUUID();
         ResolvedCase resolved = new ResolvedCase(caseId, "CS-000042", "Invoices fail to sync",
                 "The nightly sync stops at 40%.", "Billing Cloud", "Rotated the expired sync token",
@@ -56,6 +82,7 @@ class ArticleTest {
         assertThat(draft.title()).isEqualTo("Invoices fail to sync");
         assertThat(draft.sourceCaseId()).isEqualTo(caseId);
         assertThat(draft.tags()).containsExactly("billing cloud");
+        assertThat(draft.visibility()).isEqualTo(Visibility.INTERNAL);
         assertThat(draft.body()).contains("Problem\nThe nightly sync stops at 40%.")
                 .contains("Resolution\nRotated the expired sync token").contains("Helped by: raj.patel")
                 .contains("CS-000042");

@@ -1,6 +1,5 @@
 package io.caseswarm.knowledge.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,11 +10,14 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.knowledge.Callers;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
@@ -39,12 +41,21 @@ class CaseKnowledgeTest {
 
     EventSender events;
 
+    LocalIssuer issuer;
+
+    private Callers as;
+
+    @BeforeEach
+    void callers() {
+        as = new Callers(issuer);
+    }
+
     @Test
     void aNewCaseGetsTheMatchingPublishedArticlesSuggestedBestFirst() throws Exception {
         String best = publish("Fixing invoice sync failures", "Rotate the sync token when invoices stop syncing.");
         String weaker = publish("Invoice layout", "Change the logo on an invoice.");
         publish("Printer jams", "Open the tray.");
-        String draftOnly = given().contentType(ContentType.JSON)
+        String draftOnly = as.agent().contentType(ContentType.JSON)
                 .body(Map.of("title", "Invoice sync internals", "body", "Draft notes on invoice sync."))
                 .post("/articles").then().statusCode(201).extract().<String>path("id");
 
@@ -59,10 +70,15 @@ class CaseKnowledgeTest {
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo("knowledge-suggested");
             List<String> suggested = json.readTree(record.value()).get("suggestions").findValuesAsText("articleId");
             assertThat(suggested).startsWith(best).contains(weaker).doesNotContain(draftOnly);
+            assertThat(json.readTree(record.value()).get("suggestions").findValuesAsText("visibility"))
+                    .containsOnly("internal");
         }
-        given().get("/cases/" + caseId + "/suggestions").then().statusCode(200)
+        as.integration().get("/cases/" + caseId + "/suggestions").then().statusCode(200)
                 .body("[0].articleId", org.hamcrest.Matchers.equalTo(best))
-                .body("[0].title", org.hamcrest.Matchers.equalTo("Fixing invoice sync failures"));
+                .body("[0].title", org.hamcrest.Matchers.equalTo("Fixing invoice sync failures"))
+                .body("[0].visibility", org.hamcrest.Matchers.equalTo("internal"));
+        as.customer().get("/cases/" + caseId + "/suggestions").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -75,7 +91,7 @@ class CaseKnowledgeTest {
         send(marker, "case-opened", """
                 {"caseId":"%s","subject":"Calendar does not sync","description":"sync"}""".formatted(marker));
         // Same partition order is not guaranteed across keys, so wait on the marker and then check both.
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/cases/" + marker + "/suggestions")
+        await().atMost(PATIENCE).untilAsserted(() -> as.agent().get("/cases/" + marker + "/suggestions")
                 .then().body("size()", org.hamcrest.Matchers.greaterThan(0)));
         publishNothingFor(caseId);
     }
@@ -89,10 +105,12 @@ class CaseKnowledgeTest {
                  "resolution":{"summary":"Re-queued the refund batch","helpedBy":["raj.patel"]}}""".formatted(caseId));
         events.redeliver(resolved);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/articles?status=draft&limit=100")
+        await().atMost(PATIENCE).untilAsserted(() -> as.agent().get("/articles?status=draft&limit=100")
                 .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1)));
-        JsonNode draft = json.readTree(given().get("/articles?q=refund batch").then().extract().asString()).get(0);
+        JsonNode draft = json.readTree(as.agent().get("/articles?q=refund batch").then().extract().asString()).get(0);
         assertThat(draft.get("sourceCaseId").asText()).isEqualTo(caseId);
+        assertThat(draft.get("visibility").asText()).isEqualTo("internal");
+        as.customer().get("/articles/" + draft.get("id").asText()).then().statusCode(404);
         assertThat(draft.get("body").asText()).contains("Re-queued the refund batch").contains("raj.patel");
         try (TopicReader reader = new TopicReader(bootstrapServers, "knowledge-events")) {
             ConsumerRecord<String, String> record = reader.readForKey(draft.get("id").asText(), 1, PATIENCE).getFirst();
@@ -101,7 +119,7 @@ class CaseKnowledgeTest {
     }
 
     private void publishNothingFor(String caseId) {
-        given().get("/cases/" + caseId + "/suggestions").then().statusCode(200)
+        as.agent().get("/cases/" + caseId + "/suggestions").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(0));
         try (TopicReader reader = new TopicReader(bootstrapServers, "knowledge-events")) {
             assertThat(reader.readForKey(caseId, 1, Duration.ofSeconds(3))).isEmpty();
@@ -109,10 +127,10 @@ class CaseKnowledgeTest {
     }
 
     private String publish(String title, String body) {
-        String id = given().contentType(ContentType.JSON)
+        String id = as.agent().contentType(ContentType.JSON)
                 .body(Map.of("title", title, "body", body, "product", "Billing Cloud"))
                 .post("/articles").then().statusCode(201).extract().path("id");
-        given().post("/articles/" + id + "/publish").then().statusCode(200);
+        as.lead().post("/articles/" + id + "/publish").then().statusCode(200);
         return id;
     }
 

@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.caseswarm.platform.event.EventType;
 
-/** Every delivery attempt, on {@code notification-events}, keyed by the notification id. */
+/**
+ * Every delivery attempt, and every delivery left out because the recipient chose not to be notified,
+ * on {@code notification-events}, keyed by the notification id.
+ */
 public sealed interface NotificationEvent {
 
     UUID notificationId();
@@ -22,5 +25,12 @@ public sealed interface NotificationEvent {
     @EventType("notification-failed")
     record NotificationFailed(UUID notificationId, String recipient, String channel, String template,
             String subject, TriggeredBy triggeredBy, String reason, Instant failedAt) implements NotificationEvent {
+    }
+
+    /** Nothing was sent: the recipient's preference is {@code none}. {@code channel} is that preference. */
+    @EventType("notification-suppressed")
+    record NotificationSuppressed(UUID notificationId, String recipient, String channel, String template,
+            String subject, TriggeredBy triggeredBy, String reason, Instant suppressedAt)
+            implements NotificationEvent {
     }
 }

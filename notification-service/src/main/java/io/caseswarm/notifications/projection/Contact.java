@@ -8,18 +8,18 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** How to reach a person ({@code person:<id>}) or a customer ({@code customer:<id>}). */
+/**
+ * How to reach a person ({@code person:<id>}) or a customer ({@code customer:<id>}). Whether to reach
+ * them at all is their {@link io.caseswarm.notifications.preference.Preference}.
+ */
 @Entity
 @Table(name = "contact")
 public class Contact extends PanacheEntityBase {
-
-    public static final String EMAIL = "email";
 
     @Id
     public String contactId;
     public String name;
     public String email;
-    public String preferredChannel;
     public Instant updatedAt;
 
     public static String person(String personId) {
@@ -30,13 +30,20 @@ public class Contact extends PanacheEntityBase {
         return "customer:" + customerId;
     }
 
-    /** Creates or refreshes a contact point; the preferred channel a person chose is kept. */
+    /**
+     * The id without its kind: the id the person or customer signs in with, which keys their preference.
+     * People and customers sign in at the same issuer, so their ids do not overlap.
+     */
+    public String ownerId() {
+        return contactId.substring(contactId.indexOf(':') + 1);
+    }
+
+    /** Creates or refreshes a contact point. */
     public static void learn(String contactId, String name, String email, Instant at) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId).orElseGet(Contact::new);
         contact.contactId = contactId;
         contact.name = name;
         contact.email = email;
-        contact.preferredChannel = contact.preferredChannel == null ? EMAIL : contact.preferredChannel;
         contact.updatedAt = at;
         contact.persist();
     }

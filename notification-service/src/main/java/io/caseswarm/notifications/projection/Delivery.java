@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The delivery log: one row per notification, sent or failed. */
+/** The delivery log: one row per notification: sent, failed, or suppressed by the recipient's preference. */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import io.caseswarm.notifications.domain.NotificationEvent;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationFailed;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationSent;
+import io.caseswarm.notifications.domain.NotificationEvent.NotificationSuppressed;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
@@ -51,6 +52,18 @@ public class DeliveryProjector {
                     delivery.triggeredByEvent = failed.triggeredBy().eventId();
                     delivery.triggeredByType = failed.triggeredBy().type();
                     delivery.at = failed.failedAt();
+                }
+                case NotificationSuppressed suppressed -> {
+                    delivery.notificationId = suppressed.notificationId();
+                    delivery.recipient = suppressed.recipient();
+                    delivery.channel = suppressed.channel();
+                    delivery.template = suppressed.template();
+                    delivery.subject = suppressed.subject();
+                    delivery.status = "suppressed";
+                    delivery.reason = suppressed.reason();
+                    delivery.triggeredByEvent = suppressed.triggeredBy().eventId();
+                    delivery.triggeredByType = suppressed.triggeredBy().type();
+                    delivery.at = suppressed.suppressedAt();
                 }
             }
             delivery.persist();

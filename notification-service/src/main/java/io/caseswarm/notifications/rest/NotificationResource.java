@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,15 +16,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import io.caseswarm.notifications.projection.Delivery;
+import io.caseswarm.platform.security.Roles;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-/** The delivery log: what was sent to whom, newest first. */
+/**
+ * The delivery log: what was sent to whom, newest first. It holds everybody's addresses and what they
+ * were told, so it is for leads, operators and other systems, not for the recipients themselves.
+ */
 @Path("/notifications")
 public class NotificationResource {
 
     @GET
-    public List<DeliveryResponse> deliveries(@QueryParam("recipient") @NotBlank @Size(max = 320) String recipient,
+    @RolesAllowed({ Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION })
+    public List<DeliveryResponse> deliveries(
+            @QueryParam("recipient") @NotBlank @Size(max = 320) @Email String recipient,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return Delivery.<Delivery>find("recipient", Sort.descending("at"), recipient).page(Page.ofSize(limit)).list()
                 .stream().map(DeliveryResponse::of).toList();

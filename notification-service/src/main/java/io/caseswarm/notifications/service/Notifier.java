@@ -11,18 +11,23 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.caseswarm.notifications.domain.Channel;
 import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationFailed;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationSent;
+import io.caseswarm.notifications.domain.NotificationEvent.NotificationSuppressed;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
+import io.caseswarm.notifications.preference.Preference;
 import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.DeliveryProjector;
 import io.caseswarm.platform.store.EventStore;
 
 /**
- * Delivers a notice to a contact on their preferred channel (email for now) and records the outcome
- * as an event. A failed delivery is recorded, not thrown: the consumer goes on with the next event.
+ * Delivers a notice to a contact on the channel they chose (email unless they chose none) and records
+ * the outcome as an event. A failed delivery is recorded, not thrown: the consumer goes on with the
+ * next event. A notice for somebody who chose none is not sent but recorded as suppressed, so that
+ * "why did I hear nothing?" has an answer in the delivery log.
  *
  * <p>It runs in the inbox's transaction, so delivery is at least once: a crash after the mail left
  * but before the commit sends it again when the event is redelivered.
@@ -31,6 +36,7 @@ import io.caseswarm.platform.store.EventStore;
 public class Notifier {
 
     public static final String STREAM_TYPE = "notification";
+    private static final String SUPPRESSED_REASON = "The recipient chose not to be notified (preference: none).";
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 
     private final EmailSender email;
@@ -48,17 +54,25 @@ public class Notifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Contact to, Notice notice, TriggeredBy trigger) {
         UUID id = UUID.randomUUID();
-        NotificationEvent outcome;
+        NotificationEvent outcome = switch (Preference.of(to.ownerId())) {
+            case EMAIL -> email(id, to, notice, trigger);
+            case NONE -> new NotificationSuppressed(id, to.email, Channel.NONE.wireName(), notice.template(),
+                    notice.subject(), trigger, SUPPRESSED_REASON, clock.instant());
+        };
+        projector.project(store.append(STREAM_TYPE, id.toString(), 0, List.of(outcome)));
+    }
+
+    private NotificationEvent email(UUID id, Contact to, Notice notice, TriggeredBy trigger) {
+        String channel = Channel.EMAIL.wireName();
         try {
             email.send(to.email, notice.subject(), notice.text());
-            outcome = new NotificationSent(id, to.email, Contact.EMAIL, notice.template(), notice.subject(), trigger,
+            return new NotificationSent(id, to.email, channel, notice.template(), notice.subject(), trigger,
                     clock.instant());
         } catch (MessagingException | RuntimeException e) {
             LOG.warnf("Could not send %s to %s: %s", notice.template(), to.email, rootMessage(e));
-            outcome = new NotificationFailed(id, to.email, Contact.EMAIL, notice.template(), notice.subject(),
-                    trigger, rootMessage(e), clock.instant());
+            return new NotificationFailed(id, to.email, channel, notice.template(), notice.subject(), trigger,
+                    rootMessage(e), clock.instant());
         }
-        projector.project(store.append(STREAM_TYPE, id.toString(), 0, List.of(outcome)));
     }
 
     private static String rootMessage(Throwable e) {

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,16 +16,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.notifications.RealMailServer;
 import io.caseswarm.notifications.projection.SwarmInfo;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.MailServer.ReceivedMail;
-import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /** Events from the other services become real emails, received by a real SMTP server. */
 @QuarkusTest
@@ -43,6 +47,8 @@ class NotificationsTest {
 
     EventSender events;
 
+    LocalIssuer issuer;
+
     @Test
     void theCustomerHearsOnceWhenTheCaseArrivesAndAgainWhenItIsSolved() throws Exception {
         String caseId = UUID.randomUUID().toString();
@@ -61,7 +67,7 @@ class NotificationsTest {
                 .containsExactly("We have your case CS-000321: Invoices fail to sync", "Your case CS-000321 is solved");
         assertThat(mails.get(1).text()).contains("Rotated the expired sync token");
 
-        given().get("/notifications?recipient=" + email).then().statusCode(200)
+        deliveryLog().get("/notifications?recipient=" + email).then().statusCode(200)
                 .body("template", contains("case-solved", "case-received"))
                 .body("status", contains("sent", "sent"));
         try (TopicReader reader = new TopicReader(bootstrapServers, "notification-events")) {
@@ -103,16 +109,76 @@ class NotificationsTest {
         mail.stopProcess();
         try {
             send("case-events", UUID.randomUUID().toString(), "case-opened", opened(failing));
-            await().atMost(PATIENCE).untilAsserted(() -> given().get("/notifications?recipient=" + failing)
+            await().atMost(PATIENCE).untilAsserted(() -> deliveryLog().get("/notifications?recipient=" + failing)
                     .then().body("status", contains("failed")));
         } finally {
             mail.startProcess();
         }
         send("case-events", UUID.randomUUID().toString(), "case-opened", opened(later));
         await().atMost(PATIENCE).until(() -> mail.mailsTo(later).size() == 1);
-        given().get("/notifications?recipient=" + failing).then()
-                .body("[0].reason", org.hamcrest.Matchers.notNullValue())
+        deliveryLog().get("/notifications?recipient=" + failing).then()
+                .body("[0].reason", notNullValue())
                 .body("[0].template", equalTo("case-received"));
+    }
+
+    @Test
+    void anExpertWhoChoseNoneIsNotEmailedAboutAnInvitationButTheLogSaysWhy() throws Exception {
+        String swarmId = UUID.randomUUID().toString();
+        String quiet = "mia-" + UUID.randomUUID().toString().substring(0, 8);
+        String eager = "leo-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(issuer.issue(quiet, "expert")).contentType("application/json")
+                .body("{\"channel\":\"none\"}").put("/people/" + quiet + "/preferences").then().statusCode(200);
+        send("swarm-events", swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"CS-000324","question":"Who broke the export?"}"""
+                .formatted(swarmId, UUID.randomUUID()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(swarmKnown(swarmId)).isTrue());
+        invite(swarmId, quiet);
+        invite(swarmId, eager);
+
+        // Same swarm, same partition: once the second invitation is mailed, the first has been handled.
+        await().atMost(PATIENCE).until(() -> !mail.mailsTo(eager + "@example.com").isEmpty());
+        assertThat(mail.mailsTo(quiet + "@example.com")).isEmpty();
+        deliveryLog().get("/notifications?recipient=" + quiet + "@example.com").then().statusCode(200)
+                .body("status", contains("suppressed"))
+                .body("[0].template", equalTo("swarm-invitation"))
+                .body("[0].reason", containsString("chose not to be notified"));
+        deliveryLog().get("/notifications?recipient=" + eager + "@example.com").then()
+                .body("status", contains("sent"));
+    }
+
+    @Test
+    void aCustomerWhoChoseNoneIsNotEmailedWhenTheirCaseArrives() throws Exception {
+        String customerId = "cust-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = customerId + "@example.com";
+        given().auth().oauth2(issuer.issue(customerId, "customer")).contentType("application/json")
+                .body("{\"channel\":\"none\"}").put("/people/" + customerId + "/preferences").then().statusCode(200);
+        String caseId = UUID.randomUUID().toString();
+        send("case-events", caseId, "case-opened", """
+                {"caseId":"%s","number":"CS-000325","subject":"Printer on fire",
+                 "customer":{"id":"%s","name":"Cy","email":"%s"}}""".formatted(caseId, customerId, email));
+
+        // The log entry is written in the transaction that would have sent the mail: once it shows, no mail left.
+        await().atMost(PATIENCE).untilAsserted(() -> deliveryLog().get("/notifications?recipient=" + email)
+                .then().body("status", contains("suppressed")));
+        assertThat(mail.mailsTo(email)).isEmpty();
+        try (TopicReader reader = new TopicReader(bootstrapServers, "notification-events")) {
+            List<ConsumerRecord<String, String>> published = reader.readUntil(records -> records.stream()
+                    .anyMatch(r -> r.value().contains(email)), PATIENCE)
+                    .stream().filter(r -> r.value().contains(email)).toList();
+            assertThat(published).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("notification-suppressed");
+        }
+    }
+
+    /** The delivery log is for leads, operators and other systems. */
+    private RequestSpecification deliveryLog() {
+        return given().auth().oauth2(issuer.issue("lena.lead", "lead"));
+    }
+
+    private void invite(String swarmId, String person) {
+        send("expert-events", swarmId, "expert-invited", """
+                {"swarmId":"%s","personId":"%s","name":"%s","email":"%s@example.com"}"""
+                .formatted(swarmId, person, person, person));
     }
 
     private boolean swarmKnown(String swarmId) {

@@ -3,7 +3,10 @@ package io.caseswarm.swarms.domain;
 import java.util.List;
 import java.util.UUID;
 
-/** The owner's call for help: the question, what was tried, the skills needed and how many experts. */
-public record RequestSwarm(UUID swarmId, UUID caseId, String ownerId, String question, String stepsTried,
-        List<String> skills, int teamSize) {
+/**
+ * A call for help on a case: the question, what was tried, the skills needed and how many experts. Who
+ * owns the swarm is not part of it: that is always the case's owner, whoever made the call.
+ */
+public record RequestSwarm(UUID swarmId, UUID caseId, String question, String stepsTried, List<String> skills,
+        int teamSize) {
 }

@@ -35,8 +35,9 @@ public final class Swarm {
         return swarm;
     }
 
-    public static List<SwarmEvent> request(RequestSwarm command, String caseNumber, Instant now) {
-        return List.of(new SwarmRequested(command.swarmId(), command.caseId(), caseNumber, command.ownerId(),
+    /** The swarm belongs to the case's owner, who stays responsible for the case. */
+    public static List<SwarmEvent> request(RequestSwarm command, String caseNumber, String caseOwnerId, Instant now) {
+        return List.of(new SwarmRequested(command.swarmId(), command.caseId(), caseNumber, caseOwnerId,
                 command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now));
     }
 
@@ -66,12 +67,17 @@ public final class Swarm {
         return List.of(new SwarmMemberLeft(id(), caseId(), personId, now));
     }
 
-    /** The owner and the experts who joined talk in the feed; nobody else. */
+    /** The owner and the experts who joined talk in the feed; invited experts only read it. */
+    public boolean mayPost(String personId) {
+        return personId.equals(request.ownerId()) || members.get(personId) == MemberStatus.JOINED;
+    }
+
+    /**
+     * Who may post ({@link #mayPost}) is checked by the command handler, because a lead, who is no member,
+     * may step in too; here only the swarm's state decides.
+     */
     public List<SwarmEvent> post(UUID postId, String authorId, String text, Instant now) {
         requireOpen();
-        if (!authorId.equals(request.ownerId()) && members.get(authorId) != MemberStatus.JOINED) {
-            throw new CommandRejectedException(authorId + " is neither the owner nor a member of this swarm");
-        }
         return List.of(new SwarmPostAdded(id(), caseId(), postId, authorId, text, now));
     }
 

@@ -17,6 +17,7 @@ import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.SwarmStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/** A swarm as the API shows it: its request, its members in the order they were invited, its status. */
 @Entity
 @Table(name = "swarm_view")
 public class SwarmView extends PanacheEntityBase {
@@ -38,6 +39,12 @@ public class SwarmView extends PanacheEntityBase {
     public Instant requestedAt;
     public Instant updatedAt;
     public long version;
+
+    /** The owner and the experts still in the swarm (invited or joined) follow its feed. */
+    public boolean feedOpenTo(String personId) {
+        return personId.equals(ownerId) || members.stream().anyMatch(member -> member.personId().equals(personId)
+                && (member.status() == MemberStatus.INVITED || member.status() == MemberStatus.JOINED));
+    }
 
     public record Member(String personId, MemberStatus status, Instant since) {
     }

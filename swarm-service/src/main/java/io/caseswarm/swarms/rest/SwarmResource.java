@@ -6,101 +6,166 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.projection.SwarmPost;
 import io.caseswarm.swarms.projection.SwarmView;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 
+/**
+ * Swarms over REST. Commands with a required body take JSON only: without {@code @Consumes}, a
+ * {@code text/plain} body would be turned into a one-field request through its constructor, past the
+ * JSON rules (unknown fields, types). Joining and leaving take no body, so they ask for no content type.
+ * Body parameters are called {@code body} because a missing body is reported under that name.
+ */
 @Path("/swarms")
+@Produces(MediaType.APPLICATION_JSON)
 public class SwarmResource {
 
+    /** A query parameter that is not a UUID is the client's mistake (400 naming it), not a missing resource. */
+    private static final String UUID_PATTERN =
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
     private final SwarmCommands commands;
+    private final Caller caller;
 
-    SwarmResource(SwarmCommands commands) {
+    SwarmResource(SwarmCommands commands, Caller caller) {
         this.commands = commands;
+        this.caller = caller;
     }
 
+    /** Agent, lead. Only the case's owner, or a lead, asks for a swarm; the swarm is the case owner's. */
     @POST
-    public Response request(@NotNull @Valid SwarmRequest request) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public Response request(@NotNull @Valid SwarmRequest body) {
         UUID id = UUID.randomUUID();
-        List<String> skills = request.skills().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).distinct().toList();
-        commands.request(new RequestSwarm(id, request.caseId(), request.ownerId(), request.question(),
-                request.stepsTried(), skills, request.teamSize() == null ? 3 : request.teamSize()));
-        return Response.created(URI.create("/swarms/" + id)).entity(find(id)).build();
+        List<String> skills = body.skills().stream().map(skill -> skill.strip().toLowerCase(Locale.ROOT))
+                .distinct().toList();
+        commands.request(new RequestSwarm(id, body.caseId(), body.question(), body.stepsTried(), skills,
+                body.teamSize() == null ? 3 : body.teamSize()), caller);
+        return Response.created(URI.create("/swarms/" + id)).entity(SwarmResponse.of(view(id))).build();
     }
 
+    /** Agent, expert, lead, admin, integration. */
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION })
     public SwarmResponse find(@PathParam("id") UUID id) {
-        SwarmView view = SwarmView.findById(id);
-        if (view == null) {
-            throw new NotFoundException("No swarm " + id);
-        }
-        return SwarmResponse.of(view);
+        return SwarmResponse.of(view(id));
     }
 
+    /** Agent, expert, lead, admin, integration. Newest first; optionally only one case's swarms. */
     @GET
-    public List<SwarmResponse> list(@QueryParam("caseId") UUID caseId) {
-        List<SwarmView> views = caseId == null ? SwarmView.listAll(Sort.descending("requestedAt"))
-                : SwarmView.list("caseId", Sort.descending("requestedAt"), caseId);
-        return views.stream().map(SwarmResponse::of).toList();
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION })
+    public List<SwarmResponse> list(
+            @QueryParam("caseId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String caseId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        Sort newestFirst = Sort.descending("requestedAt");
+        var query = caseId == null ? SwarmView.<SwarmView>findAll(newestFirst)
+                : SwarmView.<SwarmView>find("caseId", newestFirst, UUID.fromString(caseId));
+        return query.page(0, limit).stream().map(SwarmResponse::of).toList();
     }
 
+    /** Expert. Only the invited expert themselves joins. */
     @POST
     @Path("/{id}/members/{personId}/join")
+    @RolesAllowed(Roles.EXPERT)
     public SwarmResponse join(@PathParam("id") UUID id, @PathParam("personId") String personId) {
+        requireOwnInvitation(personId);
         commands.join(id, personId);
         return find(id);
     }
 
+    /** Expert. Only the invited expert themselves declines. */
     @POST
     @Path("/{id}/members/{personId}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EXPERT)
     public SwarmResponse decline(@PathParam("id") UUID id, @PathParam("personId") String personId,
-            @Valid DeclineRequest request) {
-        commands.decline(id, personId, request == null ? null : request.reason());
+            @Valid DeclineRequest body) {
+        requireOwnInvitation(personId);
+        commands.decline(id, personId, body == null ? null : body.reason());
         return find(id);
     }
 
+    /** Expert. Only the member themselves leaves. */
     @POST
     @Path("/{id}/members/{personId}/leave")
+    @RolesAllowed(Roles.EXPERT)
     public SwarmResponse leave(@PathParam("id") UUID id, @PathParam("personId") String personId) {
+        requireOwnInvitation(personId);
         commands.leave(id, personId);
         return find(id);
     }
 
+    /** Agent, expert, lead. The owner, members who joined and leads post; the author is the caller. */
     @POST
     @Path("/{id}/posts")
-    public Response post(@PathParam("id") UUID id, @NotNull @Valid PostRequest request) {
-        UUID postId = commands.post(id, request.authorId(), request.text());
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD })
+    public Response post(@PathParam("id") UUID id, @NotNull @Valid PostRequest body) {
+        UUID postId = commands.post(id, caller, body.text());
         SwarmPost post = SwarmPost.findById(postId);
         return Response.created(URI.create("/swarms/" + id + "/posts")).entity(PostResponse.of(post)).build();
     }
 
+    /** Agent, expert, lead. The owner, members who are invited or joined, and leads read the feed. */
     @GET
     @Path("/{id}/posts")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD })
     public List<PostResponse> feed(@PathParam("id") UUID id) {
-        find(id);
+        SwarmView swarm = view(id);
+        if (!caller.is(Roles.LEAD) && !swarm.feedOpenTo(caller.id())) {
+            throw new ForbiddenException(caller.id() + " is neither the owner nor a member of this swarm");
+        }
         return SwarmPost.<SwarmPost>list("swarmId", Sort.ascending("postedAt"), id).stream()
                 .map(PostResponse::of).toList();
+    }
+
+    /** An invitation is answered by the person invited and nobody else, not even a lead: it is their time. */
+    private void requireOwnInvitation(String personId) {
+        if (!caller.isSelf(personId)) {
+            throw new ForbiddenException("Only " + personId + " answers their own invitation");
+        }
+    }
+
+    private static SwarmView view(UUID id) {
+        SwarmView view = SwarmView.findById(id);
+        if (view == null) {
+            throw new NotFoundException("No swarm " + id);
+        }
+        return view;
     }
 
     public record DeclineRequest(@Size(max = 500) String reason) {
     }
 
-    public record PostRequest(@NotBlank @Size(max = 64) String authorId, @NotBlank @Size(max = 4_000) String text) {
+    /** The author is whoever the token names; a body cannot post in somebody else's name. */
+    public record PostRequest(@NotBlank @Size(max = 4_000) String text) {
     }
 
     public record PostResponse(UUID id, String authorId, String text, Instant postedAt) {

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.domain.Swarm;
@@ -18,6 +20,7 @@ import io.caseswarm.swarms.domain.SwarmEvent;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.projection.SwarmProjector;
 import io.caseswarm.swarms.projection.SwarmView;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Handles the commands on swarms, each in one transaction: decide, append (and so publish), project.
@@ -38,21 +41,27 @@ public class SwarmCommands {
         this.projector = projector;
     }
 
-    /** Only the owner of an open case asks for a swarm on it. */
+    /**
+     * The owner of an open case, or a lead on the owner's behalf, asks for a swarm on it. The swarm is the
+     * case owner's either way: the owner stays responsible for the case.
+     */
     @Transactional
-    public void request(RequestSwarm command) {
+    public void request(RequestSwarm command, Caller caller) {
         KnownCase knownCase = KnownCase.findById(command.caseId());
         if (knownCase == null) {
             throw new NotFoundException("Case " + command.caseId() + " is not known (yet) to the swarm service");
         }
+        if (!caller.isSelf(knownCase.ownerId) && !caller.is(Roles.LEAD)) {
+            throw new ForbiddenException(
+                    "Only the owner of case " + knownCase.number + " or a lead asks for a swarm on it");
+        }
         if (!KnownCase.OPEN.equals(knownCase.status)) {
             throw new CommandRejectedException("Case " + knownCase.number + " is " + knownCase.status);
         }
-        if (!command.ownerId().equals(knownCase.ownerId)) {
-            throw new CommandRejectedException("Only the owner of case " + knownCase.number + " ("
-                    + (knownCase.ownerId == null ? "nobody yet" : knownCase.ownerId) + ") asks for a swarm on it");
+        if (knownCase.ownerId == null) {
+            throw new CommandRejectedException("Case " + knownCase.number + " has no owner yet; assign it first");
         }
-        append(command.swarmId(), 0, Swarm.request(command, knownCase.number, clock.instant()));
+        append(command.swarmId(), 0, Swarm.request(command, knownCase.number, knownCase.ownerId, clock.instant()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,10 +84,19 @@ public class SwarmCommands {
         decide(swarmId, swarm -> swarm.leave(personId, clock.instant()));
     }
 
+    /**
+     * The caller posts under their own name if they own the swarm, joined it, or lead. Checked against the
+     * swarm's history in the transaction that appends, so an expert who has just left cannot slip a post in.
+     */
     @Transactional
-    public UUID post(UUID swarmId, String authorId, String text) {
+    public UUID post(UUID swarmId, Caller author, String text) {
         UUID postId = UUID.randomUUID();
-        decide(swarmId, swarm -> swarm.post(postId, authorId, text, clock.instant()));
+        decide(swarmId, swarm -> {
+            if (!swarm.mayPost(author.id()) && !author.is(Roles.LEAD)) {
+                throw new ForbiddenException(author.id() + " neither owns nor has joined this swarm");
+            }
+            return swarm.post(postId, author.id(), text, clock.instant());
+        });
         return postId;
     }
 

@@ -14,6 +14,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
 
@@ -30,10 +31,10 @@ class SwarmTest {
 
     @Test
     void requestingASwarmRecordsTheQuestionAndTheNeeds() {
-        RequestSwarm command = new RequestSwarm(SWARM, CASE, "ana.lima", " Why does the sync stop? ", "Restarted it",
+        RequestSwarm command = new RequestSwarm(SWARM, CASE, " Why does the sync stop? ", "Restarted it",
                 List.of("billing"), 2);
 
-        assertThat(Swarm.request(command, "CS-000042", NOW)).containsExactly(REQUESTED);
+        assertThat(Swarm.request(command, "CS-000042", "ana.lima", NOW)).containsExactly(REQUESTED);
     }
 
     @Test
@@ -65,13 +66,30 @@ class SwarmTest {
     }
 
     @Test
-    void onlyMembersAndTheOwnerPost() {
+    void theOwnerAndMembersWhoJoinedPostButInvitedDeclinedAndLeftOnesDoNot() {
+        SwarmMemberInvited mei = new SwarmMemberInvited(SWARM, CASE, "mei.chen", NOW);
+        SwarmMemberInvited omar = new SwarmMemberInvited(SWARM, CASE, "omar.haddad", NOW);
+        Swarm swarm = given(REQUESTED, RAJ_INVITED, mei, omar, RAJ_JOINED,
+                new SwarmMemberDeclined(SWARM, CASE, "mei.chen", "on leave", NOW),
+                new SwarmMemberJoined(SWARM, CASE, "omar.haddad", NOW),
+                new SwarmMemberLeft(SWARM, CASE, "omar.haddad", NOW));
+
+        assertThat(swarm.mayPost("ana.lima")).isTrue();
+        assertThat(swarm.mayPost("raj.patel")).isTrue();
+        assertThat(swarm.mayPost("mei.chen")).isFalse();
+        assertThat(swarm.mayPost("omar.haddad")).isFalse();
+        assertThat(swarm.mayPost("sam.stranger")).isFalse();
+        assertThat(given(REQUESTED, RAJ_INVITED).mayPost("raj.patel")).isFalse();
+    }
+
+    @Test
+    void aPostIsAddedToAnOpenSwarmAndRefusedOnceItClosed() {
         UUID post = UUID.randomUUID();
         assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).post(post, "raj.patel", "Token expired", NOW))
                 .containsExactly(new SwarmPostAdded(SWARM, CASE, post, "raj.patel", "Token expired", NOW));
-        assertThat(given(REQUESTED).post(post, "ana.lima", "Any idea?", NOW)).hasSize(1);
-        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED).post(post, "raj.patel", "Hi", NOW))
-                .isInstanceOf(CommandRejectedException.class);
+        SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
+        assertThatThrownBy(() -> given(REQUESTED, closed).post(post, "ana.lima", "Still there?", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
     }
 
     @Test

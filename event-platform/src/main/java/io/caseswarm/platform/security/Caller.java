@@ -1,0 +1,46 @@
+package io.caseswarm.platform.security;
+
+import java.util.Arrays;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, as their verified token says: the person (or system) id and their roles. Object-level
+ * rules ("only the owner", "only a member") ask it; the role checks themselves are {@code @RolesAllowed}.
+ */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The token's principal name ({@code upn}, else {@code preferred_username}, else {@code sub}). */
+    public String id() {
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isAny(String... roles) {
+        return Arrays.stream(roles).anyMatch(identity::hasRole);
+    }
+
+    public boolean isSelf(String personId) {
+        return id().equals(personId);
+    }
+
+    /** Refuses with 403 unless the caller is {@code personId} or holds one of {@code overriding}. */
+    public void requireSelfOr(String personId, String... overriding) {
+        if (!isSelf(personId) && !isAny(overriding)) {
+            throw new ForbiddenException("This belongs to " + personId + ", not to " + id());
+        }
+    }
+}

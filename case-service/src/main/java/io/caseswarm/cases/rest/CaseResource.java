@@ -48,7 +48,7 @@ public class CaseResource {
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION, Roles.CUSTOMER })
     public Response open(@NotNull @Valid OpenCaseRequest request) {
-        if (onlyCustomer()) {
+        if (caller.isOnlyCustomer()) {
             caller.requireSelfOr(request.customer().id());
         }
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
@@ -86,7 +86,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public CaseResponse find(@PathParam("id") UUID id) {
         CaseResponse found = CaseResponse.of(visible(id), CaseSwarm.ofCase(id), CaseSuggestions.findByIdOptional(id));
-        return onlyCustomer() ? found.forCustomer() : found;
+        return caller.isOnlyCustomer() ? found.forCustomer() : found;
     }
 
     /** Newest first; optionally only one customer's cases. A customer always gets only their own. */
@@ -94,7 +94,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public List<CaseResponse> list(@QueryParam("customerId") @Size(max = 64) String customerId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        if (onlyCustomer()) {
+        if (caller.isOnlyCustomer()) {
             customerId = caller.id();
         }
         Sort newestFirst = Sort.descending("openedAt");
@@ -117,14 +117,9 @@ public class CaseResource {
      */
     private CaseView visible(UUID id) {
         CaseView view = CaseView.findById(id);
-        if (view == null || onlyCustomer() && !caller.isSelf(view.customerId)) {
+        if (view == null || caller.isOnlyCustomer() && !caller.isSelf(view.customerId)) {
             throw new NotFoundException("No case " + id);
         }
         return view;
-    }
-
-    private boolean onlyCustomer() {
-        return caller.is(Roles.CUSTOMER)
-                && !caller.isAny(Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION);
     }
 }

@@ -33,6 +33,14 @@ public class Caller {
         return Arrays.stream(roles).anyMatch(identity::hasRole);
     }
 
+    /**
+     * A customer and nothing more: sees only their own objects. Somebody who is also staff (or another
+     * system) sees what staff see.
+     */
+    public boolean isOnlyCustomer() {
+        return is(Roles.CUSTOMER) && !isAny(Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION);
+    }
+
     public boolean isSelf(String personId) {
         return id().equals(personId);
     }

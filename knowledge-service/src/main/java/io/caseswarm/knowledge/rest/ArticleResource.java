@@ -79,7 +79,7 @@ public class ArticleResource {
         ArticleView view = ArticleView.findById(id);
         // For a customer, an article they may not read does not exist: ids of drafts and internal
         // articles must not be confirmed to them.
-        if (view == null || onlyCustomer() && !view.isPublicAndPublished()) {
+        if (view == null || caller.isOnlyCustomer() && !view.isPublicAndPublished()) {
             throw new NotFoundException("No article " + id);
         }
         return ArticleResponse.of(view, null);
@@ -99,7 +99,7 @@ public class ArticleResource {
             @QueryParam("product") @Size(max = 100)
             @Pattern(regexp = Text.ONE_LINE, message = Text.NO_CONTROL_CHARACTERS) String product,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        ArticleFilter filter = new ArticleFilter(status, product, onlyCustomer());
+        ArticleFilter filter = new ArticleFilter(status, product, caller.isOnlyCustomer());
         if (q == null || q.isBlank()) {
             return search.newest(filter, limit).stream().map(v -> ArticleResponse.of(v, null)).toList();
         }
@@ -112,11 +112,5 @@ public class ArticleResource {
                 .collect(Collectors.toMap(v -> v.articleId, Function.identity()));
         return hits.stream().map(hit -> ArticleResponse.of(views.get(hit.articleId()),
                 Math.round(hit.rank() * 1000) / 1000.0)).toList();
-    }
-
-    /** A customer and nothing more: staff who are also customers see what staff see. */
-    private boolean onlyCustomer() {
-        return caller.is(Roles.CUSTOMER)
-                && !caller.isAny(Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION);
     }
 }

@@ -1,0 +1,14 @@
+package io.caseswarm.experts.domain;
+
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.testing.EventContract;
+
+/** What subscribers read in docs/asyncapi.yaml is what this service publishes: no more, no less. */
+class ExpertEventContractTest {
+
+    @Test
+    void everyEventThisServicePublishesIsDocumentedOnItsTopicAndNothingElseIs() {
+        EventContract.load().assertDocuments("expert-events", ExpertEvent.class);
+    }
+}

@@ -1,7 +1,5 @@
 package io.caseswarm.testing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -19,7 +17,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +84,7 @@ public final class EventContract {
      * (the same as ce_subject and as the payload's key field), and a payload valid against its schema.
      */
     public void check(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type");
+        String type = TopicReader.header(record, "ce_type");
         Map<String, Message> messages = channels.get(record.topic());
         List<String> violations;
         if (messages == null) {
@@ -215,11 +212,6 @@ public final class EventContract {
                 + " is not set");
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
-    }
-
     /** One event type as documented: its schemas, its version and which payload field is the key. */
     private record Message(String type, int schemaVersion, String keyField, Schema headers, Schema key,
             Schema payload) {
@@ -250,9 +242,9 @@ public final class EventContract {
         List<String> violations(ConsumerRecord<String, String> record) {
             List<String> violations = new ArrayList<>();
             ObjectNode headerValues = JSON.createObjectNode();
-            record.headers().forEach(h -> headerValues.put(h.key(), header(record, h.key())));
+            record.headers().forEach(h -> headerValues.put(h.key(), TopicReader.header(record, h.key())));
             errors(headers, headerValues.toString(), "headers", violations);
-            String subject = header(record, "ce_subject");
+            String subject = TopicReader.header(record, "ce_subject");
             if (record.key() == null) {
                 violations.add("the record has no key");
             } else {

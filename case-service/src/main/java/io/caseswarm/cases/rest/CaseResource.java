@@ -72,12 +72,7 @@ public class CaseResource {
     @Path("/{id}/resolve")
     @RolesAllowed({ Roles.AGENT, Roles.LEAD })
     public CaseResponse resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveRequest request) {
-        commands.resolve(id, new Resolution(request.summary().strip(), request.helpedBy()),
-                owner -> {
-                    if (owner != null) {
-                        caller.requireSelfOr(owner, Roles.LEAD);
-                    }
-                });
+        commands.resolve(id, new Resolution(request.summary().strip(), request.helpedBy()), caller);
         return find(id);
     }
 

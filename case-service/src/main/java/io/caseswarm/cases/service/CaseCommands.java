@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +16,11 @@ import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.projection.CaseViewProjector;
 import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Handles the commands on cases. Each runs in one transaction: the aggregate decides the events, the
@@ -56,13 +58,16 @@ public class CaseCommands {
     }
 
     /**
-     * Resolves the case once {@code mayResolve} has accepted its owner: the check reads the owner from
-     * the events, in the same transaction, so it cannot act on a stale view.
+     * The case's owner, or a lead, resolves it. The owner is read from the events in the same transaction,
+     * so the check cannot act on a stale view. A case without an owner is left to the aggregate to refuse.
      */
     @Transactional
-    public void resolve(UUID caseId, Resolution resolution, Consumer<String> mayResolve) {
+    public void resolve(UUID caseId, Resolution resolution, Caller caller) {
         decide(caseId, aggregate -> {
-            mayResolve.accept(aggregate.ownerId());
+            if (aggregate.ownerId() != null && !caller.isSelf(aggregate.ownerId()) && !caller.is(Roles.LEAD)) {
+                throw new ForbiddenException(
+                        "Only the case's owner, " + aggregate.ownerId() + ", or a lead resolves it");
+            }
             return aggregate.resolve(resolution, clock.instant());
         });
     }

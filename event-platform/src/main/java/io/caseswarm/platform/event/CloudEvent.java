@@ -65,8 +65,14 @@ public record CloudEvent(UUID id, String type, String source, String subject, In
     }
 
     private static String optional(Headers headers, String name, String fallback) {
+        String value = header(headers, name);
+        return value == null ? fallback : value;
+    }
+
+    /** The last value of a header as text, or null: for this envelope's headers and those beside it. */
+    public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? fallback : new String(header.value(), UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
     }
 
     private static byte[] bytes(String value) {

@@ -1,6 +1,5 @@
 package io.caseswarm.platform.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -62,7 +60,7 @@ public class EventInbox {
      * trace the record carries, so events appended here continue the trace of whatever caused it.
      */
     public boolean apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
-        Span span = tracing.start("consume " + record.topic(), SpanKind.CONSUMER, name -> header(record, name));
+        Span span = tracing.start("consume " + record.topic(), SpanKind.CONSUMER, name -> CloudEvent.header(record.headers(), name));
         Tracing.showInLogs(span);
         try (Scope current = span.makeCurrent()) {
             return QuarkusTransaction.joiningExisting().call(() -> applyOnce(record, handler));
@@ -88,11 +86,6 @@ public class EventInbox {
         // One line per applied event: with its trace id, an operator follows a case across the services.
         LOG.infof("Applied %s %s from %s", event.type(), event.id(), event.source());
         return true;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private boolean recordFirstDelivery(UUID eventId) {

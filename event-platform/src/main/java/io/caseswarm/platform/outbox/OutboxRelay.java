@@ -66,13 +66,13 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "quarkus.application.name") String source, MeterRegistry metrics) {
-        this.metrics = metrics;
         this.config = config;
         this.publisher = publisher;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
         this.source = source;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent startup) {

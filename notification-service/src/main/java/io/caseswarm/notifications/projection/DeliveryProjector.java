@@ -1,6 +1,8 @@
 package io.caseswarm.notifications.projection;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -9,6 +11,7 @@ import io.caseswarm.notifications.domain.NotificationEvent;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationFailed;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationSent;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationSuppressed;
+import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
@@ -28,45 +31,33 @@ public class DeliveryProjector {
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(List<StoredEvent> events) {
         for (StoredEvent stored : events) {
-            Delivery delivery = new Delivery();
-            switch (store.decode(stored, TYPES)) {
-                case NotificationSent sent -> {
-                    delivery.notificationId = sent.notificationId();
-                    delivery.recipient = sent.recipient();
-                    delivery.channel = sent.channel();
-                    delivery.template = sent.template();
-                    delivery.subject = sent.subject();
-                    delivery.status = "sent";
-                    delivery.triggeredByEvent = sent.triggeredBy().eventId();
-                    delivery.triggeredByType = sent.triggeredBy().type();
-                    delivery.at = sent.sentAt();
-                }
-                case NotificationFailed failed -> {
-                    delivery.notificationId = failed.notificationId();
-                    delivery.recipient = failed.recipient();
-                    delivery.channel = failed.channel();
-                    delivery.template = failed.template();
-                    delivery.subject = failed.subject();
-                    delivery.status = "failed";
-                    delivery.reason = failed.reason();
-                    delivery.triggeredByEvent = failed.triggeredBy().eventId();
-                    delivery.triggeredByType = failed.triggeredBy().type();
-                    delivery.at = failed.failedAt();
-                }
-                case NotificationSuppressed suppressed -> {
-                    delivery.notificationId = suppressed.notificationId();
-                    delivery.recipient = suppressed.recipient();
-                    delivery.channel = suppressed.channel();
-                    delivery.template = suppressed.template();
-                    delivery.subject = suppressed.subject();
-                    delivery.status = "suppressed";
-                    delivery.reason = suppressed.reason();
-                    delivery.triggeredByEvent = suppressed.triggeredBy().eventId();
-                    delivery.triggeredByType = suppressed.triggeredBy().type();
-                    delivery.at = suppressed.suppressedAt();
-                }
-            }
+            Delivery delivery = switch (store.decode(stored, TYPES)) {
+                case NotificationSent sent -> delivery(sent.notificationId(), sent.recipient(), sent.channel(),
+                        sent.template(), sent.subject(), sent.triggeredBy(), "sent", null, sent.sentAt());
+                case NotificationFailed failed -> delivery(failed.notificationId(), failed.recipient(),
+                        failed.channel(), failed.template(), failed.subject(), failed.triggeredBy(), "failed",
+                        failed.reason(), failed.failedAt());
+                case NotificationSuppressed suppressed -> delivery(suppressed.notificationId(),
+                        suppressed.recipient(), suppressed.channel(), suppressed.template(), suppressed.subject(),
+                        suppressed.triggeredBy(), "suppressed", suppressed.reason(), suppressed.suppressedAt());
+            };
             delivery.persist();
         }
+    }
+
+    private static Delivery delivery(UUID notificationId, String recipient, String channel, String template,
+            String subject, TriggeredBy triggeredBy, String status, String reason, Instant at) {
+        Delivery delivery = new Delivery();
+        delivery.notificationId = notificationId;
+        delivery.recipient = recipient;
+        delivery.channel = channel;
+        delivery.template = template;
+        delivery.subject = subject;
+        delivery.status = status;
+        delivery.reason = reason;
+        delivery.triggeredByEvent = triggeredBy.eventId();
+        delivery.triggeredByType = triggeredBy.type();
+        delivery.at = at;
+        return delivery;
     }
 }

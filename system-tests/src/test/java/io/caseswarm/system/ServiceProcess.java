@@ -36,6 +36,20 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with the given configuration (as system properties); call {@link #awaitReady()} next. */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
+        return start(root, name, port, config, false);
+    }
+
+    /**
+     * Starts the service with the given configuration only: no setting reaches it from this JVM's
+     * environment ({@code QUARKUS_*}, {@code KAFKA_*}, {@code MP_*}, {@code CASESWARM_*}), so a test can
+     * tell what the service does when a setting is missing.
+     */
+    static ServiceProcess startWithOnly(Path root, String name, int port, Map<String, String> config) {
+        return start(root, name, port, config, true);
+    }
+
+    private static ServiceProcess start(Path root, String name, int port, Map<String, String> config,
+            boolean onlyGivenSettings) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged: " + jar + " (run ./mvnw package first)");
@@ -48,8 +62,12 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path log = root.resolve("system-tests/target/logs/" + name + ".log");
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (onlyGivenSettings) {
+                builder.environment().keySet().removeIf(variable -> variable.startsWith("QUARKUS_")
+                        || variable.startsWith("KAFKA_") || variable.startsWith("MP_") || variable.startsWith("CASESWARM_"));
+            }
+            Process process = builder.start();
             return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
@@ -78,6 +96,19 @@ final class ServiceProcess implements AutoCloseable {
             sleep();
         }
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    /** Waits for the process to end by itself and returns its exit code; fails if it still runs after the timeout. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs after " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String name() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.MalformedEventException;
+import io.caseswarm.platform.event.ReadsUpToVersion;
 
 /**
  * An event another service published, as a consumer sees it. Consumers read the payload into records
@@ -65,7 +66,17 @@ public final class ReceivedEvent {
         return data;
     }
 
+    /**
+     * The payload as the consumer's own record {@code type}. A version newer than {@code type} reads
+     * ({@link ReadsUpToVersion}, else 1) is refused as malformed: it goes to the dead-letter topic.
+     */
     public <T> T dataAs(Class<T> type) {
+        ReadsUpToVersion reads = type.getAnnotation(ReadsUpToVersion.class);
+        int newestUnderstood = reads == null ? 1 : reads.value();
+        if (schemaVersion() > newestUnderstood) {
+            throw new MalformedEventException(type() + " is version " + schemaVersion() + "; this consumer reads up to"
+                    + " version " + newestUnderstood + " (redrive it once the consumer has learnt the new version)");
+        }
         try {
             // Tolerant reader: fields a newer producer added are ignored.
             return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);

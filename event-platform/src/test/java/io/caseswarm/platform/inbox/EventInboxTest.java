@@ -71,6 +71,28 @@ class EventInboxTest {
         }
     }
 
+    @Test
+    void aVersionNewerThanTheConsumerReadsIsDeadLetteredNotMisread() {
+        String account = "acct-" + UUID.randomUUID();
+        ProducerRecord<String, String> fromTheFuture = new ProducerRecord<>("ledger-events", account,
+                "{\"account\":\"" + account + "\",\"amount\":{\"value\":5,\"currency\":\"EUR\"},\"sequence\":1}");
+        List.of("ce_specversion=1.0", "ce_id=" + UUID.randomUUID(), "ce_type=entry-posted", "ce_source=test",
+                "ce_subject=" + account, "ce_time=2026-12-01T10:00:00Z", "ce_schemaversion=2",
+                "content-type=application/json").forEach(header -> {
+                    String[] pair = header.split("=", 2);
+                    fromTheFuture.headers().add(pair[0], pair[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                });
+        events.sendRaw(fromTheFuture);
+        entryPosted(account, 3);
+
+        await().atMost(PATIENCE).until(() -> totals.total(account).isPresent());
+        assertThat(totals.total(account)).contains(new Total(3, 1));
+        try (TopicReader dlq = new TopicReader(bootstrapServers, "ledger-events-dlq")) {
+            assertThat(dlq.readForKey(account, 1, PATIENCE)).singleElement().satisfies(dead -> assertThat(
+                    TopicReader.header(dead, "dead-letter-reason")).contains("entry-posted is version 2; this consumer reads up to version 1"));
+        }
+    }
+
     private EventSender.Sent entryPosted(String account, long amount) {
         String data = "{\"account\":\"" + account + "\",\"amount\":" + amount + ",\"sequence\":1,\"addedLater\":true}";
         return events.send("ledger-events", account, "entry-posted", data);

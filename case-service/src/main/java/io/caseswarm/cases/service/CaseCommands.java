@@ -16,6 +16,7 @@ import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.projection.CaseViewProjector;
 import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
@@ -27,6 +28,7 @@ import io.quarkus.security.ForbiddenException;
  * store appends them (which is also how they get published) and the view is updated, all or nothing.
  */
 @ApplicationScoped
+@RetryOnConflict
 public class CaseCommands {
 
     public static final String STREAM_TYPE = "case";

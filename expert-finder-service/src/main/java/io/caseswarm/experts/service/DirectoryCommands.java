@@ -13,10 +13,12 @@ import io.caseswarm.experts.domain.ExpertEvent;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.projection.ExpertProjector;
+import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.store.EventStore;
 
 /** Registers people and changes their profiles; each change is published with the whole new profile. */
 @ApplicationScoped
+@RetryOnConflict
 public class DirectoryCommands {
 
     public static final String STREAM_TYPE = "expert";

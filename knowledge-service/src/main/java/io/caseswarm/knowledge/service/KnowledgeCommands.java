@@ -18,6 +18,7 @@ import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.knowledge.domain.ResolvedCase;
 import io.caseswarm.knowledge.domain.Suggestion;
 import io.caseswarm.knowledge.projection.KnowledgeProjector;
+import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.rest.Problem;
 import io.caseswarm.platform.rest.ProblemMappers;
 import io.caseswarm.platform.security.Caller;
@@ -26,6 +27,7 @@ import io.caseswarm.platform.store.EventStore;
 
 /** Writes to the knowledge base: articles by hand, suggestions for new cases, drafts from resolved ones. */
 @ApplicationScoped
+@RetryOnConflict
 public class KnowledgeCommands {
 
     public static final String STREAM_TYPE = "knowledge";

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.rest.CommandRejectedException;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
@@ -27,6 +28,7 @@ import io.quarkus.security.ForbiddenException;
  * Commands that come from other services' events join the inbox's transaction.
  */
 @ApplicationScoped
+@RetryOnConflict
 public class SwarmCommands {
 
     public static final String STREAM_TYPE = "swarm";

@@ -158,7 +158,9 @@ class SwarmHostileInputTest {
             fieldError(world.owner().queryParam("caseId", fragment).get("/swarms"), "caseId");
             fieldError(world.owner().body(requestWith("caseId", fragment)).post("/swarms"), "caseId");
             problem(world.owner().get("/swarms/{id}", fragment), 404);
-            problem(world.expert(RAJ).post("/swarms/{id}/members/{person}/join", swarmId, fragment), 403);
+            // Not a person id at all: refused at the edge, before anyone asks whose invitation it is.
+            problem(world.expert(RAJ).post("/swarms/{id}/members/{person}/join", swarmId, fragment), 400)
+                    .body("errors.message", contains(PersonIds.MESSAGE));
         }
         world.owner().get("/swarms?caseId=" + caseId).then().statusCode(200).body("id", containsInAnyOrder(swarmId));
         assertNothingChanged();

@@ -3,6 +3,7 @@ package io.caseswarm.notifications.service;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.Properties;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Message;
@@ -34,8 +35,15 @@ public class EmailSender {
         this.from = new InternetAddress(config.from());
     }
 
-    public void send(String to, String subject, String text) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+    /** {@code notificationId} becomes the mail's Message-ID, so a mail sent again is recognisably the same. */
+    public void send(UUID notificationId, String to, String subject, String text) throws MessagingException {
+        String messageId = "<" + notificationId + "@" + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
         message.setSubject(subject, UTF_8.name());

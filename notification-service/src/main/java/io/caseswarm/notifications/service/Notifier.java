@@ -1,5 +1,6 @@
 package io.caseswarm.notifications.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,9 +52,18 @@ public class Notifier {
         this.projector = projector;
     }
 
+    /**
+     * Does nothing when this notice already went to this recipient for this trigger: the notification's
+     * id is derived from the three, so a trigger handled again finds its delivery recorded.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Contact to, Notice notice, TriggeredBy trigger) {
-        UUID id = UUID.randomUUID();
+        UUID id = notificationId(trigger, notice, to.email);
+        if (!store.load(id.toString()).isEmpty()) {
+            LOG.debugf("%s to %s for %s %s was delivered before", notice.template(), to.email, trigger.type(),
+                    trigger.eventId());
+            return;
+        }
         NotificationEvent outcome = switch (Preference.of(to.ownerId())) {
             case EMAIL -> email(id, to, notice, trigger);
             case NONE -> new NotificationSuppressed(id, to.email, Channel.NONE.wireName(), notice.template(),
@@ -62,10 +72,20 @@ public class Notifier {
         projector.project(store.append(STREAM_TYPE, id.toString(), 0, List.of(outcome)));
     }
 
+    /**
+     * The same for every attempt at one notice: a mail that goes out twice (the process died after the
+     * SMTP server took it but before the delivery was committed) carries the same Message-ID, which mail
+     * clients fold into one.
+     */
+    static UUID notificationId(TriggeredBy trigger, Notice notice, String recipient) {
+        return UUID.nameUUIDFromBytes((trigger.eventId() + "|" + notice.template() + "|" + recipient)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private NotificationEvent email(UUID id, Contact to, Notice notice, TriggeredBy trigger) {
         String channel = Channel.EMAIL.wireName();
         try {
-            email.send(to.email, notice.subject(), notice.text());
+            email.send(id, to.email, notice.subject(), notice.text());
             return new NotificationSent(id, to.email, channel, notice.template(), notice.subject(), trigger,
                     clock.instant());
         } catch (MessagingException | RuntimeException e) {

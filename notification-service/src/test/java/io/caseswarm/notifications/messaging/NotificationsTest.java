@@ -64,9 +64,13 @@ class NotificationsTest {
                 .containsExactly("We have your case CS-000321: Invoices fail to sync", "Your case CS-000321 is solved");
         assertThat(mails.get(1).text()).contains("Rotated the expired sync token");
 
-        deliveryLog().get("/notifications?recipient=" + email).then().statusCode(200)
+        List<String> ids = deliveryLog().get("/notifications?recipient=" + email).then().statusCode(200)
                 .body("template", contains("case-solved", "case-received"))
-                .body("status", contains("sent", "sent"));
+                .body("status", contains("sent", "sent"))
+                .extract().path("id");
+        // Each mail names its delivery: a mail sent again after a crash would be recognisably the same one.
+        assertThat(mails.get(0).text()).contains("Message-ID: <" + ids.get(1) + "@localhost>");
+        assertThat(mails.get(1).text()).contains("Message-ID: <" + ids.get(0) + "@localhost>");
         try (TopicReader reader = new TopicReader(bootstrapServers, "notification-events")) {
             List<ConsumerRecord<String, String>> sent = reader.readUntil(records -> records.stream()
                     .filter(r -> r.value().contains(email)).count() >= 2, PATIENCE)

@@ -102,9 +102,15 @@ public class EventInbox {
         for (int attempt = 1;; attempt++) {
             try {
                 // A new transaction each try: the handler decides again on state loaded afresh.
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(record, handler));
+                ReceivedEvent applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(record, handler));
                 stalls.applied(record);
-                return applied;
+                if (applied == null) {
+                    return false;
+                }
+                // One line per event applied and committed: with its trace id, an operator follows a case
+                // across the services' logs.
+                LOG.infof("Applied %s %s from %s", applied.type(), applied.id(), applied.source());
+                return true;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e) || stopping) {
                     throw e;
@@ -143,16 +149,15 @@ public class EventInbox {
         return root.getClass().getSimpleName();
     }
 
-    private boolean applyOnce(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+    /** The event, once the handler has applied it; null when it had been applied before. */
+    private ReceivedEvent applyOnce(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
         ReceivedEvent event = new ReceivedEvent(CloudEvent.fromRecord(record), json);
         if (!recordFirstDelivery(event.id()) && config.deduplicate()) {
             LOG.debugf("Skipped %s %s from %s: already applied", event.type(), event.id(), event.source());
-            return false;
+            return null;
         }
         handler.accept(event);
-        // One line per applied event: with its trace id, an operator follows a case across the services.
-        LOG.infof("Applied %s %s from %s", event.type(), event.id(), event.source());
-        return true;
+        return event;
     }
 
     private boolean recordFirstDelivery(UUID eventId) {

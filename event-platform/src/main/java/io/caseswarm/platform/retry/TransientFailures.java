@@ -1,13 +1,23 @@
 package io.caseswarm.platform.retry;
 
-import java.io.IOException;
+import java.io.EOFException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
+import javax.transaction.xa.XAException;
+
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
+
 import org.apache.kafka.common.errors.RetriableException;
 
+import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.store.ConcurrencyConflictException;
 
 /**
@@ -35,18 +45,39 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
+        boolean commitFailed = false;
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof MalformedEventException) {
+                return false; // the record itself is wrong, whatever went wrong in reading it
+            }
             if (isTransientItself(cause)) {
                 return true;
             }
+            if (cause instanceof SQLException) {
+                return false; // the database refused the statement itself: it would refuse it again
+            }
+            commitFailed |= isCommitFailure(cause);
         }
-        return false;
+        // A transaction that could not commit, for no reason the database gave (the connection went away
+        // under the transaction manager), is tried again like a lost connection.
+        return commitFailed;
+    }
+
+    /** Not every IOException: a JSON parser's complaint is one too, and it is permanent. */
+    private static boolean isNetworkFailure(Throwable cause) {
+        return cause instanceof SocketException || cause instanceof SocketTimeoutException
+                || cause instanceof UnknownHostException || cause instanceof EOFException;
+    }
+
+    private static boolean isCommitFailure(Throwable cause) {
+        return cause instanceof RollbackException || cause instanceof HeuristicMixedException
+                || cause instanceof HeuristicRollbackException || cause instanceof XAException;
     }
 
     private static boolean isTransientItself(Throwable cause) {
         if (cause instanceof ConcurrencyConflictException || cause instanceof SQLTransientException
                 || cause instanceof SQLRecoverableException || cause instanceof RetriableException
-                || cause instanceof IOException) {
+                || isNetworkFailure(cause)) {
             return true;
         }
         if (cause instanceof SQLException sql) {

@@ -106,9 +106,12 @@ class InvitationRaceTest {
         }
         try (TopicReader dlq = new TopicReader(bootstrapServers, "expert-events-dlq")) {
             List<String> ids = swarms.stream().map(swarm -> swarm[0]).toList();
-            return dlq.readUntil(records -> records.stream().filter(r -> ids.contains(r.key())).count() >= SWARMS,
-                    SwarmFixture.PATIENCE).stream()
-                    .filter(r -> ids.contains(r.key()) && !r.value().contains("not-a-uuid")).toList();
+            List<ConsumerRecord<String, String>> ours = dlq.readUntil(
+                    records -> records.stream().filter(r -> ids.contains(r.key())).count() >= SWARMS,
+                    SwarmFixture.PATIENCE).stream().filter(r -> ids.contains(r.key())).toList();
+            assertThat(ours).as("the markers, dead-lettered").filteredOn(r -> r.value().contains("not-a-uuid"))
+                    .hasSize(SWARMS);
+            return ours.stream().filter(r -> !r.value().contains("not-a-uuid")).toList();
         }
     }
 }

@@ -24,13 +24,15 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private volatile Process process;
     private Duration startTime;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = command;
         this.process = process;
     }
 
@@ -50,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, port, log, List.copyOf(command), process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -78,6 +80,46 @@ final class ServiceProcess implements AutoCloseable {
             sleep();
         }
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    /** Kills the JVM the hard way (SIGKILL, as {@code kill -9}): no shutdown hooks, nothing flushed or committed. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts the service again with the same port, database and configuration, after a {@link #kill()}.
+     * The log goes on in the same file, after a line that marks the restart; call {@link #awaitReady()} next.
+     */
+    void restart(String marker) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            Files.writeString(log, System.lineSeparator() + marker + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart " + name, e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path logFile() {
+        return log;
     }
 
     String name() {

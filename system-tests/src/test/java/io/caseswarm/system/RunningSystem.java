@@ -83,7 +83,11 @@ final class RunningSystem implements AutoCloseable {
                         "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name());
             }
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            // The packaged services run in the prod profile, which has no local addresses: everything
+            // they need is given here, as a deployment would.
+            config.put("caseswarm.smtp.host", "127.0.0.1");
             config.put("caseswarm.smtp.port", String.valueOf(mail.smtpPort()));
+            config.put("caseswarm.smtp.from", "Caseswarm <caseswarm@localhost>");
             config.put("caseswarm.links.swarm-service-url", "http://127.0.0.1:" + ports.get("swarm-service"));
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);

@@ -24,20 +24,34 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private final List<String> command;
+    private final ProcessBuilder builder;
     private volatile Process process;
     private Duration startTime;
 
-    private ServiceProcess(String name, int port, Path log, List<String> command, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.command = command;
+        this.builder = builder;
         this.process = process;
     }
 
     /** Starts the service with the given configuration (as system properties); call {@link #awaitReady()} next. */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
+        return start(root, name, port, config, false);
+    }
+
+    /**
+     * Starts the service with the given configuration only: no setting reaches it from this JVM's
+     * environment ({@code QUARKUS_*}, {@code KAFKA_*}, {@code MP_*}, {@code CASESWARM_*}), so a test can
+     * tell what the service does when a setting is missing.
+     */
+    static ServiceProcess startWithOnly(Path root, String name, int port, Map<String, String> config) {
+        return start(root, name, port, config, true);
+    }
+
+    private static ServiceProcess start(Path root, String name, int port, Map<String, String> config,
+            boolean onlyGivenSettings) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged: " + jar + " (run ./mvnw package first)");
@@ -50,9 +64,13 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path log = root.resolve("system-tests/target/logs/" + name + ".log");
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new ServiceProcess(name, port, log, List.copyOf(command), process);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (onlyGivenSettings) {
+                builder.environment().keySet().removeIf(variable -> variable.startsWith("QUARKUS_")
+                        || variable.startsWith("KAFKA_") || variable.startsWith("MP_") || variable.startsWith("CASESWARM_"));
+            }
+            Process process = builder.start();
+            return new ServiceProcess(name, port, log, builder, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -93,8 +111,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service again with the same port, database and configuration, after a {@link #kill()}.
-     * The log goes on in the same file, after a line that marks the restart; call {@link #awaitReady()} next.
+     * Starts the service again with the same port, database, configuration and environment, after a
+     * {@link #kill()}. The log goes on in the same file, after a line that marks the restart; call
+     * {@link #awaitReady()} next.
      */
     void restart(String marker) {
         if (process.isAlive()) {
@@ -103,8 +122,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.writeString(log, System.lineSeparator() + marker + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restart " + name, e);
         }
@@ -120,6 +138,19 @@ final class ServiceProcess implements AutoCloseable {
 
     Path logFile() {
         return log;
+    }
+
+    /** Waits for the process to end by itself and returns its exit code; fails if it still runs after the timeout. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs after " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String name() {

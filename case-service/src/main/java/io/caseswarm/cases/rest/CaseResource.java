@@ -1,6 +1,7 @@
 package io.caseswarm.cases.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.domain.Customer;
@@ -26,6 +28,8 @@ import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.cases.service.CaseCommands;
+import io.caseswarm.platform.rest.Problem;
+import io.caseswarm.platform.rest.ProblemMappers;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
@@ -44,12 +48,20 @@ public class CaseResource {
         this.caller = caller;
     }
 
-    /** Agents and other systems open cases for any customer; a customer opens cases for themselves. */
+    /**
+     * Agents and other systems open cases for any customer; a customer opens cases for themselves. Who
+     * owns the case is staff's choice: an agent names only themselves, leads and routing systems anyone.
+     */
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION, Roles.CUSTOMER })
     public Response open(@NotNull @Valid OpenCaseRequest request) {
         if (caller.isOnlyCustomer()) {
             caller.requireSelfOr(request.customer().id());
+            refuseAgentOnlyFields(request);
+        } else if (request.ownerId() != null && !caller.isSelf(request.ownerId())
+                && !caller.isAny(Roles.LEAD, Roles.INTEGRATION)) {
+            throw forbiddenField("ownerId", "an agent opens a case only with themselves as owner ("
+                    + caller.id() + ") or none; a lead assigns it to somebody else");
         }
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
                 new Customer(request.customer().id(), request.customer().name(), request.customer().email()),
@@ -104,6 +116,34 @@ public class CaseResource {
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         visible(id);
         return store.load(id.toString()).stream().map(HistoryEntry::of).toList();
+    }
+
+    /**
+     * Triage is staff's work: a customer who names an owner or a priority is told so, field by field,
+     * rather than having the values silently dropped.
+     */
+    private static void refuseAgentOnlyFields(OpenCaseRequest request) {
+        List<Problem.FieldError> refused = new ArrayList<>();
+        if (request.ownerId() != null) {
+            refused.add(new Problem.FieldError("ownerId", "a customer does not choose who owns the case"));
+        }
+        if (request.priority() != null) {
+            refused.add(new Problem.FieldError("priority", "a customer does not set the priority; an agent does"));
+        }
+        if (!refused.isEmpty()) {
+            throw forbidden(refused);
+        }
+    }
+
+    private static WebApplicationException forbiddenField(String field, String message) {
+        return forbidden(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A 403 that names the fields, like a 400 does; a response with a body is sent as it is. */
+    private static WebApplicationException forbidden(List<Problem.FieldError> fields) {
+        String detail = "You may not set " + String.join(", ", fields.stream().map(Problem.FieldError::field).toList())
+                + ": " + String.join("; ", fields.stream().map(Problem.FieldError::message).toList()) + ".";
+        return new WebApplicationException(ProblemMappers.problem(403, "forbidden", "Forbidden", detail, fields));
     }
 
     /**

@@ -50,6 +50,38 @@ class CaseAccessTest {
     }
 
     @Test
+    void aCustomerCannotChooseTheOwnerOrThePriorityOfTheirCase() {
+        String ada = "cust-" + UUID.randomUUID();
+
+        as(ada, "customer").contentType(ContentType.JSON).body(caseJson(ada, "ana.lima"))
+                .post("/cases").then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", contains("ownerId"));
+        as(ada, "customer").contentType(ContentType.JSON)
+                .body(caseJson(ada, null).replace("}\n", ", \"priority\": \"urgent\"}\n"))
+                .post("/cases").then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", contains("priority"));
+
+        as(ada, "customer").get("/cases").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void anAgentOpensACaseOnlyForThemselvesAsOwnerWhileLeadsAndIntegrationsChooseAnyone() {
+        String customer = "cust-" + UUID.randomUUID();
+
+        as("ana.lima", "agent").contentType(ContentType.JSON).body(caseJson(customer, "raj.patel"))
+                .post("/cases").then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", contains("ownerId"));
+        as("ana.lima", "agent").get("/cases?customerId=" + customer).then().body("size()", equalTo(0));
+
+        as("ana.lima", "agent").contentType(ContentType.JSON).body(caseJson(customer, "ana.lima"))
+                .post("/cases").then().statusCode(201).body("ownerId", equalTo("ana.lima"));
+        as("lea.park", "lead").contentType(ContentType.JSON).body(caseJson(customer, "raj.patel"))
+                .post("/cases").then().statusCode(201).body("ownerId", equalTo("raj.patel"));
+        as("crm", "integration").contentType(ContentType.JSON).body(caseJson(customer, "raj.patel"))
+                .post("/cases").then().statusCode(201).body("ownerId", equalTo("raj.patel"));
+    }
+
+    @Test
     void onlyTheOwnerOrALeadResolvesTheCase() {
         String id = openOwnedBy("ana.lima");
 

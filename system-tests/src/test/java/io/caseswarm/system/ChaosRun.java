@@ -93,7 +93,8 @@ final class ChaosRun {
     /** What the run found; {@link #passed()} says whether it is what the mode expects. */
     record Report(Settings settings, Duration took, List<Fault> faults, Map<String, Effect> effects,
             List<String> failures, List<String> duplicateFindings, Map<String, Long> deadLetters,
-            List<String> deadLetterSamples, Map<String, int[]> appliedLines, int conflictsToJoiners, int restarts) {
+            List<String> deadLetterSamples, Map<String, int[]> appliedLines, int conflictsToJoiners,
+            int forbiddenSwarmRequests, int restarts) {
 
         long duplicatesFound() {
             return effects.values().stream().mapToLong(Effect::duplicates).sum()
@@ -127,6 +128,8 @@ final class ChaosRun {
             appliedLines.forEach((service, counts) -> out.append("  %-44s %9d %9d %9d%n".formatted(service, counts[0],
                     counts[1], counts[2])));
             out.append("%n409 answers to a joining expert (retried): %d%n".formatted(conflictsToJoiners));
+            out.append(("403 answers to the case owner asking for a swarm before swarm-service knew the owner"
+                    + " (retried): %d%n").formatted(forbiddenSwarmRequests));
             if (!duplicateFindings.isEmpty()) {
                 out.append("%nDuplicates found (%d, first 20):%n".formatted(duplicateFindings.size()));
                 duplicateFindings.stream().limit(20).forEach(d -> out.append("  ").append(d).append('\n'));
@@ -155,8 +158,10 @@ final class ChaosRun {
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger steps = new AtomicInteger();
+    private final AtomicInteger flowsRunning = new AtomicInteger();
     private volatile int allowedSteps = Integer.MAX_VALUE;
     private final AtomicInteger conflictsToJoiners = new AtomicInteger();
+    private final AtomicInteger forbiddenSwarmRequests = new AtomicInteger();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private int restarts;
@@ -225,6 +230,7 @@ final class ChaosRun {
             ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency());
             List<Future<?>> flows = new ArrayList<>();
             Thread chaos = Thread.ofPlatform().name("chaos").start(() -> injectFaults(totalSteps));
+            flowsRunning.set(cases.size());
             for (CaseRecord c : cases) {
                 flows.add(workers.submit(() -> {
                     try {
@@ -232,6 +238,8 @@ final class ChaosRun {
                         c.done = true;
                     } catch (RuntimeException e) {
                         failures.add("case " + c.index + " (" + c.number + "): flow stopped: " + e.getMessage());
+                    } finally {
+                        flowsRunning.decrementAndGet();
                     }
                 }));
             }
@@ -300,7 +308,7 @@ final class ChaosRun {
     private String inject(String target) {
         switch (target) {
             case "broker" -> {
-                system.broker().kill();
+                killBroker();
                 restarts++;
                 sleep(Duration.ofSeconds(3));
                 system.broker().startProcess();
@@ -333,6 +341,23 @@ final class ChaosRun {
         }
     }
 
+    /**
+     * {@code kill -9} of the broker: found among this JVM's child processes by its port, so that the
+     * harness does not depend on a newer {@code KafkaBroker} than the one it is built against.
+     */
+    private void killBroker() {
+        String port = "--port " + system.bootstrapServers().substring(system.bootstrapServers().lastIndexOf(':') + 1);
+        List<ProcessHandle> brokers = ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("BrokerMain")
+                        && String.join(" ", p.info().arguments().orElse(new String[0])).contains(port))
+                .toList();
+        if (brokers.size() != 1) {
+            throw new IllegalStateException("found " + brokers.size() + " broker processes with " + port);
+        }
+        brokers.getFirst().destroyForcibly();
+        brokers.getFirst().onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
     private static void restartPostgres() {
         try (var clusters = Files.list(Path.of("/etc/postgresql"))) {
             String version = clusters.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
@@ -352,7 +377,7 @@ final class ChaosRun {
     private void awaitSteps(int target) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (steps.get() < target) {
-            if (Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline) || flowsRunning.get() == 0) {
                 throw new IllegalStateException("the flow did not reach step " + target + " (at " + steps.get() + ")");
             }
             sleep(Duration.ofMillis(100));
@@ -408,7 +433,14 @@ final class ChaosRun {
                 "stepsTried", "Restarted the sync job", "skills", List.of("billing", "postgres"), "teamSize", 2);
         c.swarmId = createOnce(() -> api("swarm-service", OWNER, "agent").post("/swarms", request),
                 () -> first(api("swarm-service", OWNER, "agent").get("/swarms?caseId=" + c.caseId)),
-                status -> status == 404 || status == 409).get("id").asText();
+                status -> {
+                    // Until swarm-service has applied the case's events it does not know the case (404) or
+                    // its owner yet (403): both pass once the events arrive.
+                    if (status == 403) {
+                        forbiddenSwarmRequests.incrementAndGet();
+                    }
+                    return status == 404 || status == 409 || status == 403;
+                }).get("id").asText();
         step();
 
         gate();
@@ -830,7 +862,7 @@ final class ChaosRun {
         effects.values().stream().filter(e -> !e.exact()).forEach(e -> failures.add(e.name() + ": expected "
                 + e.expected() + ", seen " + e.seen() + " (" + e.duplicates() + " duplicates, " + e.missing() + " missing)"));
         return new Report(settings, flowTook, List.copyOf(faults), effects, List.copyOf(failures), duplicates,
-                deadLetters, deadLetterSamples, applied, conflictsToJoiners.get(), restarts);
+                deadLetters, deadLetterSamples, applied, conflictsToJoiners.get(), forbiddenSwarmRequests.get(), restarts);
     }
 
     /** Draft articles per case: every article announced as drafted, as the knowledge base shows it now. */

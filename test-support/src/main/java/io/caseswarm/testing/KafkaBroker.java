@@ -74,18 +74,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kills the broker the hard way (SIGKILL), as a crash or a pulled plug would; {@link #startProcess()} brings it back. */
-    public void kill() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     public void startProcess() {
         Path home = kafkaHome();
         List<String> command = new ArrayList<>(List.of(

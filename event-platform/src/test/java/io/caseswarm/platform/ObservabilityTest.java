@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +23,7 @@ import io.caseswarm.platform.inbox.EventInbox;
 import io.caseswarm.platform.ledger.Ledger;
 import io.caseswarm.platform.ledger.LedgerEvent.EntryPosted;
 import io.caseswarm.testing.EventSender;
+import io.caseswarm.testing.PrometheusText;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
@@ -104,15 +103,6 @@ class ObservabilityTest {
 
     /** A sample of the Prometheus scrape, 0 when the series does not exist yet. */
     private static double metric(String name, String labels) {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher sample = Pattern.compile("^" + name + "\\{?([^}\\n]*)}? ([0-9.eE+-]+|NaN)$", Pattern.MULTILINE)
-                .matcher(scrape);
-        double total = 0;
-        while (sample.find()) {
-            if (sample.group(1).contains(labels)) {
-                total += Double.parseDouble(sample.group(2));
-            }
-        }
-        return total;
+        return PrometheusText.sum(given().get("/q/metrics").then().statusCode(200).extract().asString(), name, labels);
     }
 }

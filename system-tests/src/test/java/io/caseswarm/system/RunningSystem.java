@@ -88,7 +88,6 @@ final class RunningSystem implements AutoCloseable {
             config.put("caseswarm.smtp.host", "127.0.0.1");
             config.put("caseswarm.smtp.port", String.valueOf(mail.smtpPort()));
             config.put("caseswarm.smtp.from", "Caseswarm <caseswarm@localhost>");
-            config.put("caseswarm.links.swarm-service-url", "http://127.0.0.1:" + ports.get("swarm-service"));
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
             config.putAll(extraConfig);

@@ -21,12 +21,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  *
  * <p>The broker is a child process on free ports, unless {@code KAFKA_BOOTSTRAP_SERVERS} names a
  * running one. Arguments: {@code extra-topics} (comma-separated topics to create besides
- * Caseswarm's) and {@code own-broker=true} (always start a child broker, for tests that restart it).
+ * Caseswarm's), {@code own-broker=true} (always start a child broker, for tests that restart it) and
+ * {@code database-proxy=true} (reach the database through a {@link TcpProxy} the test can cut).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private List<String> extraTopics = List.of();
     private boolean ownBroker;
+    private boolean databaseProxy;
+    private TcpProxy proxy;
     private KafkaBroker broker;
     private TestDatabase database;
     private EventSender events;
@@ -38,6 +41,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         String topics = initArgs.getOrDefault("extra-topics", "");
         extraTopics = topics.isBlank() ? List.of() : Arrays.asList(topics.split(","));
         ownBroker = Boolean.parseBoolean(initArgs.getOrDefault("own-broker", "false"));
+        databaseProxy = Boolean.parseBoolean(initArgs.getOrDefault("database-proxy", "false"));
     }
 
     @Override
@@ -51,7 +55,12 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         }
         database = TestDatabase.create("caseswarm_test");
-        config.putAll(database.quarkusConfig());
+        if (databaseProxy) {
+            proxy = database.proxy();
+            config.putAll(database.quarkusConfigVia(proxy));
+        } else {
+            config.putAll(database.quarkusConfig());
+        }
         events = new EventSender(config.get("kafka.bootstrap.servers"));
         config.putAll(tokenVerification());
         return config;
@@ -63,6 +72,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         injector.injectIntoFields(database, new TestInjector.MatchesType(TestDatabase.class));
         injector.injectIntoFields(events, new TestInjector.MatchesType(EventSender.class));
         injector.injectIntoFields(issuer, new TestInjector.MatchesType(LocalIssuer.class));
+        injector.injectIntoFields(proxy, new TestInjector.MatchesType(TcpProxy.class));
     }
 
     @Override
@@ -72,6 +82,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         if (broker != null) {
             broker.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (database != null) {
             database.close();

@@ -1,5 +1,6 @@
 package io.caseswarm.testing;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,6 +47,20 @@ public final class TestDatabase implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
+    }
+
+    /** The same settings, but reaching the server through {@code proxy}, so a test can cut the database off. */
+    public Map<String, String> quarkusConfigVia(TcpProxy proxy) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name,
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
+    }
+
+    /** A proxy in front of this database's server, for tests that take the database away for a while. */
+    public TcpProxy proxy() {
+        URI server = URI.create(serverUrl.substring("jdbc:".length()));
+        return TcpProxy.to(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
     }
 
     public Connection connect() throws SQLException {

@@ -1,7 +1,8 @@
 package io.caseswarm.cases.rest;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
-public record AssignRequest(@NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String ownerId) {
+import io.caseswarm.platform.rest.PersonId;
+
+public record AssignRequest(@NotNull @PersonId String ownerId) {
 }

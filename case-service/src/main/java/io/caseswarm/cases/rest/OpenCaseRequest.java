@@ -4,11 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.platform.rest.PersonId;
 
 /** The body of {@code POST /cases}. Channel defaults to {@code api}, priority to {@code normal}; the owner is optional. */
 public record OpenCaseRequest(
@@ -18,7 +18,7 @@ public record OpenCaseRequest(
         Channel channel,
         @Size(max = 100) String product,
         Priority priority,
-        @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String ownerId) {
+        @PersonId String ownerId) {
 
     public record CustomerRequest(
             @NotBlank @Size(max = 100) String id,

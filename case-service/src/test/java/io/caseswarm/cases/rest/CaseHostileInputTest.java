@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.hasItem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -50,6 +52,26 @@ class CaseHostileInputTest {
                 .then().statusCode(400).body("errors.field", hasItem("summary"));
 
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void personIdsFollowTheEventContractsRuleWithOneMessage() throws Exception {
+        long before = eventCount();
+        RequestSpecification lead = given().auth().oauth2(issuer.issue("lea.park", "lead"));
+
+        for (String bad : List.of("Ana.Lima", "-ana", "a", "ana lima", "ana/lima", "a".repeat(65))) {
+            lead.contentType(ContentType.JSON).body(body("\"subject\": \"x\", \"ownerId\": \"" + bad + "\""))
+                    .post("/cases").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.find { it.field == 'ownerId' }.message", equalTo(PersonIds.MESSAGE));
+        }
+        agent().contentType(ContentType.JSON).body("{\"summary\": \"Fixed\", \"helpedBy\": [\"Raj Patel\"]}")
+                .post("/cases/" + UUID.randomUUID() + "/resolve").then().statusCode(400)
+                .body("errors.find { it.field == 'helpedBy[0]' }.message", equalTo(PersonIds.MESSAGE));
+        assertThat(eventCount()).isEqualTo(before);
+
+        // What the contract allows, the edge accepts: directories that name people by e-mail address.
+        lead.contentType(ContentType.JSON).body(body("\"subject\": \"x\", \"ownerId\": \"ana.lima@example.com\""))
+                .post("/cases").then().statusCode(201).body("ownerId", equalTo("ana.lima@example.com"));
     }
 
     @Test

@@ -20,8 +20,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Production configuration fails fast. Every setting the project gives a value only for local runs
  * ({@code %dev.} in the platform defaults or a service's {@code application.properties}: the addresses
- * of the local PostgreSQL server, Kafka broker and SMTP server, the local key file, local link
- * addresses) has no value in production and must be set there. A service started outside dev and
+ * of the local PostgreSQL server, Kafka broker and SMTP server, the local key file) has no value in
+ * production and must be set there. A service started outside dev and
  * test mode (the {@code prod} profile, or any other) that lacks one stops at start with a message
  * naming every missing setting, rather than pointing at localhost or failing on the first request.
  *

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.platform.retry.TransientFailures;
 import io.caseswarm.platform.store.EventStoreException;
 import io.caseswarm.platform.trace.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,14 +27,19 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Applies each received event exactly once: the event's id is recorded in the same transaction as
  * the handler's effect, so a redelivered event is skipped and a failed handler records nothing.
  *
- * <p>A record that is not a well-formed event, or whose handler fails, makes {@link #apply} throw;
- * the channel's {@code dead-letter-queue} failure strategy then moves it to the dead-letter topic
- * with the reason, and the consumer goes on with the next record.
+ * <p>A failure is either transient or permanent ({@link TransientFailures}). A transient one (a lost
+ * race, the database away) is tried again in a fresh transaction, with a growing pause, for as long as
+ * it takes: the record's partition waits, its order is kept, and after {@link InboxConfig#attempts()}
+ * tries the consumer reports itself stalled until the record applies. A permanent one (not a well-formed
+ * event, a payload that does not fit, a handler that refuses it) makes {@link #apply} throw at once;
+ * the channel's failure strategy then moves the record to the dead-letter topic with the reason, and
+ * the consumer goes on with the next record.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -44,15 +51,24 @@ public class EventInbox {
     private final String consumer;
     private final Tracing tracing;
     private final MeterRegistry metrics;
+    private final InboxConfig config;
+    private final StalledConsumers stalls;
+    private volatile boolean stopping;
 
     EventInbox(DataSource dataSource, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.name") String consumer, Tracing tracing,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, InboxConfig config, StalledConsumers stalls) {
         this.dataSource = dataSource;
         this.json = json;
         this.consumer = consumer;
         this.tracing = tracing;
         this.metrics = metrics;
+        this.config = config;
+        this.stalls = stalls;
+        if (!config.deduplicate()) {
+            LOG.warn("caseswarm.inbox.deduplicate=false: redelivered events are applied AGAIN. This is a switch for"
+                    + " fault-injection runs only.");
+        }
     }
 
     /**
@@ -63,7 +79,7 @@ public class EventInbox {
         Span span = tracing.start("consume " + record.topic(), SpanKind.CONSUMER, name -> CloudEvent.header(record.headers(), name));
         Tracing.showInLogs(span);
         try (Scope current = span.makeCurrent()) {
-            return QuarkusTransaction.joiningExisting().call(() -> applyOnce(record, handler));
+            return applyRetryingTransientFailures(record, handler);
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
@@ -76,9 +92,60 @@ public class EventInbox {
         }
     }
 
+    /** Stops waiting on a stalled record when the service shuts down; it is redelivered after the restart. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private boolean applyRetryingTransientFailures(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+        long pauseMs = config.backoff().toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                // A new transaction each try: the handler decides again on state loaded afresh.
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(record, handler));
+                stalls.applied(record);
+                return applied;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || stopping) {
+                    throw e;
+                }
+                metrics.counter("caseswarm.consumer.retries", "topic", record.topic(), "reason", rootName(e)).increment();
+                if (attempt == config.attempts()) {
+                    stalls.stalled(record, e, attempt);
+                } else {
+                    LOG.debugf("Try %d of %s-%d@%d failed for a transient reason, trying again: %s", attempt,
+                            record.topic(), record.partition(), record.offset(), StalledConsumers.describe(e));
+                }
+                pause(pauseMs, e);
+                pauseMs = Math.min(pauseMs * 2, config.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    private void pause(long millis, RuntimeException failure) {
+        long until = System.currentTimeMillis() + millis;
+        try {
+            // In slices, so that a shutdown does not wait out a long pause.
+            while (!stopping && System.currentTimeMillis() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private static String rootName(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
     private boolean applyOnce(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
         ReceivedEvent event = new ReceivedEvent(CloudEvent.fromRecord(record), json);
-        if (!recordFirstDelivery(event.id())) {
+        if (!recordFirstDelivery(event.id()) && config.deduplicate()) {
             LOG.debugf("Skipped %s %s from %s: already applied", event.type(), event.id(), event.source());
             return false;
         }

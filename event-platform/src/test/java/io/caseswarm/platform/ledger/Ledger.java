@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 
@@ -25,6 +26,18 @@ public class Ledger {
     @Transactional
     public List<StoredEvent> append(String account, long expectedVersion, List<LedgerEvent> events) {
         return store.append(STREAM_TYPE, account, expectedVersion, events);
+    }
+
+    /**
+     * Posts the next entry of the account, decided on its current history, as a service's command does:
+     * of several posts at once, the losers of the race decide again instead of failing.
+     */
+    @RetryOnConflict(attempts = 20)
+    @Transactional
+    public void post(String account, long amount) {
+        List<LedgerEvent> history = history(account);
+        store.append(STREAM_TYPE, account, history.size(),
+                List.of(new LedgerEvent.EntryPosted(account, amount, history.size() + 1)));
     }
 
     public List<LedgerEvent> history(String account) {

@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -14,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.platform.inbox.EventInbox;
+import io.caseswarm.platform.store.ConcurrencyConflictException;
+import io.caseswarm.platform.store.EventStoreException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -25,6 +31,8 @@ public class LedgerTotals {
 
     private final EventInbox inbox;
     private final DataSource dataSource;
+    private final Map<String, Integer> racesToLose = new ConcurrentHashMap<>();
+    private volatile boolean acceptNegativeAmounts;
 
     LedgerTotals(EventInbox inbox, DataSource dataSource) {
         this.inbox = inbox;
@@ -37,9 +45,54 @@ public class LedgerTotals {
         inbox.apply(record, event -> {
             if ("entry-posted".equals(event.type())) {
                 EntryPostedView posted = event.dataAs(EntryPostedView.class);
+                Integer left = racesToLose.computeIfPresent(posted.account(), (account, races) -> races - 1);
+                if (left != null && left >= 0) {
+                    throw new ConcurrencyConflictException(posted.account(), left);
+                }
                 add(posted.account(), posted.amount());
+                remember(posted.account(), posted.sequence());
             }
         });
+    }
+
+    /** The "fix" a redrive test deploys: negative amounts are fine after all. */
+    public void acceptNegativeAmounts(boolean accept) {
+        acceptNegativeAmounts = accept;
+    }
+
+    /** Lets a test make the handler lose {@code races} optimistic-concurrency races on the account's next event. */
+    public void loseRaces(String account, int races) {
+        racesToLose.put(account, races);
+    }
+
+    /** The sequence numbers of the account's entries in the order they were applied. */
+    public List<Integer> appliedSequences(String account) {
+        List<Integer> sequences = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select sequence from ledger_entries where account = ? order by id")) {
+            query.setString(1, account);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sequences.add(rows.getInt(1));
+                }
+            }
+            return sequences;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(String account, int sequence) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into ledger_entries (account, sequence) values (?, ?)")) {
+            insert.setString(1, account);
+            insert.setInt(2, sequence);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<Total> total(String account) {
@@ -56,7 +109,7 @@ public class LedgerTotals {
     }
 
     private void add(String account, long amount) {
-        if (amount < 0) {
+        if (amount < 0 && !acceptNegativeAmounts) {
             // Lets a test make a handler fail on an otherwise well-formed event.
             throw new IllegalArgumentException("negative amounts are refused");
         }
@@ -68,12 +121,13 @@ public class LedgerTotals {
             upsert.setLong(2, amount);
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            // As the platform's own stores do: the cause says whether another try may succeed.
+            throw new EventStoreException("Could not add to " + account, e);
         }
     }
 
     /** The consumer's own view of the payload: only the fields it needs. */
-    public record EntryPostedView(String account, long amount) {
+    public record EntryPostedView(String account, long amount, int sequence) {
     }
 
     public record Total(long total, int entries) {

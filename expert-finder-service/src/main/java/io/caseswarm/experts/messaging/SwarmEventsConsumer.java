@@ -47,6 +47,10 @@ public class SwarmEventsConsumer {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
                     staffing.left(answer.swarmId(), answer.personId());
                 }
+                case "swarm-owner-changed" -> {
+                    OwnerChange change = event.dataAs(OwnerChange.class);
+                    staffing.ownerChanged(change.swarmId(), change.ownerId());
+                }
                 case "swarm-closed" -> staffing.closed(event.dataAs(SwarmClosed.class).swarmId());
                 default -> {
                     // Posts and the swarm's record of invitations do not change anyone's load.
@@ -62,5 +66,8 @@ public class SwarmEventsConsumer {
     }
 
     record SwarmClosed(UUID swarmId) {
+    }
+
+    record OwnerChange(UUID swarmId, String ownerId) {
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 
 import io.caseswarm.experts.domain.Candidate;
 import io.caseswarm.experts.service.ExpertDirectory;
+import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.platform.security.Roles;
 
 /** Who could help with these skills, best first, with the parts of each score. */
@@ -38,8 +39,8 @@ public class CandidatesResource {
                     message = "must be 1 to 50 comma-separated skill names (letters, digits, spaces or . _ + # / -)")
             String skills,
             @QueryParam("exclude") @DefaultValue("")
-            @CommaSeparated(regexp = PersonId.PATTERN, maxEntries = 100,
-                    message = "must be up to 100 comma-separated person ids")
+            @CommaSeparated(regexp = PersonIds.PATTERN, maxEntries = 100,
+                    message = "must be up to 100 comma-separated person ids, each of which " + PersonIds.MESSAGE)
             String exclude,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         List<String> needed = split(skills);

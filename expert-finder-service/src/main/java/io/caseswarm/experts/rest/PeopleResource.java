@@ -21,6 +21,7 @@ import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.projection.ExpertAssignment;
 import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.service.DirectoryCommands;
+import io.caseswarm.platform.rest.PersonId;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.quarkus.panache.common.Sort;

@@ -17,6 +17,7 @@ import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
 import io.caseswarm.experts.domain.WorkingHours;
+import io.caseswarm.platform.rest.PersonId;
 
 /**
  * A person's profile. {@code id} names a new person on {@code POST /people} and is left out (or repeated)

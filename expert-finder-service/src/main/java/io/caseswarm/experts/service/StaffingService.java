@@ -60,6 +60,18 @@ public class StaffingService {
         }
     }
 
+    /**
+     * The swarm followed its case to a new owner: whoever is asked next must not be the owner, as at the
+     * start. Who was invited already stays invited.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ownerChanged(UUID swarmId, String ownerId) {
+        SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
+        if (staffing != null) {
+            staffing.ownerId = ownerId;
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(UUID swarmId, String personId) {
         ExpertAssignment assignment = ExpertAssignment.findById(new ExpertAssignment.Key(swarmId, personId));

@@ -79,6 +79,29 @@ class SwarmStaffingTest {
     }
 
     @Test
+    void whenTheCaseChangesHandsADeclineNeverBringsInTheNewOwner() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String best = register(skill, 5);
+        String newOwner = register(skill, 4);
+        String next = register(skill, 3);
+        String oldOwner = register(skill, 1);
+        String swarmId = UUID.randomUUID().toString();
+        send(swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","ownerId":"%s","requestedBy":"%s","skills":["%s"],"teamSize":1}"""
+                .formatted(swarmId, UUID.randomUUID(), oldOwner, oldOwner, skill));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(best);
+
+            send(swarmId, "swarm-owner-changed", """
+                    {"swarmId":"%s","ownerId":"%s","previousOwnerId":"%s"}""".formatted(swarmId, newOwner, oldOwner));
+            send(swarmId, "swarm-member-declined", member(swarmId, best));
+
+            assertThat(invitedPeople(reader.readForKey(swarmId, 2, PATIENCE))).containsExactly(best, next);
+        }
+    }
+
+    @Test
     void anExpertAtFullCapacityIsNotInvited() throws Exception {
         String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
         String busy = register(skill, 5); // capacity 2

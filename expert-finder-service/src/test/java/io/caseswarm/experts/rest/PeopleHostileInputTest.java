@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.experts.People;
+import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
@@ -96,6 +97,16 @@ class PeopleHostileInputTest {
             refused(update(target, body), 400);
             refused(presence(target, body), 400);
         }
+    }
+
+    @Test
+    void personIdsFollowTheEventContractsRuleWithOneMessage() {
+        for (String bad : List.of("Ana.Lima", "-ana", "a", "ana lima")) {
+            People.as(issuer, "lena.berg", Roles.LEAD).get("/people/" + bad).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.message", hasItem(PersonIds.MESSAGE));
+        }
+        refused(register(spoil(newcomer, "\"id\": \"", "\"id\": \"X")), 400, "id");
     }
 
     @Test

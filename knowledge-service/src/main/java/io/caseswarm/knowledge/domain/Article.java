@@ -10,11 +10,20 @@ import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleRevised;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
-/** A knowledge article: drafted (by hand or from a resolved case), revised, published once. */
+/**
+ * A knowledge article: drafted (by hand or from a resolved case), revised, published by a lead or an
+ * admin. It keeps two versions: the latest revision and the published one, which is what readers see.
+ * Before the first publication they are one draft. Once published, a revision by anyone but a reviewer
+ * (a lead or an admin) is pending: readers keep the published version until a reviewer publishes again.
+ * A reviewer's revision is published at once, since publishing is their review.
+ */
 public final class Article {
 
     private UUID id;
+    /** The latest revision: the draft, or a published article's pending revision. */
     private ArticleContent content;
+    /** What readers see; null until the article is first published. */
+    private ArticleContent published;
     private ArticleStatus status;
     private long version;
 
@@ -47,20 +56,43 @@ public final class Article {
         return draft(articleId, content, resolved.caseId(), now);
     }
 
-    public List<KnowledgeEvent> revise(ArticleContent newContent, Instant now) {
+    /**
+     * A new revision. On a published article it waits for a reviewer, unless {@code byReviewer}: then it is
+     * published with it. Who may change a published article's visibility is checked by the command handler
+     * ({@link #changesPublishedVisibility}), since it is a question of the caller's role.
+     */
+    public List<KnowledgeEvent> revise(ArticleContent newContent, boolean byReviewer, Instant now) {
         if (newContent.equals(content)) {
             return List.of();
         }
-        return List.of(new ArticleRevised(id, newContent.title(), newContent.body(), newContent.tags(),
-                newContent.product(), newContent.visibility(), now));
+        ArticleRevised revised = new ArticleRevised(id, newContent.title(), newContent.body(), newContent.tags(),
+                newContent.product(), newContent.visibility(), now);
+        if (status == ArticleStatus.PUBLISHED && byReviewer) {
+            return List.of(revised, published(newContent, now));
+        }
+        return List.of(revised);
     }
 
+    /** Publishes the latest revision: the draft the first time, a pending revision after that. */
     public List<KnowledgeEvent> publish(Instant now) {
-        if (status == ArticleStatus.PUBLISHED) {
-            throw new CommandRejectedException("The article is already published");
+        if (status == ArticleStatus.PUBLISHED && !hasPendingRevision()) {
+            throw new CommandRejectedException("The article is already published as it reads; nothing is pending");
         }
-        return List.of(new ArticlePublished(id, content.title(), content.tags(), content.product(),
-                content.visibility(), now));
+        return List.of(published(content, now));
+    }
+
+    /** Whether {@code newContent} would show a published article to other readers than it does now. */
+    public boolean changesPublishedVisibility(ArticleContent newContent) {
+        return published != null && newContent.visibility() != published.visibility();
+    }
+
+    public boolean hasPendingRevision() {
+        return published != null && !content.equals(published);
+    }
+
+    private ArticlePublished published(ArticleContent revision, Instant now) {
+        return new ArticlePublished(id, revision.title(), revision.tags(), revision.product(), revision.visibility(),
+                now);
     }
 
     void apply(KnowledgeEvent event) {
@@ -73,7 +105,10 @@ public final class Article {
             }
             case ArticleRevised revised -> content = new ArticleContent(revised.title(), revised.body(),
                     revised.tags(), revised.product(), revised.visibility());
-            case ArticlePublished published -> status = ArticleStatus.PUBLISHED;
+            case ArticlePublished publication -> {
+                published = content;
+                status = ArticleStatus.PUBLISHED;
+            }
             case KnowledgeSuggested suggested -> throw new IllegalStateException("Suggestions belong to a case's stream");
         }
         version++;

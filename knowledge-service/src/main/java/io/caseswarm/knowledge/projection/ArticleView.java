@@ -17,7 +17,11 @@ import io.caseswarm.knowledge.domain.ArticleStatus;
 import io.caseswarm.knowledge.domain.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An article as it reads now. Its full-text index is a generated column the database keeps. */
+/**
+ * An article as its readers see it: the published version once there is one, else the draft. Search and
+ * suggestions read only these columns (the full-text index is a generated column the database keeps), so a
+ * pending revision is found by nobody until it is published.
+ */
 @Entity
 @Table(name = "article_view")
 public class ArticleView extends PanacheEntityBase {
@@ -37,6 +41,19 @@ public class ArticleView extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public long version;
+    /** A revision of a published article waiting for a lead or an admin; all null when there is none. */
+    public String pendingTitle;
+    public String pendingBody;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> pendingTags;
+    public String pendingProduct;
+    @Enumerated(EnumType.STRING)
+    public Visibility pendingVisibility;
+    public Instant pendingSince;
+
+    public boolean hasPendingRevision() {
+        return pendingSince != null;
+    }
 
     /** What a customer may read: published, and meant for them. */
     public boolean isPublicAndPublished() {

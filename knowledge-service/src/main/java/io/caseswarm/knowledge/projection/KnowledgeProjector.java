@@ -1,6 +1,7 @@
 package io.caseswarm.knowledge.projection;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,16 +49,28 @@ public class KnowledgeProjector {
                 }
                 case ArticleRevised revised -> {
                     ArticleView view = ArticleView.findById(revised.articleId());
-                    view.title = revised.title();
-                    view.body = revised.body();
-                    view.tags = revised.tags();
-                    view.product = revised.product();
-                    view.visibility = revised.visibility();
-                    view.updatedAt = revised.revisedAt();
+                    if (view.status == ArticleStatus.PUBLISHED) {
+                        pending(view, revised);
+                    } else {
+                        view.title = revised.title();
+                        view.body = revised.body();
+                        view.tags = revised.tags();
+                        view.product = revised.product();
+                        view.visibility = revised.visibility();
+                        view.updatedAt = revised.revisedAt();
+                    }
                     view.version = stored.version();
                 }
                 case ArticlePublished published -> {
                     ArticleView view = ArticleView.findById(published.articleId());
+                    if (view.hasPendingRevision()) {
+                        view.title = view.pendingTitle;
+                        view.body = view.pendingBody;
+                        view.tags = view.pendingTags;
+                        view.product = view.pendingProduct;
+                        view.visibility = view.pendingVisibility;
+                        clearPending(view);
+                    }
                     view.status = ArticleStatus.PUBLISHED;
                     view.updatedAt = published.publishedAt();
                     view.version = stored.version();
@@ -71,5 +84,34 @@ public class KnowledgeProjector {
                 }
             }
         }
+    }
+
+    /**
+     * A revision of a published article waits beside the published version. One that brings the article
+     * back to what is published leaves nothing to review.
+     */
+    private static void pending(ArticleView view, ArticleRevised revised) {
+        boolean asPublished = Objects.equals(revised.title(), view.title) && Objects.equals(revised.body(), view.body)
+                && Objects.equals(revised.tags(), view.tags) && Objects.equals(revised.product(), view.product)
+                && revised.visibility() == view.visibility;
+        if (asPublished) {
+            clearPending(view);
+            return;
+        }
+        view.pendingTitle = revised.title();
+        view.pendingBody = revised.body();
+        view.pendingTags = revised.tags();
+        view.pendingProduct = revised.product();
+        view.pendingVisibility = revised.visibility();
+        view.pendingSince = revised.revisedAt();
+    }
+
+    private static void clearPending(ArticleView view) {
+        view.pendingTitle = null;
+        view.pendingBody = null;
+        view.pendingTags = null;
+        view.pendingProduct = null;
+        view.pendingVisibility = null;
+        view.pendingSince = null;
     }
 }

@@ -53,16 +53,23 @@ public class ArticleResource {
         return Response.created(URI.create("/articles/" + id)).entity(find(id)).build();
     }
 
-    /** Agents, experts, leads, admins; the whole content is replaced, so no visibility means internal again. */
+    /**
+     * Agents, experts, leads, admins; the whole content is replaced, so no visibility means internal again.
+     * On a published article, anyone's but a lead's or an admin's revision waits for their review, and only
+     * they change its visibility.
+     */
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN })
     public ArticleResponse revise(@PathParam("id") UUID id, @NotNull @Valid ArticleRequest request) {
-        commands.revise(id, request.content());
+        commands.revise(id, request.content(), caller);
         return find(id);
     }
 
-    /** Leads and admins only: publishing is the review that puts an article in front of everyone. */
+    /**
+     * Leads and admins only: publishing is the review that puts an article, or its pending revision, in front
+     * of everyone.
+     */
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
@@ -82,7 +89,7 @@ public class ArticleResource {
         if (view == null || caller.isOnlyCustomer() && !view.isPublicAndPublished()) {
             throw new NotFoundException("No article " + id);
         }
-        return ArticleResponse.of(view, null);
+        return ArticleResponse.of(view, null, !caller.isOnlyCustomer());
     }
 
     /**
@@ -101,7 +108,8 @@ public class ArticleResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         ArticleFilter filter = new ArticleFilter(status, product, caller.isOnlyCustomer());
         if (q == null || q.isBlank()) {
-            return search.newest(filter, limit).stream().map(v -> ArticleResponse.of(v, null)).toList();
+            return search.newest(filter, limit).stream()
+                    .map(v -> ArticleResponse.of(v, null, !caller.isOnlyCustomer())).toList();
         }
         List<ArticleSearch.Hit> hits = search.search(q, filter, limit);
         if (hits.isEmpty()) {
@@ -111,6 +119,6 @@ public class ArticleResource {
                 hits.stream().map(ArticleSearch.Hit::articleId).toList()).stream()
                 .collect(Collectors.toMap(v -> v.articleId, Function.identity()));
         return hits.stream().map(hit -> ArticleResponse.of(views.get(hit.articleId()),
-                Math.round(hit.rank() * 1000) / 1000.0)).toList();
+                Math.round(hit.rank() * 1000) / 1000.0, !caller.isOnlyCustomer())).toList();
     }
 }

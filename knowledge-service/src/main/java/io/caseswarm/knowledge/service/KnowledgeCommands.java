@@ -9,6 +9,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 
 import io.caseswarm.knowledge.domain.Article;
 import io.caseswarm.knowledge.domain.ArticleContent;
@@ -17,6 +18,10 @@ import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.knowledge.domain.ResolvedCase;
 import io.caseswarm.knowledge.domain.Suggestion;
 import io.caseswarm.knowledge.projection.KnowledgeProjector;
+import io.caseswarm.platform.rest.Problem;
+import io.caseswarm.platform.rest.ProblemMappers;
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
 
 /** Writes to the knowledge base: articles by hand, suggestions for new cases, drafts from resolved ones. */
@@ -45,9 +50,23 @@ public class KnowledgeCommands {
         return id;
     }
 
+    /**
+     * Leads and admins review what readers see: their revision of a published article is published with it,
+     * anyone else's waits for them. Who reads a published article is theirs alone to change; checked on the
+     * article's own history in the transaction that appends.
+     */
     @Transactional
-    public void revise(UUID articleId, ArticleContent content) {
-        decide(articleId, article -> article.revise(content, clock.instant()));
+    public void revise(UUID articleId, ArticleContent content, Caller caller) {
+        boolean reviewer = caller.isAny(Roles.LEAD, Roles.ADMIN);
+        decide(articleId, article -> {
+            if (!reviewer && article.changesPublishedVisibility(content)) {
+                throw new WebApplicationException(ProblemMappers.problem(403, "forbidden", "Forbidden",
+                        "You may not set visibility: who may read a published article is changed by a lead or an admin.",
+                        List.of(new Problem.FieldError("visibility",
+                                "only a lead or an admin changes the visibility of a published article"))));
+            }
+            return article.revise(content, reviewer, clock.instant());
+        });
     }
 
     @Transactional

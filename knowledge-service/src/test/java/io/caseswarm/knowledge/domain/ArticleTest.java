@@ -38,14 +38,43 @@ class ArticleTest {
     }
 
     @Test
+    void aRevisionOfAPublishedArticleByAnyoneButAReviewerWaitsUntilAReviewerPublishesIt() {
+        ArticlePublished published = (ArticlePublished) given(DRAFTED).publish(NOW).getFirst();
+        ArticleContent fix = new ArticleContent("Fixing invoice sync", "Rotate the token, then rerun the sync",
+                List.of("billing"), "Billing Cloud", Visibility.PUBLIC);
+        ArticleRevised pending = new ArticleRevised(ID, "Fixing invoice sync", "Rotate the token, then rerun the sync",
+                List.of("billing"), "Billing Cloud", Visibility.PUBLIC, NOW);
+
+        assertThat(given(DRAFTED, published).revise(fix, false, NOW)).containsExactly(pending);
+        assertThat(given(DRAFTED, published, pending).hasPendingRevision()).isTrue();
+        assertThat(given(DRAFTED, published, pending).publish(NOW)).containsExactly(published);
+        assertThat(given(DRAFTED, published, pending, published).hasPendingRevision()).isFalse();
+    }
+
+    @Test
+    void aReviewersRevisionOfAPublishedArticleIsPublishedWithIt() {
+        ArticlePublished published = (ArticlePublished) given(DRAFTED).publish(NOW).getFirst();
+        ArticleContent internal = new ArticleContent("Fixing invoice sync", "Rotate the token", List.of("billing"),
+                "Billing Cloud", Visibility.INTERNAL);
+
+        assertThat(given(DRAFTED, published).changesPublishedVisibility(internal)).isTrue();
+        assertThat(given(DRAFTED).changesPublishedVisibility(internal)).isFalse();
+        assertThat(given(DRAFTED, published).revise(internal, true, NOW)).containsExactly(
+                new ArticleRevised(ID, "Fixing invoice sync", "Rotate the token", List.of("billing"), "Billing Cloud",
+                        Visibility.INTERNAL, NOW),
+                new ArticlePublished(ID, "Fixing invoice sync", List.of("billing"), "Billing Cloud",
+                        Visibility.INTERNAL, NOW));
+    }
+
+    @Test
     void revisingChangesTheContentAndTagsAreNormalised() {
         ArticleContent content = new ArticleContent(" Fixing invoice sync ", "Rotate the expired token",
                 List.of("Billing", "billing", " Sync "), "Billing Cloud", Visibility.PUBLIC);
 
-        assertThat(given(DRAFTED).revise(content, NOW)).containsExactly(new ArticleRevised(ID, "Fixing invoice sync",
+        assertThat(given(DRAFTED).revise(content, false, NOW)).containsExactly(new ArticleRevised(ID, "Fixing invoice sync",
                 "Rotate the expired token", List.of("billing", "sync"), "Billing Cloud", Visibility.PUBLIC, NOW));
         assertThat(given(DRAFTED).revise(new ArticleContent("Fixing invoice sync", "Rotate the token",
-                List.of("billing"), "Billing Cloud", Visibility.PUBLIC), NOW)).isEmpty();
+                List.of("billing"), "Billing Cloud", Visibility.PUBLIC), false, NOW)).isEmpty();
     }
 
     @Test
@@ -54,7 +83,7 @@ class ArticleTest {
                 "Billing Cloud", null);
 
         assertThat(unsaid.visibility()).isEqualTo(Visibility.INTERNAL);
-        assertThat(given(DRAFTED).revise(unsaid, NOW)).singleElement()
+        assertThat(given(DRAFTED).revise(unsaid, false, NOW)).singleElement()
                 .extracting(event -> ((ArticleRevised) event).visibility()).isEqualTo(Visibility.INTERNAL);
     }
 

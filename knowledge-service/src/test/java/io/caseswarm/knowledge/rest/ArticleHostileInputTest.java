@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -174,6 +176,29 @@ class ArticleHostileInputTest {
                 .body("tags", contains(SEARCH_SYNTAX)).body("product", equalTo("Robert'); drop table events;--"));
         as.agent().queryParam("q", SQL).get("/articles").then().statusCode(200).body("id", hasItem(id));
         as.agent().get("/articles/" + existing).then().statusCode(200);
+    }
+
+    @Test
+    void aPublishedArticleCannotBeOpenedToCustomersOrDefacedThroughARevision() throws Exception {
+        as.lead().post("/articles/" + existing + "/publish").then().statusCode(200);
+
+        changesNothing(() -> {
+            for (String visibility : List.of("\"public\"", "\"PUBLIC \"", "1", "[\"public\"]")) {
+                as.expert().contentType(ContentType.JSON)
+                        .body("{\"title\":\"Rotate the sync token\",\"body\":\"Settings, then Rotate.\","
+                                + "\"visibility\":" + visibility + "}")
+                        .put("/articles/" + existing).then().statusCode(oneOf(400, 403))
+                        .contentType("application/problem+json").body("errors.field", hasItem("visibility"));
+            }
+        });
+        as.customer().get("/articles/" + existing).then().statusCode(404);
+
+        // Hostile words from someone who is no reviewer wait for one; readers never see them.
+        as.expert().contentType(ContentType.JSON).body(Map.of("title", SQL, "body", SCRIPT))
+                .put("/articles/" + existing).then().statusCode(200)
+                .body("title", equalTo("Rotate the sync token")).body("pendingRevision.title", equalTo(SQL));
+        as.agent().queryParam("q", "drop table").get("/articles").then().statusCode(200)
+                .body("id", not(hasItem(existing)));
     }
 
     @Test

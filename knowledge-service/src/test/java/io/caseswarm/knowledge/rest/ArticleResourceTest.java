@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -143,6 +144,54 @@ class ArticleResourceTest {
 
         as.as("sam.ops", "admin").post("/articles/" + id + "/publish").then().statusCode(200)
                 .body("status", equalTo("published"));
+    }
+
+    @Test
+    void anExpertsChangeToAPublishedArticleWaitsForALeadWhileCustomersKeepReadingThePublishedVersion() {
+        String word = uniqueWord();
+        String id = publish(draft("Clear the cache", "Settings, then Clear cache.", List.of("cache"), "public"));
+
+        as.expert().contentType(ContentType.JSON).body(Map.of("title", "Clear the cache",
+                "body", "Delete the whole " + word + " folder.", "tags", List.of("cache"), "visibility", "public"))
+                .put("/articles/" + id).then().statusCode(200)
+                .body("status", equalTo("published")).body("body", equalTo("Settings, then Clear cache."))
+                .body("pendingRevision.body", equalTo("Delete the whole " + word + " folder."));
+
+        as.customer().get("/articles/" + id).then().statusCode(200)
+                .body("body", equalTo("Settings, then Clear cache.")).body("pendingRevision", nullValue());
+        as.customer().get("/articles?q=" + word).then().statusCode(200).body("id", empty());
+        as.agent().get("/articles?q=" + word).then().statusCode(200).body("id", empty());
+        as.agent().get("/articles/" + id).then().body("body", equalTo("Settings, then Clear cache."))
+                .body("pendingRevision.body", equalTo("Delete the whole " + word + " folder."));
+
+        as.lead().post("/articles/" + id + "/publish").then().statusCode(200)
+                .body("body", equalTo("Delete the whole " + word + " folder.")).body("pendingRevision", nullValue());
+        as.customer().get("/articles/" + id).then().statusCode(200)
+                .body("body", equalTo("Delete the whole " + word + " folder."));
+        as.customer().get("/articles?q=" + word).then().body("id", contains(id));
+        as.lead().post("/articles/" + id + "/publish").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyALeadOrAnAdminChangesWhoMayReadAPublishedArticle() {
+        String id = publish(draft("Internal runbook", "Restart the ledger worker.", List.of(), "internal"));
+        long version = as.agent().get("/articles/" + id).then().extract().jsonPath().getLong("version");
+
+        for (var staff : List.of(as.expert(), as.agent())) {
+            staff.contentType(ContentType.JSON).body(Map.of("title", "Internal runbook",
+                    "body", "Restart the ledger worker.", "visibility", "public"))
+                    .put("/articles/" + id).then().statusCode(403).contentType("application/problem+json")
+                    .body("errors.field", contains("visibility"));
+        }
+        as.customer().get("/articles/" + id).then().statusCode(404);
+        as.agent().get("/articles/" + id).then().body("visibility", equalTo("internal"))
+                .body("version", equalTo((int) version)).body("pendingRevision", nullValue());
+
+        as.lead().contentType(ContentType.JSON).body(Map.of("title", "Internal runbook",
+                "body", "Restart the ledger worker.", "visibility", "public"))
+                .put("/articles/" + id).then().statusCode(200).body("visibility", equalTo("public"))
+                .body("pendingRevision", nullValue());
+        as.customer().get("/articles/" + id).then().statusCode(200).body("visibility", equalTo("public"));
     }
 
     @Test

@@ -44,9 +44,13 @@ public sealed interface Notice {
         }
     }
 
-    /** To an expert the expert finder chose, with the two answers they can give. */
-    record SwarmInvitation(String expertName, String caseNumber, String question, String swarmServiceUrl,
-            UUID swarmId, String personId) implements Notice {
+    /**
+     * To an expert the expert finder chose, with the two answers they can give. Answering needs the
+     * expert's own token, so the mail holds no links (a link from a mail is a GET without a token, and
+     * could only fail); it names the swarm and the case and says how to answer.
+     */
+    record SwarmInvitation(String expertName, String caseNumber, String question, UUID swarmId, String personId)
+            implements Notice {
         public String template() {
             return "swarm-invitation";
         }
@@ -56,11 +60,15 @@ public sealed interface Notice {
         }
 
         public String text() {
-            String member = swarmServiceUrl + "/swarms/" + swarmId + "/members/" + personId;
+            String member = "/swarms/" + swarmId + "/members/" + personId;
             return "Hello " + expertName + ",\n\nyour skills match a swarm on case " + caseNumber + ".\n\n"
                     + "The question: " + (question == null ? "(see the swarm)" : question) + "\n\n"
-                    + "Join (POST):\n" + member + "/join\n\n"
-                    + "Decline (POST):\n" + member + "/decline\n\nCaseswarm";
+                    + "To answer, sign in to Caseswarm and open swarm " + swarmId + " on case " + caseNumber
+                    + ": join it, or decline so that the next expert is asked.\n\n"
+                    + "With the API, call swarm-service with your own token:\n"
+                    + "  Join:    POST " + member + "/join\n"
+                    + "  Decline: POST " + member + "/decline (optional body {\"reason\": \"...\"})\n\n"
+                    + "This mail has no links to click: answering needs you signed in.\n\nCaseswarm";
         }
     }
 }

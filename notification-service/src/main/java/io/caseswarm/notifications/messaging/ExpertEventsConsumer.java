@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.caseswarm.notifications.config.LinksConfig;
 import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.notifications.projection.Contact;
@@ -22,12 +21,10 @@ public class ExpertEventsConsumer {
 
     private final EventInbox inbox;
     private final Notifier notifier;
-    private final LinksConfig links;
 
-    ExpertEventsConsumer(EventInbox inbox, Notifier notifier, LinksConfig links) {
+    ExpertEventsConsumer(EventInbox inbox, Notifier notifier) {
         this.inbox = inbox;
         this.notifier = notifier;
-        this.links = links;
     }
 
     @Incoming("expert-events")
@@ -46,7 +43,7 @@ public class ExpertEventsConsumer {
                     SwarmInfo swarm = SwarmInfo.findById(invited.swarmId());
                     notifier.send(Contact.findById(contactId), new Notice.SwarmInvitation(invited.name(),
                             swarm == null ? "a case" : swarm.caseNumber, swarm == null ? null : swarm.question,
-                            links.swarmServiceUrl(), invited.swarmId(), invited.personId()),
+                            invited.swarmId(), invited.personId()),
                             new TriggeredBy(event.id(), event.type()));
                 }
                 default -> {

@@ -6,8 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 
 import io.caseswarm.notifications.domain.Channel;
 import io.caseswarm.notifications.preference.Preference;
+import io.caseswarm.platform.rest.PersonId;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 
@@ -26,9 +25,6 @@ import io.caseswarm.platform.security.Roles;
 @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.CUSTOMER, Roles.ADMIN })
 public class PreferenceResource {
 
-    /** The ids the directory and the identity provider hand out; anything else is not a person. */
-    static final String PERSON_ID = "[A-Za-z0-9._@-]+";
-
     private final Caller caller;
 
     PreferenceResource(Caller caller) {
@@ -37,7 +33,7 @@ public class PreferenceResource {
 
     @GET
     public PreferenceResponse read(
-            @PathParam("personId") @Size(max = 64) @Pattern(regexp = PERSON_ID) String personId) {
+            @PathParam("personId") @PersonId String personId) {
         caller.requireSelfOr(personId, Roles.ADMIN);
         return new PreferenceResponse(personId, Preference.of(personId));
     }
@@ -45,7 +41,7 @@ public class PreferenceResource {
     @PUT
     @Transactional
     public PreferenceResponse choose(
-            @PathParam("personId") @Size(max = 64) @Pattern(regexp = PERSON_ID) String personId,
+            @PathParam("personId") @PersonId String personId,
             @NotNull @Valid PreferenceRequest preference) {
         caller.requireSelfOr(personId, Roles.ADMIN);
         Preference.choose(personId, preference.channel(), Instant.now());

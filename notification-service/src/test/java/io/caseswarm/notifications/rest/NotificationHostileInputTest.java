@@ -12,15 +12,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.notifications.RealMailServer;
+import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -75,6 +78,10 @@ class NotificationHostileInputTest {
                 path("a person id over 64 characters", "PUT", "p".repeat(65)),
                 path("a person id with a space", "PUT", "raj patel"),
                 path("a person id outside ASCII", "PUT", "räj"),
+                path("an upper-case person id", "PUT", "Ana.Lima"),
+                path("an upper-case person id, reading", "GET", "Ana.Lima"),
+                path("a person id of one character", "PUT", "a"),
+                path("a person id that starts with a dot", "PUT", ".ana"),
                 recipient("SQL as the recipient", Map.of("recipient", SQL), "recipient"),
                 recipient("a script as the recipient", Map.of("recipient", SCRIPT), "recipient"),
                 recipient("a recipient over 320 characters", Map.of("recipient", "a".repeat(310) + "@example.com"),
@@ -117,6 +124,15 @@ class NotificationHostileInputTest {
                 .then().statusCode(200).body("channel", equalTo("email"));
         given().auth().oauth2(issuer.issue("lena.lead", "lead")).get("/notifications?recipient=ada@example.com")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aBadPersonIdIsRefusedWithTheEventContractsRuleInEveryServicesWords() {
+        for (String bad : List.of("Ana.Lima", "a", ".ana", "ana lima")) {
+            given().auth().oauth2(issuer.issue("ops.admin", "admin")).get("/people/" + bad + "/preferences")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.find { it.field == 'personId' }.message", equalTo(PersonIds.MESSAGE));
+        }
     }
 
     private long storedPreferences() throws SQLException {

@@ -12,6 +12,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
 
@@ -22,6 +23,8 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
 public final class Swarm {
 
     private SwarmRequested request;
+    /** The case's owner now: the owner asked for, or whoever the case passed to since. */
+    private String ownerId;
     private SwarmStatus status;
     private final Map<String, MemberStatus> members = new LinkedHashMap<>();
     private long version;
@@ -35,10 +38,23 @@ public final class Swarm {
         return swarm;
     }
 
-    /** The swarm belongs to the case's owner, who stays responsible for the case. */
-    public static List<SwarmEvent> request(RequestSwarm command, String caseNumber, String caseOwnerId, Instant now) {
+    /** The swarm belongs to the case's owner, who stays responsible for the case; it records who asked. */
+    public static List<SwarmEvent> request(RequestSwarm command, String caseNumber, String caseOwnerId,
+            String requestedBy, Instant now) {
         return List.of(new SwarmRequested(command.swarmId(), command.caseId(), caseNumber, caseOwnerId,
-                command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now));
+                command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now,
+                requestedBy));
+    }
+
+    /**
+     * A swarm follows its case's current owner, so that whoever is responsible for the case can work with
+     * its experts. A closed swarm keeps the owner it had.
+     */
+    public List<SwarmEvent> followOwner(String caseOwnerId, Instant now) {
+        if (isOver() || caseOwnerId.equals(ownerId)) {
+            return List.of();
+        }
+        return List.of(new SwarmOwnerChanged(id(), caseId(), caseOwnerId, ownerId, now));
     }
 
     /** An invitation to a closed swarm, or of someone already asked, changes nothing. */
@@ -69,7 +85,7 @@ public final class Swarm {
 
     /** The owner and the experts who joined talk in the feed; invited experts only read it. */
     public boolean mayPost(String personId) {
-        return personId.equals(request.ownerId()) || members.get(personId) == MemberStatus.JOINED;
+        return personId.equals(ownerId) || members.get(personId) == MemberStatus.JOINED;
     }
 
     /**
@@ -112,8 +128,10 @@ public final class Swarm {
         switch (event) {
             case SwarmRequested requested -> {
                 request = requested;
+                ownerId = requested.ownerId();
                 status = SwarmStatus.REQUESTED;
             }
+            case SwarmOwnerChanged changed -> ownerId = changed.ownerId();
             case SwarmMemberInvited invited -> members.put(invited.personId(), MemberStatus.INVITED);
             case SwarmMemberJoined joined -> {
                 members.put(joined.personId(), MemberStatus.JOINED);
@@ -135,6 +153,10 @@ public final class Swarm {
 
     public UUID caseId() {
         return request.caseId();
+    }
+
+    public String ownerId() {
+        return ownerId;
     }
 
     public SwarmStatus status() {

@@ -11,9 +11,20 @@ public sealed interface SwarmEvent {
 
     UUID swarmId();
 
+    /**
+     * {@code ownerId} is the case's owner when the swarm was asked for; {@code requestedBy} who asked (the
+     * owner, or a lead for them). {@code requestedBy} came later as an optional field: null on older events.
+     */
     @EventType("swarm-requested")
     record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String ownerId, String question,
-            String stepsTried, List<String> skills, int teamSize, Instant requestedAt) implements SwarmEvent {
+            String stepsTried, List<String> skills, int teamSize, Instant requestedAt, String requestedBy)
+            implements SwarmEvent {
+    }
+
+    /** The case changed hands: its swarm follows the case's new owner, who now holds the owner's rights in it. */
+    @EventType("swarm-owner-changed")
+    record SwarmOwnerChanged(UUID swarmId, UUID caseId, String ownerId, String previousOwnerId, Instant changedAt)
+            implements SwarmEvent {
     }
 
     /** The swarm records the expert finder's invitation in its own history. */

@@ -12,7 +12,10 @@ import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Learns cases and their owners from case-service, and closes a case's swarms when it is resolved. */
+/**
+ * Learns cases and their owners from case-service: a case that changes hands takes its swarms with it, and
+ * a resolved case closes them.
+ */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
@@ -33,6 +36,7 @@ public class CaseEventsConsumer {
                 case "case-assigned" -> {
                     CaseAssigned assigned = event.dataAs(CaseAssigned.class);
                     known(assigned.caseId()).ownerId = assigned.ownerId();
+                    swarms.followCaseOwner(assigned.caseId(), assigned.ownerId());
                 }
                 case "case-resolved" -> {
                     UUID caseId = event.dataAs(CaseResolved.class).caseId();

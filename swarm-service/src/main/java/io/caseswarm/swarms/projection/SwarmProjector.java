@@ -17,6 +17,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
 import io.caseswarm.swarms.domain.SwarmStatus;
@@ -64,6 +65,7 @@ public class SwarmProjector {
                     post.persist();
                 }
                 case SwarmClosed closed -> view.status = SwarmStatus.CLOSED;
+                case SwarmOwnerChanged changed -> view.ownerId = changed.ownerId();
             }
         }
     }
@@ -74,6 +76,7 @@ public class SwarmProjector {
         view.caseId = requested.caseId();
         view.caseNumber = requested.caseNumber();
         view.ownerId = requested.ownerId();
+        view.requestedBy = requested.requestedBy();
         view.question = requested.question();
         view.stepsTried = requested.stepsTried();
         view.skills = requested.skills();

@@ -26,7 +26,10 @@ public class SwarmView extends PanacheEntityBase {
     public UUID swarmId;
     public UUID caseId;
     public String caseNumber;
+    /** The case's current owner: swarms follow their case when it changes hands. */
     public String ownerId;
+    /** Who asked for the swarm (the owner, or a lead); null for swarms asked for before it was recorded. */
+    public String requestedBy;
     public String question;
     public String stepsTried;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.caseswarm.platform.rest.PersonId;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.swarms.domain.RequestSwarm;
@@ -94,7 +95,7 @@ public class SwarmResource {
     @POST
     @Path("/{id}/members/{personId}/join")
     @RolesAllowed(Roles.EXPERT)
-    public SwarmResponse join(@PathParam("id") UUID id, @PathParam("personId") String personId) {
+    public SwarmResponse join(@PathParam("id") UUID id, @PathParam("personId") @PersonId String personId) {
         requireOwnInvitation(personId);
         commands.join(id, personId);
         return find(id);
@@ -105,7 +106,7 @@ public class SwarmResource {
     @Path("/{id}/members/{personId}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EXPERT)
-    public SwarmResponse decline(@PathParam("id") UUID id, @PathParam("personId") String personId,
+    public SwarmResponse decline(@PathParam("id") UUID id, @PathParam("personId") @PersonId String personId,
             @Valid DeclineRequest body) {
         requireOwnInvitation(personId);
         commands.decline(id, personId, body == null ? null : body.reason());
@@ -116,7 +117,7 @@ public class SwarmResource {
     @POST
     @Path("/{id}/members/{personId}/leave")
     @RolesAllowed(Roles.EXPERT)
-    public SwarmResponse leave(@PathParam("id") UUID id, @PathParam("personId") String personId) {
+    public SwarmResponse leave(@PathParam("id") UUID id, @PathParam("personId") @PersonId String personId) {
         requireOwnInvitation(personId);
         commands.leave(id, personId);
         return find(id);

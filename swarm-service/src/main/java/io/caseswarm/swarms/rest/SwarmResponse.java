@@ -7,13 +7,13 @@ import java.util.UUID;
 import io.caseswarm.swarms.domain.SwarmStatus;
 import io.caseswarm.swarms.projection.SwarmView;
 
-/** A swarm with its members and their answers. */
-public record SwarmResponse(UUID id, UUID caseId, String caseNumber, String ownerId, String question,
-        String stepsTried, List<String> skills, int teamSize, SwarmStatus status, List<SwarmView.Member> members,
-        Instant requestedAt, Instant updatedAt, long version) {
+/** A swarm with its members and their answers; {@code ownerId} is the case's current owner. */
+public record SwarmResponse(UUID id, UUID caseId, String caseNumber, String ownerId, String requestedBy,
+        String question, String stepsTried, List<String> skills, int teamSize, SwarmStatus status,
+        List<SwarmView.Member> members, Instant requestedAt, Instant updatedAt, long version) {
 
     static SwarmResponse of(SwarmView v) {
-        return new SwarmResponse(v.swarmId, v.caseId, v.caseNumber, v.ownerId, v.question, v.stepsTried, v.skills,
-                v.teamSize, v.status, v.members, v.requestedAt, v.updatedAt, v.version);
+        return new SwarmResponse(v.swarmId, v.caseId, v.caseNumber, v.ownerId, v.requestedBy, v.question,
+                v.stepsTried, v.skills, v.teamSize, v.status, v.members, v.requestedAt, v.updatedAt, v.version);
     }
 }

@@ -61,7 +61,16 @@ public class SwarmCommands {
         if (knownCase.ownerId == null) {
             throw new CommandRejectedException("Case " + knownCase.number + " has no owner yet; assign it first");
         }
-        append(command.swarmId(), 0, Swarm.request(command, knownCase.number, knownCase.ownerId, clock.instant()));
+        append(command.swarmId(), 0, Swarm.request(command, knownCase.number, knownCase.ownerId, caller.id(),
+                clock.instant()));
+    }
+
+    /** The case passed to a new owner: its open swarms follow, so the new owner works with their experts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followCaseOwner(UUID caseId, String ownerId) {
+        for (SwarmView swarm : SwarmView.<SwarmView>list("caseId", caseId)) {
+            decide(swarm.swarmId, aggregate -> aggregate.followOwner(ownerId, clock.instant()));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

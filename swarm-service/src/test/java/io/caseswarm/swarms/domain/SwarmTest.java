@@ -15,6 +15,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
 
@@ -25,7 +26,7 @@ class SwarmTest {
     private static final UUID SWARM = UUID.randomUUID();
     private static final UUID CASE = UUID.randomUUID();
     private static final SwarmRequested REQUESTED = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima",
-            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW);
+            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW, "lena.berg");
     private static final SwarmMemberInvited RAJ_INVITED = new SwarmMemberInvited(SWARM, CASE, "raj.patel", NOW);
     private static final SwarmMemberJoined RAJ_JOINED = new SwarmMemberJoined(SWARM, CASE, "raj.patel", NOW);
 
@@ -34,7 +35,19 @@ class SwarmTest {
         RequestSwarm command = new RequestSwarm(SWARM, CASE, " Why does the sync stop? ", "Restarted it",
                 List.of("billing"), 2);
 
-        assertThat(Swarm.request(command, "CS-000042", "ana.lima", NOW)).containsExactly(REQUESTED);
+        assertThat(Swarm.request(command, "CS-000042", "ana.lima", "lena.berg", NOW)).containsExactly(REQUESTED);
+    }
+
+    @Test
+    void aSwarmFollowsItsCaseToTheNewOwnerWhoThenPostsInsteadOfThePreviousOne() {
+        SwarmOwnerChanged toOmar = new SwarmOwnerChanged(SWARM, CASE, "omar.haddad", "ana.lima", NOW);
+
+        assertThat(given(REQUESTED, RAJ_INVITED).followOwner("omar.haddad", NOW)).containsExactly(toOmar);
+        assertThat(given(REQUESTED, toOmar).followOwner("omar.haddad", NOW)).isEmpty();
+        assertThat(given(REQUESTED, toOmar).mayPost("omar.haddad")).isTrue();
+        assertThat(given(REQUESTED, toOmar).mayPost("ana.lima")).isFalse();
+        assertThat(given(REQUESTED, new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW))
+                .followOwner("omar.haddad", NOW)).isEmpty();
     }
 
     @Test

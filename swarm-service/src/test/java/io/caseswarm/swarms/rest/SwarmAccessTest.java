@@ -8,6 +8,7 @@ import static io.caseswarm.swarms.rest.SwarmFixture.RAJ;
 import static io.caseswarm.swarms.rest.SwarmFixture.STRANGER;
 import static io.caseswarm.swarms.rest.SwarmFixture.swarmRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -61,10 +62,34 @@ class SwarmAccessTest {
         String caseId = world.knownCase(OWNER);
 
         String swarmId = world.lead().body(swarmRequest(caseId)).post("/swarms")
-                .then().statusCode(201).body("ownerId", equalTo(OWNER)).extract().path("id");
+                .then().statusCode(201).body("ownerId", equalTo(OWNER)).body("requestedBy", equalTo(LEAD))
+                .extract().path("id");
 
         world.owner().body("{\"text\": \"Thanks, I take it from here.\"}").post("/swarms/" + swarmId + "/posts")
                 .then().statusCode(201).body("authorId", equalTo(OWNER));
+    }
+
+    @Test
+    void whenTheCaseChangesHandsItsSwarmsGoWithItToTheNewOwner() {
+        String caseId = world.knownCase(OWNER);
+        String swarmId = world.swarmOn(caseId);
+        world.invite(swarmId, caseId, RAJ);
+
+        world.reassign(caseId, OTHER_AGENT);
+        await().atMost(SwarmFixture.PATIENCE).untilAsserted(() -> world.lead().get("/swarms/" + swarmId)
+                .then().body("ownerId", equalTo(OTHER_AGENT)));
+
+        RequestSpecification newOwner = world.as(OTHER_AGENT, Roles.AGENT);
+        newOwner.body("{\"text\": \"I have the case now.\"}").post("/swarms/" + swarmId + "/posts")
+                .then().statusCode(201).body("authorId", equalTo(OTHER_AGENT));
+        world.as(OTHER_AGENT, Roles.AGENT).get("/swarms/" + swarmId + "/posts").then().statusCode(200)
+                .body("authorId", contains(OTHER_AGENT));
+        world.as(OTHER_AGENT, Roles.AGENT).body(swarmRequest(caseId)).post("/swarms").then().statusCode(201)
+                .body("ownerId", equalTo(OTHER_AGENT)).body("requestedBy", equalTo(OTHER_AGENT));
+
+        forbidden(world.owner().body("{\"text\": \"Still mine?\"}").post("/swarms/" + swarmId + "/posts").then());
+        forbidden(world.owner().get("/swarms/" + swarmId + "/posts").then());
+        assertThat(world.storedEventsAbout(caseId)).contains(swarmId + " swarm-owner-changed");
     }
 
     @Test

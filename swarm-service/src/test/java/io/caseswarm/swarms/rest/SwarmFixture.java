@@ -75,6 +75,13 @@ final class SwarmFixture {
         return caseId;
     }
 
+    /** case-service hands the case to {@code ownerId}. */
+    void reassign(String caseId, String ownerId) {
+        events.send("case-events", caseId, "case-assigned",
+                "{\"caseId\":\"%s\",\"ownerId\":\"%s\"}".formatted(caseId, ownerId));
+        awaitKnownCase(caseId, "owner_id = '" + ownerId + "'");
+    }
+
     /** An open case nobody has been assigned yet. */
     String unassignedCase() {
         String caseId = UUID.randomUUID().toString();

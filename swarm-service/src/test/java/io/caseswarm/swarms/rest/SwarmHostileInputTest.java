@@ -3,6 +3,7 @@ package io.caseswarm.swarms.rest;
 import static io.caseswarm.swarms.rest.SwarmFixture.OWNER;
 import static io.caseswarm.swarms.rest.SwarmFixture.RAJ;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
@@ -70,6 +72,17 @@ class SwarmHostileInputTest {
         problem(world.expert(RAJ).contentType(ContentType.TEXT).body("busy").post(member(RAJ, "decline")), 415);
         problem(world.owner().contentType(ContentType.XML).body("<swarm/>").post("/swarms"), 415);
         assertNothingChanged();
+    }
+
+    @Test
+    void personIdsInThePathFollowTheEventContractsRuleWithOneMessage() {
+        for (String bad : List.of("Raj.Patel", "-raj", "r", "raj patel", "r".repeat(65))) {
+            for (String answer : List.of("join", "decline", "leave")) {
+                problem(world.expert(RAJ).post("/swarms/" + swarmId + "/members/" + bad + "/" + answer), 400)
+                        .body("errors.message", contains(PersonIds.MESSAGE));
+            }
+        }
+        world.owner().get("/swarms/" + swarmId).then().body("members.status", contains("invited"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.caseswarm.platform.retry.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -16,38 +17,51 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * The connector's dead-letter queue, counted: {@code caseswarm_events_dead_lettered_total{topic}} rises
- * once a record has been handed to its {@code <topic>-dlq}. Every channel uses it by default.
+ * What happens to a record the inbox gave up on. A record that can never be processed goes to its
+ * {@code <topic>-dlq} through the connector's dead-letter queue, and
+ * {@code caseswarm_events_dead_lettered_total{topic}} rises. A transient failure only gets here when the
+ * service stops while waiting for its cause to pass: that record is not dead-lettered and not
+ * acknowledged, so its offset is not committed and it is delivered again after the restart. Every
+ * channel uses this strategy by default.
  */
 @ApplicationScoped
-@Identifier(CountingDeadLetterQueue.STRATEGY)
-public class CountingDeadLetterQueue implements KafkaFailureHandler.Factory {
+@Identifier(PoisonRecordDeadLetterQueue.STRATEGY)
+public class PoisonRecordDeadLetterQueue implements KafkaFailureHandler.Factory {
 
     public static final String STRATEGY = "caseswarm-dead-letter-queue";
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final KafkaFailureHandler.Factory failStop;
     private final MeterRegistry registry;
 
-    CountingDeadLetterQueue(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+    PoisonRecordDeadLetterQueue(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory failStop,
             MeterRegistry registry) {
         this.deadLetterQueue = deadLetterQueue;
+        this.failStop = failStop;
         this.registry = registry;
     }
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
-        KafkaFailureHandler delegate = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        KafkaFailureHandler poison = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        KafkaFailureHandler stop = failStop.create(config, vertx, consumer, reportFailure);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                return delegate.handle(record, reason, metadata).invoke(() -> registry
+                if (TransientFailures.isTransient(reason)) {
+                    return stop.handle(record, reason, metadata);
+                }
+                return poison.handle(record, reason, metadata).invoke(() -> registry
                         .counter("caseswarm.events.dead.lettered", "topic", record.getTopic()).increment());
             }
 
             @Override
             public void terminate() {
-                delegate.terminate();
+                poison.terminate();
+                stop.terminate();
             }
         };
     }

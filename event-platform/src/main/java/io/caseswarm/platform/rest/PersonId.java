@@ -1,4 +1,4 @@
-package io.caseswarm.experts.rest;
+package io.caseswarm.platform.rest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,12 +10,8 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
-/**
- * A person id such as {@code ana.lima}: it is the user name in the caller's token, so "is this me?" is a
- * plain comparison. Lower-case only, so that {@code Ana.Lima} cannot become a second person; {@code @} is
- * allowed for directories that use e-mail addresses as user names.
- */
-@Pattern(regexp = PersonId.PATTERN)
+/** A person id by {@link PersonIds}' rule, reported as one violation with its message; null is left to {@code @NotNull}. */
+@Pattern(regexp = PersonIds.PATTERN)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,9 +19,7 @@ import jakarta.validation.constraints.Pattern;
         ElementType.TYPE_USE })
 public @interface PersonId {
 
-    String PATTERN = "^[a-z0-9][a-z0-9._@-]{1,63}$";
-
-    String message() default "must be a person id: 2 to 64 lower-case letters, digits, '.', '_', '@' or '-'";
+    String message() default PersonIds.MESSAGE;
 
     Class<?>[] groups() default {};
 

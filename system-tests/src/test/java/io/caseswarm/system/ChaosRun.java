@@ -201,16 +201,19 @@ final class ChaosRun {
         int cases = 200;
         boolean deduplicate = true;
         DbFault dbFault = DbFault.RESTART_SERVER;
+        boolean together = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--no-dedup" -> deduplicate = false;
+                case "--services-together" -> together = true;
                 case "--db-fault" -> dbFault = "proxy".equals(args[++i]) ? DbFault.PROXY : DbFault.RESTART_SERVER;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (use --cases N, --no-dedup, --db-fault proxy|restart)");
+                        + " (use --cases N, --no-dedup, --db-fault proxy|restart, --services-together)");
             }
         }
-        Report report = new ChaosRun(Settings.of(cases, deduplicate, dbFault)).run();
+        Settings settings = Settings.of(cases, deduplicate, dbFault);
+        Report report = new ChaosRun(together ? settings.servicesKilledTogether() : settings).run();
         System.out.println(report.summary());
         System.exit(report.passed() ? 0 : 1);
     }
@@ -219,7 +222,21 @@ final class ChaosRun {
         Instant start = Instant.now();
         Map<String, String> extra = settings.deduplicate() ? Map.of() : Map.of("caseswarm.inbox.deduplicate", "false");
         log("starting the system (5 services, broker, SMTP server)%s", settings.deduplicate() ? "" : " with de-duplication OFF");
-        system = RunningSystem.start(extra, settings.dbFault() == DbFault.PROXY);
+        // Each run keeps its services' logs in a folder of its own (the log lines are part of the evidence).
+        String logsBefore = System.getProperty("caseswarm.logs");
+        Path logs = Path.of(System.getProperty("caseswarm.root", "..")).toAbsolutePath().normalize()
+                .resolve("system-tests/target/chaos-logs/" + (settings.deduplicate() ? "dedup-" : "no-dedup-") + run);
+        System.setProperty("caseswarm.logs", logs.toString());
+        log("service logs in %s", logs);
+        try {
+            system = RunningSystem.start(extra, settings.dbFault() == DbFault.PROXY);
+        } finally {
+            if (logsBefore == null) {
+                System.clearProperty("caseswarm.logs");
+            } else {
+                System.setProperty("caseswarm.logs", logsBefore);
+            }
+        }
         try {
             prepare();
             List<CaseRecord> cases = new ArrayList<>();

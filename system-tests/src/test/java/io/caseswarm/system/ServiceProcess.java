@@ -62,7 +62,9 @@ final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
-            Path log = root.resolve("system-tests/target/logs/" + name + ".log");
+            // caseswarm.logs: another folder for the logs, e.g. one per chaos run, so that runs side by side do not mix.
+            Path log = Path.of(System.getProperty("caseswarm.logs", root.resolve("system-tests/target/logs").toString()))
+                    .resolve(name + ".log");
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (onlyGivenSettings) {

@@ -65,7 +65,8 @@ final class RunningSystem implements AutoCloseable {
         mail = MailServer.start();
         started.add(mail);
 
-        Path keys = root.resolve("system-tests/target/keys");
+        // One key folder per system: two systems side by side (e.g. two chaos runs) must not verify with each other's key.
+        Path keys = root.resolve("system-tests/target/keys/" + java.util.UUID.randomUUID());
         issuer.save(keys);
 
         Map<String, Integer> ports = new HashMap<>();

@@ -10,16 +10,16 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small JSON-over-HTTP client for one running service. */
-final class Api {
+/** A small JSON-over-HTTP client for one running service (the demo's, and the chaos harness's). */
+public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final String token;
 
-    Api(String baseUrl) {
+    public Api(String baseUrl) {
         this(baseUrl, null);
     }
 
@@ -29,15 +29,15 @@ final class Api {
     }
 
     /** The same service, called with a bearer token. */
-    Api as(String bearerToken) {
+    public Api as(String bearerToken) {
         return new Api(baseUrl, bearerToken);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET());
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
@@ -69,9 +69,9 @@ final class Api {
         }
     }
 
-    record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body) {
 
-        JsonNode expect(int expected) {
+        public JsonNode expect(int expected) {
             if (status != expected) {
                 throw new IllegalStateException("Expected HTTP " + expected + " but got " + status + ": " + body);
             }

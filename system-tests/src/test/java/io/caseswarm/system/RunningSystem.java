@@ -11,6 +11,7 @@ import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.FreePorts;
 import io.caseswarm.testing.KafkaBroker;
 import io.caseswarm.testing.MailServer;
+import io.caseswarm.testing.TcpProxy;
 import io.caseswarm.testing.TestDatabase;
 
 /**
@@ -28,9 +29,27 @@ final class RunningSystem implements AutoCloseable {
     private KafkaBroker broker;
     private MailServer mail;
     private final LocalIssuer issuer = LocalIssuer.generate();
+    /** Given to every service as system properties, over the system's own settings. */
+    private final Map<String, String> extraConfig;
+    /** When set, each service reaches its database through a {@link TcpProxy} that a test can cut. */
+    private final boolean proxyDatabases;
+    private final Map<String, TcpProxy> databaseProxies = new LinkedHashMap<>();
+
+    private RunningSystem(Map<String, String> extraConfig, boolean proxyDatabases) {
+        this.extraConfig = Map.copyOf(extraConfig);
+        this.proxyDatabases = proxyDatabases;
+    }
 
     static RunningSystem start() {
-        RunningSystem system = new RunningSystem();
+        return start(Map.of(), false);
+    }
+
+    /**
+     * The system with more settings for every service (e.g. a switch only a test sets), and, if asked,
+     * each service's database behind a proxy that {@link #databaseProxy(String)} cuts.
+     */
+    static RunningSystem start(Map<String, String> extraConfig, boolean proxyDatabases) {
+        RunningSystem system = new RunningSystem(extraConfig, proxyDatabases);
         try {
             system.startAll();
             return system;
@@ -46,7 +65,8 @@ final class RunningSystem implements AutoCloseable {
         mail = MailServer.start();
         started.add(mail);
 
-        Path keys = root.resolve("system-tests/target/keys");
+        // One key folder per system: two systems side by side (e.g. two chaos runs) must not verify with each other's key.
+        Path keys = root.resolve("system-tests/target/keys/" + java.util.UUID.randomUUID());
         issuer.save(keys);
 
         Map<String, Integer> ports = new HashMap<>();
@@ -55,6 +75,14 @@ final class RunningSystem implements AutoCloseable {
             TestDatabase database = TestDatabase.create(name.replace('-', '_') + "_sys");
             started.add(database);
             Map<String, String> config = new HashMap<>(database.quarkusConfig());
+            if (proxyDatabases) {
+                java.net.URI server = java.net.URI.create(database.jdbcUrl().substring("jdbc:".length()));
+                TcpProxy proxy = TcpProxy.to(server.getHost(), server.getPort());
+                started.add(proxy);
+                databaseProxies.put(name, proxy);
+                config.put("quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name());
+            }
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
             // The packaged services run in the prod profile, which has no local addresses: everything
             // they need is given here, as a deployment would.
@@ -63,11 +91,25 @@ final class RunningSystem implements AutoCloseable {
             config.put("caseswarm.smtp.from", "Caseswarm <caseswarm@localhost>");
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
+            config.putAll(extraConfig);
             ServiceProcess service = ServiceProcess.start(root, name, ports.get(name), config);
             started.add(service);
             services.put(name, service);
         }
         services.values().forEach(ServiceProcess::awaitReady);
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    KafkaBroker broker() {
+        return broker;
+    }
+
+    /** The proxy between a service and its database; only when started with {@code proxyDatabases}. */
+    TcpProxy databaseProxy(String service) {
+        return databaseProxies.get(service);
     }
 
     String url(String service) {

@@ -24,13 +24,15 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private volatile Process process;
     private Duration startTime;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.builder = builder;
         this.process = process;
     }
 
@@ -60,7 +62,9 @@ final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
-            Path log = root.resolve("system-tests/target/logs/" + name + ".log");
+            // caseswarm.logs: another folder for the logs, e.g. one per chaos run, so that runs side by side do not mix.
+            Path log = Path.of(System.getProperty("caseswarm.logs", root.resolve("system-tests/target/logs").toString()))
+                    .resolve(name + ".log");
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (onlyGivenSettings) {
@@ -68,7 +72,7 @@ final class ServiceProcess implements AutoCloseable {
                         || variable.startsWith("KAFKA_") || variable.startsWith("MP_") || variable.startsWith("CASESWARM_"));
             }
             Process process = builder.start();
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, port, log, builder, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -96,6 +100,46 @@ final class ServiceProcess implements AutoCloseable {
             sleep();
         }
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    /** Kills the JVM the hard way (SIGKILL, as {@code kill -9}): no shutdown hooks, nothing flushed or committed. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts the service again with the same port, database, configuration and environment, after a
+     * {@link #kill()}. The log goes on in the same file, after a line that marks the restart; call
+     * {@link #awaitReady()} next.
+     */
+    void restart(String marker) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            Files.writeString(log, System.lineSeparator() + marker + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.APPEND);
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart " + name, e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path logFile() {
+        return log;
     }
 
     /** Waits for the process to end by itself and returns its exit code; fails if it still runs after the timeout. */

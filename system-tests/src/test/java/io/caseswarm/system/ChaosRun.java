@@ -94,7 +94,7 @@ final class ChaosRun {
     record Report(Settings settings, Duration took, List<Fault> faults, Map<String, Effect> effects,
             List<String> failures, List<String> duplicateFindings, Map<String, Long> deadLetters,
             List<String> deadLetterSamples, Map<String, int[]> appliedLines, int conflictsToJoiners,
-            int forbiddenSwarmRequests, int restarts) {
+            int forbiddenSwarmRequests, int mailsSentAgain, int restarts) {
 
         long duplicatesFound() {
             return effects.values().stream().mapToLong(Effect::duplicates).sum()
@@ -127,7 +127,9 @@ final class ChaosRun {
                     + " again after a kill -9, which may be a rolled-back first try):%n").formatted());
             appliedLines.forEach((service, counts) -> out.append("  %-44s %9d %9d %9d%n".formatted(service, counts[0],
                     counts[1], counts[2])));
-            out.append("%n409 answers to a joining expert (retried): %d%n".formatted(conflictsToJoiners));
+            out.append(("%nMails the SMTP server took twice with the same Message-ID (a kill between sending and"
+                    + " recording; mail clients show one): %d%n").formatted(mailsSentAgain));
+            out.append("409 answers to a joining expert (retried): %d%n".formatted(conflictsToJoiners));
             out.append(("403 answers to the case owner asking for a swarm before swarm-service knew the owner"
                     + " (retried): %d%n").formatted(forbiddenSwarmRequests));
             if (!duplicateFindings.isEmpty()) {
@@ -161,6 +163,8 @@ final class ChaosRun {
     private final AtomicInteger flowsRunning = new AtomicInteger();
     private volatile int allowedSteps = Integer.MAX_VALUE;
     private final AtomicInteger conflictsToJoiners = new AtomicInteger();
+    /** Message-IDs delivered more than once: the same mail, sent again after a crash before its record. */
+    private final Set<String> mailsSentAgain = ConcurrentHashMap.newKeySet();
     private final AtomicInteger forbiddenSwarmRequests = new AtomicInteger();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
@@ -730,7 +734,8 @@ final class ChaosRun {
         effects.put("draft articles (one per case)", count("draft articles (one per case)", numberByCaseId.keySet(),
                 drafts, duplicates, id -> "draft article for " + numberByCaseId.get(id)));
 
-        // Mail, as each inbox shows it: customers twice, each invited expert once per swarm.
+        // Mail, as each inbox shows it: customers twice, each invited expert once per swarm. A mail client
+        // shows one mail per Message-ID, so that is what is counted; repeats are reported beside it.
         MailServer mail = system.mail();
         Map<String, Integer> customerMails = new HashMap<>();
         Set<String> expectedCustomerMails = new HashSet<>();
@@ -749,7 +754,7 @@ final class ChaosRun {
                 if (c.number == null) {
                     continue;
                 }
-                for (MailServer.ReceivedMail m : mail.mailsTo(c.email)) {
+                for (MailServer.ReceivedMail m : distinctMessages(mail.mailsTo(c.email))) {
                     String kind = m.subject().startsWith("We have your case") ? "received"
                             : m.subject().endsWith("is solved") ? "solved" : "other: " + m.subject();
                     customerMails.merge(c.email + " | " + kind + " " + c.number, 1, Integer::sum);
@@ -763,7 +768,7 @@ final class ChaosRun {
             expertMails.clear();
             for (int i = 1; i <= EXPERTS; i++) {
                 String address = expert(i) + "@example.com";
-                for (MailServer.ReceivedMail m : mail.mailsTo(address)) {
+                for (MailServer.ReceivedMail m : distinctMessages(mail.mailsTo(address))) {
                     expertMails.merge(address + " | " + caseNumberIn(m.subject()), 1, Integer::sum);
                 }
             }
@@ -879,7 +884,8 @@ final class ChaosRun {
         effects.values().stream().filter(e -> !e.exact()).forEach(e -> failures.add(e.name() + ": expected "
                 + e.expected() + ", seen " + e.seen() + " (" + e.duplicates() + " duplicates, " + e.missing() + " missing)"));
         return new Report(settings, flowTook, List.copyOf(faults), effects, List.copyOf(failures), duplicates,
-                deadLetters, deadLetterSamples, applied, conflictsToJoiners.get(), forbiddenSwarmRequests.get(), restarts);
+                deadLetters, deadLetterSamples, applied, conflictsToJoiners.get(), forbiddenSwarmRequests.get(),
+                mailsSentAgain.size(), restarts);
     }
 
     /** Draft articles per case: every article announced as drafted, as the knowledge base shows it now. */
@@ -902,6 +908,21 @@ final class ChaosRun {
     }
 
     /** Counts how often each expected thing was seen; anything seen that was not expected is a duplicate too. */
+    /** One mail per Message-ID, as a mail client shows them; a repeated id is remembered. */
+    private List<MailServer.ReceivedMail> distinctMessages(List<MailServer.ReceivedMail> mails) {
+        Map<String, MailServer.ReceivedMail> byId = new LinkedHashMap<>();
+        for (MailServer.ReceivedMail m : mails) {
+            Matcher id = MESSAGE_ID.matcher(m.text());
+            String key = id.find() ? id.group(1) : "no Message-ID " + byId.size();
+            if (byId.putIfAbsent(key, m) != null) {
+                mailsSentAgain.add(key);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
+
     private static Effect count(String name, Set<String> expected, Map<String, Integer> seen, List<String> duplicates,
             java.util.function.Function<String, String> describe) {
         long total = 0, extra = 0, missing = 0;

@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.domain.Customer;
@@ -28,8 +27,8 @@ import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.cases.service.CaseCommands;
+import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.rest.Problem;
-import io.caseswarm.platform.rest.ProblemMappers;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
@@ -60,7 +59,7 @@ public class CaseResource {
             refuseAgentOnlyFields(request);
         } else if (request.ownerId() != null && !caller.isSelf(request.ownerId())
                 && !caller.isAny(Roles.LEAD, Roles.INTEGRATION)) {
-            throw forbiddenField("ownerId", "an agent opens a case only with themselves as owner ("
+            throw ForbiddenFieldsException.of("ownerId", "an agent opens a case only with themselves as owner ("
                     + caller.id() + ") or none; a lead assigns it to somebody else");
         }
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
@@ -131,19 +130,8 @@ public class CaseResource {
             refused.add(new Problem.FieldError("priority", "a customer does not set the priority; an agent does"));
         }
         if (!refused.isEmpty()) {
-            throw forbidden(refused);
+            throw new ForbiddenFieldsException(refused);
         }
-    }
-
-    private static WebApplicationException forbiddenField(String field, String message) {
-        return forbidden(List.of(new Problem.FieldError(field, message)));
-    }
-
-    /** A 403 that names the fields, like a 400 does; a response with a body is sent as it is. */
-    private static WebApplicationException forbidden(List<Problem.FieldError> fields) {
-        String detail = "You may not set " + String.join(", ", fields.stream().map(Problem.FieldError::field).toList())
-                + ": " + String.join("; ", fields.stream().map(Problem.FieldError::message).toList()) + ".";
-        return new WebApplicationException(ProblemMappers.problem(403, "forbidden", "Forbidden", detail, fields));
     }
 
     /**

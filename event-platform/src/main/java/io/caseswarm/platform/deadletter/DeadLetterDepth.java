@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.caseswarm.platform.event.KafkaAdmins;
+import io.caseswarm.platform.metrics.ServiceGauges;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -54,12 +54,12 @@ public class DeadLetterDepth {
     }
 
     /** At start: the gauges exist before anyone asks, and are read from the broker when scraped. */
-    void register(@Observes StartupEvent startup, MeterRegistry metrics) {
+    void register(@Observes StartupEvent startup, ServiceGauges gauges) {
         for (String topic : topics) {
-            Gauge.builder("caseswarm.dead.letter.depth", this, depth -> depth.depths().getOrDefault(topic, -1L))
+            gauges.register(Gauge.builder("caseswarm.dead.letter.depth", this,
+                    depth -> depth.depths().getOrDefault(topic, -1L))
                     .tag("topic", topic)
-                    .description("Records waiting in the dead-letter topic since the last redrive")
-                    .register(metrics);
+                    .description("Records waiting in the dead-letter topic since the last redrive"));
         }
     }
 

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.CloudEventHeaders;
+import io.caseswarm.platform.metrics.ServiceGauges;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -33,10 +33,9 @@ public class StalledConsumers {
     private final Map<TopicPartition, Stall> stalls = new ConcurrentHashMap<>();
 
     /** At start, so that dashboards see 0 rather than nothing before the first stall. */
-    void register(@Observes StartupEvent startup, MeterRegistry metrics) {
-        Gauge.builder("caseswarm.consumer.stalled", this, consumers -> consumers.stalls.size())
-                .description("Partitions whose consumer waits on a record that fails for a transient reason")
-                .register(metrics);
+    void register(@Observes StartupEvent startup, ServiceGauges gauges) {
+        gauges.register(Gauge.builder("caseswarm.consumer.stalled", this, consumers -> consumers.stalls.size())
+                .description("Partitions whose consumer waits on a record that fails for a transient reason"));
     }
 
     void stalled(ConsumerRecord<String, String> record, RuntimeException failure, int attempts) {

@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -32,11 +31,10 @@ public class OutboxLag {
         this.dataSource = dataSource;
     }
 
-    void register(@Observes StartupEvent startup, MeterRegistry registry) {
-        Gauge.builder("caseswarm.outbox.lag", this, OutboxLag::seconds)
+    void register(@Observes StartupEvent startup, ServiceGauges gauges) {
+        gauges.register(Gauge.builder("caseswarm.outbox.lag", this, OutboxLag::seconds)
                 .description("Age of the oldest event not yet published to Kafka")
-                .baseUnit("seconds")
-                .register(registry);
+                .baseUnit("seconds"));
     }
 
     double seconds() {

@@ -78,6 +78,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbiddenFields(ForbiddenFieldsException e) {
+        return problem(403, "forbidden", "Forbidden", e.getMessage(), e.fields());
+    }
+
+    @ServerExceptionMapper
     public Response conflict(ConcurrencyConflictException e) {
         return problem(409, "concurrent-change", "Concurrent change",
                 "The resource was changed by another request at the same time; retry.", List.of());

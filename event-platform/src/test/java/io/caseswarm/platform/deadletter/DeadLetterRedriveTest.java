@@ -60,8 +60,9 @@ class DeadLetterRedriveTest {
         String account = "acct-" + UUID.randomUUID();
         EventSender.Sent refused = entryPosted(account, -5);
         awaitDeadLettered(account, 1);
-        assertThat(depth()).isGreaterThanOrEqualTo(1);
-        assertThat(metric("caseswarm_dead_letter_depth", "topic=\"ledger-events-dlq\"")).isGreaterThanOrEqualTo(1);
+        // The depth is read from the broker, which may not answer in time on a busy machine (-1: unknown).
+        await().atMost(PATIENCE).until(() -> depth() >= 1);
+        await().atMost(PATIENCE).until(() -> metric("caseswarm_dead_letter_depth", "topic=\"ledger-events-dlq\"") >= 1);
 
         totals.acceptNegativeAmounts(true);
         JsonPath report = redrive("ledger-events").then().statusCode(200).extract().jsonPath();
@@ -73,7 +74,7 @@ class DeadLetterRedriveTest {
         assertThat(ours.get("deadLetterReason")).contains("negative amounts are refused");
         await().atMost(PATIENCE).until(() -> totals.total(account).isPresent());
         assertThat(totals.total(account)).contains(new Total(-5, 1));
-        assertThat(depth()).isZero();
+        await().atMost(PATIENCE).until(() -> depth() == 0);
 
         // A second redrive has nothing of ours left to put back.
         JsonPath again = redrive("ledger-events").then().statusCode(200).extract().jsonPath();

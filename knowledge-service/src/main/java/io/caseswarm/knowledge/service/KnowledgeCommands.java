@@ -9,7 +9,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import io.caseswarm.knowledge.domain.Article;
 import io.caseswarm.knowledge.domain.ArticleContent;
@@ -18,9 +17,8 @@ import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.knowledge.domain.ResolvedCase;
 import io.caseswarm.knowledge.domain.Suggestion;
 import io.caseswarm.knowledge.projection.KnowledgeProjector;
+import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.retry.RetryOnConflict;
-import io.caseswarm.platform.rest.Problem;
-import io.caseswarm.platform.rest.ProblemMappers;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
@@ -62,10 +60,8 @@ public class KnowledgeCommands {
         boolean reviewer = caller.isAny(Roles.LEAD, Roles.ADMIN);
         decide(articleId, article -> {
             if (!reviewer && article.changesPublishedVisibility(content)) {
-                throw new WebApplicationException(ProblemMappers.problem(403, "forbidden", "Forbidden",
-                        "You may not set visibility: who may read a published article is changed by a lead or an admin.",
-                        List.of(new Problem.FieldError("visibility",
-                                "only a lead or an admin changes the visibility of a published article"))));
+                throw ForbiddenFieldsException.of("visibility",
+                        "only a lead or an admin changes the visibility of a published article");
             }
             return article.revise(content, reviewer, clock.instant());
         });

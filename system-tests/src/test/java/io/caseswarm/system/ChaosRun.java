@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.demo.Api;
 import io.caseswarm.testing.MailServer;
+import io.caseswarm.testing.TopicReader;
 import io.caseswarm.testing.TcpProxy;
 
 /**
@@ -830,8 +831,8 @@ final class ChaosRun {
             Map<String, Set<String>> idsByType = new HashMap<>();
             Map<String, Integer> recordsPerId = new HashMap<>();
             for (ConsumerRecord<String, String> r : readAll(topic)) {
-                String id = header(r, "ce_id");
-                String type = header(r, "ce_type");
+                String id = TopicReader.header(r, "ce_id");
+                String type = TopicReader.header(r, "ce_type");
                 recordsPerId.merge(id, 1, Integer::sum);
                 if (recordsPerId.get(id) > 1) {
                     continue;
@@ -848,8 +849,8 @@ final class ChaosRun {
             republished += recordsPerId.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
             List<ConsumerRecord<String, String>> dead = readAll(topic + "-dlq");
             deadLetters.put(topic + "-dlq", (long) dead.size());
-            dead.stream().limit(3).forEach(r -> deadLetterSamples.add(topic + "-dlq: " + header(r, "ce_type") + " "
-                    + header(r, "ce_id") + ": " + reason(r)));
+            dead.stream().limit(3).forEach(r -> deadLetterSamples.add(topic + "-dlq: " + TopicReader.header(r, "ce_type") + " "
+                    + TopicReader.header(r, "ce_id") + ": " + reason(r)));
             if (!dead.isEmpty()) {
                 failures.add(topic + "-dlq holds " + dead.size() + " records");
             }
@@ -893,7 +894,7 @@ final class ChaosRun {
         Map<String, Integer> counts = new HashMap<>();
         Set<String> articles = new HashSet<>();
         for (ConsumerRecord<String, String> r : readAll("knowledge-events")) {
-            if ("article-drafted".equals(header(r, "ce_type"))) {
+            if ("article-drafted".equals(TopicReader.header(r, "ce_type"))) {
                 articles.add(r.key());
             }
         }
@@ -1015,11 +1016,6 @@ final class ChaosRun {
             }
             return records;
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
     }
 
     private static String reason(ConsumerRecord<String, String> record) {

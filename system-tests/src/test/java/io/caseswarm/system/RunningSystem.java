@@ -76,12 +76,10 @@ final class RunningSystem implements AutoCloseable {
             started.add(database);
             Map<String, String> config = new HashMap<>(database.quarkusConfig());
             if (proxyDatabases) {
-                java.net.URI server = java.net.URI.create(database.jdbcUrl().substring("jdbc:".length()));
-                TcpProxy proxy = TcpProxy.to(server.getHost(), server.getPort());
+                TcpProxy proxy = database.proxy();
                 started.add(proxy);
                 databaseProxies.put(name, proxy);
-                config.put("quarkus.datasource.jdbc.url",
-                        "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name());
+                config.putAll(database.quarkusConfigVia(proxy));
             }
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
             // The packaged services run in the prod profile, which has no local addresses: everything

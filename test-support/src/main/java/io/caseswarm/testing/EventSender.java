@@ -38,6 +38,14 @@ public final class EventSender implements AutoCloseable {
 
     /** Sends the very same event again, as a broker or producer retry would. */
     public void redeliver(Sent event) {
+        sendAndWait(recordOf(event));
+    }
+
+    /**
+     * The record {@link #send} would send for {@code event}, for a test to add headers to (a schema
+     * version, a dead-letter reason) before {@link #sendRaw sending it}.
+     */
+    public ProducerRecord<String, String> recordOf(Sent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.subject(), event.json());
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", event.id().toString());
@@ -46,7 +54,7 @@ public final class EventSender implements AutoCloseable {
         header(record, "ce_subject", event.subject());
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
-        sendAndWait(record);
+        return record;
     }
 
     /** Sends a record as it is: for records that are not CloudEvents at all. */

@@ -35,7 +35,7 @@ import io.quarkus.runtime.ShutdownEvent;
  *
  * <p>A failure is either transient or permanent ({@link TransientFailures}). A transient one (a lost
  * race, the database away) is tried again in a fresh transaction, with a growing pause, for as long as
- * it takes: the record's partition waits, its order is kept, and after {@link InboxConfig#attempts()}
+ * it takes: the consumer takes nothing else from the topic meanwhile, so order is kept, and after {@link InboxConfig#attempts()}
  * tries the consumer reports itself stalled until the record applies. A permanent one (not a well-formed
  * event, a payload that does not fit, a handler that refuses it) makes {@link #apply} throw at once;
  * the channel's failure strategy then moves the record to the dead-letter topic with the reason, and
@@ -115,7 +115,7 @@ public class EventInbox {
                 if (!TransientFailures.isTransient(e) || stopping) {
                     throw e;
                 }
-                metrics.counter("caseswarm.consumer.retries", "topic", record.topic(), "reason", rootName(e)).increment();
+                metrics.counter("caseswarm.consumer.retries", "topic", record.topic(), "reason", StalledConsumers.rootCause(e).getClass().getSimpleName()).increment();
                 if (attempt == config.attempts()) {
                     stalls.stalled(record, e, attempt);
                 } else {
@@ -141,13 +141,6 @@ public class EventInbox {
         }
     }
 
-    private static String rootName(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
-    }
 
     /** The event, once the handler has applied it; null when it had been applied before. */
     private ReceivedEvent applyOnce(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {

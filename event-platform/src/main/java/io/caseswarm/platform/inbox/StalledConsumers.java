@@ -68,11 +68,16 @@ public class StalledConsumers {
     }
 
     static String describe(Throwable failure) {
+        Throwable root = rootCause(failure);
+        return root == failure ? failure.toString() : failure.getClass().getSimpleName() + " caused by " + root;
+    }
+
+    static Throwable rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == failure ? failure.toString() : failure.getClass().getSimpleName() + " caused by " + root;
+        return root;
     }
 
     private record Stall(long offset, String eventId, String type, String reason, Instant since) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,13 +86,9 @@ class DeadLetterRedriveTest {
         EventSender.Sent posted = entryPosted(account, 10);
         await().atMost(PATIENCE).until(() -> totals.total(account).isPresent());
         // The same event lands in the dead-letter topic as well, as if a consumer had once given up on it.
-        ProducerRecord<String, String> copy = new ProducerRecord<>("ledger-events-dlq", account, posted.json());
-        List.of("ce_specversion=1.0", "ce_id=" + posted.id(), "ce_type=entry-posted", "ce_source=test",
-                "ce_subject=" + account, "ce_time=2026-12-01T10:00:00Z", "content-type=application/json",
-                "dead-letter-reason=once refused").forEach(header -> {
-                    String[] pair = header.split("=", 2);
-                    copy.headers().add(pair[0], pair[1].getBytes(StandardCharsets.UTF_8));
-                });
+        ProducerRecord<String, String> copy = events.recordOf(new EventSender.Sent("ledger-events-dlq", posted.id(),
+                account, posted.type(), posted.json()));
+        copy.headers().add("dead-letter-reason", "once refused".getBytes(StandardCharsets.UTF_8));
         events.sendRaw(copy);
 
         assertThat(redrive("ledger-events").then().statusCode(200).extract().jsonPath().getList("records.eventId"))

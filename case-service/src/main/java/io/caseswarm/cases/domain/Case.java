@@ -1,13 +1,18 @@
 package io.caseswarm.cases.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
+import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
+import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
+import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
+import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
 /**
@@ -15,13 +20,18 @@ import io.caseswarm.platform.rest.CommandRejectedException;
  * the events it causes, changing nothing. {@link #apply} is the only place state changes.
  *
  * <p>The rule that makes this swarming rather than tiered support: a case has one owner from the
- * moment it is assigned until it is resolved. Nobody escalates it to someone else.
+ * moment it is assigned until it is resolved. The owner may hand it on, or a lead move it, but it is
+ * never escalated up a tier: help comes to the case as a swarm.
+ *
+ * <p>Its status follows the state machine of {@link CaseStatus#next()}; a move outside it is refused
+ * naming both states.
  */
 public final class Case {
 
     private CaseOpened opened;
     private CaseStatus status;
     private String ownerId;
+    private Instant resolvedAt;
     private long version;
 
     private Case() {
@@ -34,62 +44,151 @@ public final class Case {
         return aggregate;
     }
 
-    /** The case number is allocated by the caller from a sequence; an owner given on open is assigned at once. */
-    public static List<CaseEvent> open(OpenCase command, String number, Instant now) {
-        List<CaseEvent> events = new ArrayList<>();
-        events.add(new CaseOpened(command.caseId(), number, command.subject().strip(),
+    /**
+     * The case number is allocated by the caller from a sequence. An owner given on open is assigned at
+     * once, which opens the case; without one it stays {@code new}.
+     */
+    public static List<CaseEvent> open(OpenCase command, String number, String by, Instant now) {
+        CaseOpened opened = new CaseOpened(command.caseId(), number, command.subject().strip(),
                 command.description().strip(), command.customer(),
                 command.channel() == null ? Channel.API : command.channel(),
                 command.product(),
                 command.priority() == null ? Priority.NORMAL : command.priority(),
-                now));
-        if (command.ownerId() != null) {
-            events.add(new CaseAssigned(command.caseId(), number, command.ownerId(), now));
+                now);
+        if (command.ownerId() == null) {
+            return List.of(opened);
         }
-        return events;
+        return List.of(opened, new CaseAssigned(command.caseId(), number, command.ownerId(), now, null, by));
     }
 
-    public List<CaseEvent> assign(String newOwnerId, Instant now) {
-        requireOpen();
+    /** A new owner: the first one opens the case; a later one takes it over. */
+    public List<CaseEvent> assign(String newOwnerId, String by, Instant now) {
         if (newOwnerId.equals(ownerId)) {
             return List.of();
         }
-        if (ownerId != null) {
-            throw new CommandRejectedException("Case " + opened.number() + " is owned by " + ownerId
-                    + "; the owner keeps the case until it is resolved (request a swarm for help instead)");
+        if (status != CaseStatus.NEW && !status.isActive()) {
+            throw refused("is " + status.label() + "; reopen it before giving it to somebody else");
         }
-        return List.of(new CaseAssigned(opened.caseId(), opened.number(), newOwnerId, now));
+        return List.of(new CaseAssigned(opened.caseId(), opened.number(), newOwnerId, now, ownerId, by));
+    }
+
+    /**
+     * A move along the state machine. Resolving needs the fix ({@link #resolve}); reopening a resolved
+     * case and closing one are moves too, with their own events.
+     */
+    public List<CaseEvent> moveTo(CaseStatus to, String reason, String by, Instant now) {
+        if (to == status) {
+            return List.of();
+        }
+        requireMove(to);
+        if (to == CaseStatus.RESOLVED) {
+            throw moveRefused(to, "resolving takes the fix (POST /cases/{id}/resolve)");
+        }
+        if (to == CaseStatus.OPEN && status == CaseStatus.NEW) {
+            throw moveRefused(to, "it has no owner, and assigning it opens it");
+        }
+        return switch (to) {
+            case CLOSED -> List.of(new CaseClosed(opened.caseId(), opened.number(), status, reason, by, now));
+            case OPEN -> status == CaseStatus.RESOLVED ? reopen(reason, by, now) : List.of(changed(to, reason, by, now));
+            default -> List.of(changed(to, reason, by, now));
+        };
     }
 
     public List<CaseEvent> resolve(Resolution resolution, Instant now) {
-        requireOpen();
+        requireMove(CaseStatus.RESOLVED);
         if (ownerId == null) {
-            throw new CommandRejectedException("Case " + opened.number() + " has no owner; assign it before resolving");
+            throw refused("has no owner; assign it before resolving");
         }
         return List.of(new CaseResolved(opened.caseId(), opened.number(), opened.subject(), opened.description(),
                 opened.product(), opened.customer(), ownerId, resolution, now));
     }
 
-    private void requireOpen() {
-        if (status != CaseStatus.OPEN) {
-            throw new CommandRejectedException("Case " + opened.number() + " is " + status.name().toLowerCase());
+    /** Staff reopen a resolved case whenever they find the fix did not hold. */
+    public List<CaseEvent> reopen(String reason, String by, Instant now) {
+        if (status != CaseStatus.RESOLVED) {
+            throw moveRefused(CaseStatus.OPEN, "only a resolved case is reopened");
         }
+        return List.of(new CaseReopened(opened.caseId(), opened.number(), ownerId, reason, by, now));
+    }
+
+    /** The customer reopens their resolved case only within {@code window} of its resolution; after that it is a new case. */
+    public List<CaseEvent> reopenByCustomer(String reason, String by, Duration window, Instant now) {
+        if (status == CaseStatus.RESOLVED && now.isAfter(resolvedAt.plus(window))) {
+            throw refused("was resolved at " + resolvedAt + ", more than " + window.toDays()
+                    + " days ago; please open a new case");
+        }
+        return reopen(reason, by, now);
+    }
+
+    /**
+     * A message on the case. A customer who answers a case that waits on them opens it again, and one
+     * who writes on their resolved case within the window reopens it. Nobody writes on a closed case.
+     */
+    public List<CaseEvent> addMessage(Message message, Duration reopenWindow, Instant now) {
+        if (status == CaseStatus.CLOSED) {
+            throw refused("is closed; please open a new case");
+        }
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(new CaseMessageAdded(opened.caseId(), opened.number(), message.messageId(), message.authorId(),
+                message.authorRole(), message.visibility(), message.body(), message.attachments(), now));
+        if (message.fromCustomer() && status == CaseStatus.PENDING) {
+            events.add(changed(CaseStatus.OPEN, "the customer replied", message.authorId(), now));
+        } else if (message.fromCustomer() && status == CaseStatus.RESOLVED) {
+            events.addAll(reopenByCustomer("the customer wrote again", message.authorId(), reopenWindow, now));
+        }
+        return events;
+    }
+
+    private CaseStatusChanged changed(CaseStatus to, String reason, String by, Instant now) {
+        return new CaseStatusChanged(opened.caseId(), opened.number(), status, to, reason, by, now);
+    }
+
+    private void requireMove(CaseStatus to) {
+        if (!status.next().contains(to)) {
+            throw moveRefused(to, status == CaseStatus.CLOSED ? "a closed case stays closed" : "not a move a case makes");
+        }
+    }
+
+    private CommandRejectedException moveRefused(CaseStatus to, String why) {
+        return refused("cannot move from " + status.label() + " to " + to.label() + ": " + why);
+    }
+
+    private CommandRejectedException refused(String what) {
+        return new CommandRejectedException("Case " + opened.number() + " " + what);
     }
 
     void apply(CaseEvent event) {
         switch (event) {
             case CaseOpened o -> {
                 opened = o;
-                status = CaseStatus.OPEN;
+                status = CaseStatus.NEW;
             }
-            case CaseAssigned assigned -> ownerId = assigned.ownerId();
-            case CaseResolved resolved -> status = CaseStatus.RESOLVED;
+            case CaseAssigned assigned -> {
+                ownerId = assigned.ownerId();
+                if (status == CaseStatus.NEW) {
+                    status = CaseStatus.OPEN;
+                }
+            }
+            case CaseStatusChanged changed -> status = changed.to();
+            case CaseResolved resolved -> {
+                status = CaseStatus.RESOLVED;
+                resolvedAt = resolved.resolvedAt();
+            }
+            case CaseReopened reopened -> status = CaseStatus.OPEN;
+            case CaseClosed closed -> status = CaseStatus.CLOSED;
+            case CaseMessageAdded message -> {
+                // A message changes no state the case decides on; the status moves it causes are events of their own.
+            }
         }
         version++;
     }
 
     public UUID id() {
         return opened.caseId();
+    }
+
+    public String customerId() {
+        return opened.customer().id();
     }
 
     public CaseStatus status() {

@@ -1,6 +1,7 @@
 package io.caseswarm.cases.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.caseswarm.platform.event.EventType;
@@ -8,25 +9,67 @@ import io.caseswarm.platform.event.EventType;
 /**
  * Everything that can happen to a case. Published on {@code case-events}, keyed by the case id. Each
  * event carries what its subscribers need, so that none of them has to call back.
+ *
+ * <p>A case's status changes only through {@link CaseAssigned} (the first owner opens a new case),
+ * {@link CaseStatusChanged}, {@link CaseResolved}, {@link CaseReopened} and {@link CaseClosed}:
+ * whoever follows those five knows the status.
  */
 public sealed interface CaseEvent {
 
     UUID caseId();
 
-    /** A case arrived. */
+    /** A case arrived. It is {@code new} until it has an owner. */
     @EventType("case-opened")
     record CaseOpened(UUID caseId, String number, String subject, String description, Customer customer,
             Channel channel, String product, Priority priority, Instant openedAt) implements CaseEvent {
     }
 
-    /** The case got its owner, who keeps it until it is resolved. */
+    /**
+     * The case got an owner, who keeps it until it is resolved or hands it on. The first owner opens a
+     * {@code new} case; {@code previousOwnerId} is null for them. {@code assignedBy} is who decided (null
+     * in events from before it was recorded).
+     */
     @EventType("case-assigned")
-    record CaseAssigned(UUID caseId, String number, String ownerId, Instant assignedAt) implements CaseEvent {
+    record CaseAssigned(UUID caseId, String number, String ownerId, Instant assignedAt, String previousOwnerId,
+            String assignedBy) implements CaseEvent {
+    }
+
+    /** The case moved between new, open, pending and on-hold. */
+    @EventType("case-status-changed")
+    record CaseStatusChanged(UUID caseId, String number, CaseStatus from, CaseStatus to, String reason, String by,
+            Instant changedAt) implements CaseEvent {
     }
 
     /** The owner resolved the case; carries the problem and the fix for whoever captures knowledge or tells the customer. */
     @EventType("case-resolved")
     record CaseResolved(UUID caseId, String number, String subject, String description, String product,
             Customer customer, String ownerId, Resolution resolution, Instant resolvedAt) implements CaseEvent {
+    }
+
+    /** A resolved case is open again, with the same owner: the fix did not hold, or the customer came back. */
+    @EventType("case-reopened")
+    record CaseReopened(UUID caseId, String number, String ownerId, String reason, String by, Instant reopenedAt)
+            implements CaseEvent {
+    }
+
+    /** The end: nothing more happens to the case. */
+    @EventType("case-closed")
+    record CaseClosed(UUID caseId, String number, CaseStatus from, String reason, String by, Instant closedAt)
+            implements CaseEvent {
+    }
+
+    /** Somebody wrote on the case: the customer, or staff to the customer ({@code public}) or to each other ({@code internal}). */
+    @EventType("case-message-added")
+    record CaseMessageAdded(UUID caseId, String number, UUID messageId, String authorId, AuthorRole authorRole,
+            Visibility visibility, String body, List<AttachmentRef> attachments, Instant addedAt)
+            implements CaseEvent {
+
+        public CaseMessageAdded {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+    }
+
+    /** A file on the case, described; its bytes stay in case-service. */
+    record AttachmentRef(UUID attachmentId, String name, long size, String contentType, String sha256) {
     }
 }

@@ -43,6 +43,8 @@ public class CaseView extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> helpedBy;
     public Instant resolvedAt;
+    public Instant reopenedAt;
+    public Instant closedAt;
     public Instant openedAt;
     public Instant updatedAt;
     public long version;

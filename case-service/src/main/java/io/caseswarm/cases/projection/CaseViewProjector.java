@@ -9,14 +9,18 @@ import jakarta.transaction.Transactional;
 
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
+import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
+import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
+import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
+import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 
-/** Keeps {@link CaseView} in step with the case events, in the transaction that appends them. */
+/** Keeps {@link CaseView} and {@link CaseMessage} in step with the case events, in the transaction that appends them. */
 @ApplicationScoped
 public class CaseViewProjector {
 
@@ -35,9 +39,10 @@ public class CaseViewProjector {
         }
     }
 
-    /** Throws the view away and replays every case event: after a bug fix in a projection, for example. */
+    /** Throws the views away and replays every case event: after a bug fix in a projection, for example. */
     @Transactional
     public long rebuild() {
+        CaseMessage.deleteAll();
         CaseView.deleteAll();
         long after = 0;
         long replayed = 0;
@@ -72,19 +77,50 @@ public class CaseViewProjector {
                 view.channel = opened.channel();
                 view.product = opened.product();
                 view.priority = opened.priority();
-                view.status = CaseStatus.OPEN;
+                view.status = CaseStatus.NEW;
                 view.openedAt = opened.openedAt();
                 view.updatedAt = at;
                 view.version = version;
                 view.persist();
             }
-            case CaseAssigned assigned -> update(assigned.caseId(), version, at).ownerId = assigned.ownerId();
+            case CaseAssigned assigned -> {
+                CaseView view = update(assigned.caseId(), version, at);
+                view.ownerId = assigned.ownerId();
+                if (view.status == CaseStatus.NEW) {
+                    view.status = CaseStatus.OPEN;
+                }
+            }
+            case CaseStatusChanged changed -> update(changed.caseId(), version, at).status = changed.to();
             case CaseResolved resolved -> {
                 CaseView view = update(resolved.caseId(), version, at);
                 view.status = CaseStatus.RESOLVED;
                 view.resolutionSummary = resolved.resolution().summary();
                 view.helpedBy = resolved.resolution().helpedBy();
                 view.resolvedAt = resolved.resolvedAt();
+            }
+            case CaseReopened reopened -> {
+                CaseView view = update(reopened.caseId(), version, at);
+                view.status = CaseStatus.OPEN;
+                view.reopenedAt = reopened.reopenedAt();
+            }
+            case CaseClosed closed -> {
+                CaseView view = update(closed.caseId(), version, at);
+                view.status = CaseStatus.CLOSED;
+                view.closedAt = closed.closedAt();
+            }
+            case CaseMessageAdded added -> {
+                update(added.caseId(), version, at);
+                CaseMessage message = new CaseMessage();
+                message.messageId = added.messageId();
+                message.caseId = added.caseId();
+                message.seq = version;
+                message.authorId = added.authorId();
+                message.authorRole = added.authorRole();
+                message.visibility = added.visibility();
+                message.body = added.body();
+                message.attachments = added.attachments();
+                message.addedAt = added.addedAt();
+                message.persist();
             }
         }
     }

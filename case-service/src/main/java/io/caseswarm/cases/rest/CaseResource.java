@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,11 +39,13 @@ public class CaseResource {
     private final CaseCommands commands;
     private final EventStore store;
     private final Caller caller;
+    private final CaseAccess access;
 
-    CaseResource(CaseCommands commands, EventStore store, Caller caller) {
+    CaseResource(CaseCommands commands, EventStore store, Caller caller, CaseAccess access) {
         this.commands = commands;
         this.store = store;
         this.caller = caller;
+        this.access = access;
     }
 
     /**
@@ -64,17 +65,38 @@ public class CaseResource {
         }
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
                 new Customer(request.customer().id(), request.customer().name(), request.customer().email()),
-                request.channel(), request.product(), request.priority(), request.ownerId()));
+                request.channel(), request.product(), request.priority(), request.ownerId()), caller);
         return Response.created(URI.create("/cases/" + id)).entity(find(id)).build();
     }
 
-    /** A lead (or a routing system) assigns any agent; an agent takes a case for themselves. */
+    /**
+     * An agent takes an unowned case for themselves; its owner hands it to another agent; a lead (or a
+     * routing system) assigns or reassigns it to anyone.
+     */
     @POST
     @Path("/{id}/assign")
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION })
     public CaseResponse assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
-        caller.requireSelfOr(request.ownerId(), Roles.LEAD, Roles.INTEGRATION);
-        commands.assign(id, request.ownerId());
+        commands.assign(id, request.ownerId(), caller);
+        return find(id);
+    }
+
+    /** The owner or a lead moves the case to open, pending or on-hold; a lead closes it. */
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public CaseResponse changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusRequest request) {
+        commands.moveTo(id, request.status(), stripped(request.reason()), caller);
+        return find(id);
+    }
+
+    /** The owner or a lead reopens a resolved case; its customer within the reopen window. */
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.CUSTOMER })
+    public CaseResponse reopen(@PathParam("id") UUID id, @Valid ReopenRequest request) {
+        access.readable(id);
+        commands.reopen(id, request == null ? null : stripped(request.reason()), caller);
         return find(id);
     }
 
@@ -91,8 +113,9 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public CaseResponse find(@PathParam("id") UUID id) {
-        CaseResponse found = CaseResponse.of(visible(id), CaseSwarm.ofCase(id), CaseSuggestions.findByIdOptional(id));
-        return caller.isOnlyCustomer() ? found.forCustomer() : found;
+        CaseResponse found = CaseResponse.of(access.readable(id), CaseSwarm.ofCase(id),
+                CaseSuggestions.findByIdOptional(id));
+        return access.seesOnlyPublic() ? found.forCustomer() : found;
     }
 
     /** Newest first; optionally only one customer's cases. A customer always gets only their own. */
@@ -113,7 +136,7 @@ public class CaseResource {
     @Path("/{id}/history")
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        visible(id);
+        access.readable(id);
         return store.load(id.toString()).stream().map(HistoryEntry::of).toList();
     }
 
@@ -134,15 +157,7 @@ public class CaseResource {
         }
     }
 
-    /**
-     * The case, if the caller may see it. Somebody else's case is "not found" for a customer, so that
-     * customers cannot learn which case ids exist.
-     */
-    private CaseView visible(UUID id) {
-        CaseView view = CaseView.findById(id);
-        if (view == null || caller.isOnlyCustomer() && !caller.isSelf(view.customerId)) {
-            throw new NotFoundException("No case " + id);
-        }
-        return view;
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

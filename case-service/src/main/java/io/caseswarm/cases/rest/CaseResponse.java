@@ -20,7 +20,7 @@ import io.caseswarm.cases.projection.CaseView;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResponse(UUID id, String number, String subject, String description, Customer customer,
         Channel channel, String product, Priority priority, CaseStatus status, String ownerId, Resolution resolution,
-        Instant openedAt, Instant resolvedAt, Instant updatedAt, long version, List<SwarmSummary> swarms,
+        Instant openedAt, Instant resolvedAt, Instant reopenedAt, Instant closedAt, Instant updatedAt, long version, List<SwarmSummary> swarms,
         List<CaseSuggestions.Suggestion> suggestions) {
 
     public record SwarmSummary(UUID swarmId, String status, String question, List<String> memberIds) {
@@ -44,7 +44,7 @@ public record CaseResponse(UUID id, String number, String subject, String descri
         List<CaseSuggestions.Suggestion> publicOnes = suggestions == null ? null
                 : suggestions.stream().filter(CaseSuggestions.Suggestion::isPublic).toList();
         return new CaseResponse(id, number, subject, description, customer, channel, product, priority, status,
-                ownerId, resolution, openedAt, resolvedAt, updatedAt, version, swarms == null ? null : List.of(),
+                ownerId, resolution, openedAt, resolvedAt, reopenedAt, closedAt, updatedAt, version, swarms == null ? null : List.of(),
                 publicOnes);
     }
 
@@ -54,7 +54,7 @@ public record CaseResponse(UUID id, String number, String subject, String descri
                 new Customer(view.customerId, view.customerName, view.customerEmail), view.channel, view.product,
                 view.priority, view.status, view.ownerId,
                 view.resolutionSummary == null ? null : new Resolution(view.resolutionSummary, view.helpedBy),
-                view.openedAt, view.resolvedAt, view.updatedAt, view.version,
+                view.openedAt, view.resolvedAt, view.reopenedAt, view.closedAt, view.updatedAt, view.version,
                 swarms, suggestions);
     }
 }

@@ -10,10 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.Case;
 import io.caseswarm.cases.domain.CaseEvent;
+import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.domain.Message;
 import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
+import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.projection.CaseViewProjector;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.retry.RetryOnConflict;
@@ -26,6 +32,9 @@ import io.quarkus.security.ForbiddenException;
 /**
  * Handles the commands on cases. Each runs in one transaction: the aggregate decides the events, the
  * store appends them (which is also how they get published) and the view is updated, all or nothing.
+ *
+ * <p>Rules about who may act on which case are checked here, against the case's events read in the
+ * same transaction, so they never act on a stale view.
  */
 @ApplicationScoped
 @RetryOnConflict
@@ -37,41 +46,102 @@ public class CaseCommands {
     private final EventStore store;
     private final CaseViewProjector projector;
     private final CaseNumbers numbers;
+    private final Duration reopenWindow;
     private final Clock clock;
 
-    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers) {
+    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers,
+            @ConfigProperty(name = "caseswarm.cases.reopen-window", defaultValue = "P14D") Duration reopenWindow) {
         this.store = store;
         this.projector = projector;
         this.numbers = numbers;
+        this.reopenWindow = reopenWindow;
         // Microseconds, as PostgreSQL keeps them: event payloads and views then agree to the digit.
         this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Transactional
-    public UUID open(OpenCase command) {
-        List<CaseEvent> events = Case.open(command, numbers.next(), clock.instant());
+    public UUID open(OpenCase command, Caller caller) {
+        List<CaseEvent> events = Case.open(command, numbers.next(), caller.id(), clock.instant());
         record(command.caseId(), 0, events);
         return command.caseId();
     }
 
+    /**
+     * Nobody owns the case yet: an agent takes it for themselves, a lead or a routing system gives it to
+     * anyone. Somebody owns it: they hand it on, or a lead moves it.
+     */
     @Transactional
-    public void assign(UUID caseId, String ownerId) {
-        decide(caseId, aggregate -> aggregate.assign(ownerId, clock.instant()));
+    public void assign(UUID caseId, String ownerId, Caller caller) {
+        decide(caseId, aggregate -> {
+            if (aggregate.ownerId() == null) {
+                caller.requireSelfOr(ownerId, Roles.LEAD, Roles.INTEGRATION);
+            } else if (!caller.isSelf(aggregate.ownerId()) && !caller.isAny(Roles.LEAD, Roles.INTEGRATION)) {
+                throw new ForbiddenException("Only the case's owner, " + aggregate.ownerId()
+                        + ", hands it on, or a lead reassigns it");
+            }
+            return aggregate.assign(ownerId, caller.id(), clock.instant());
+        });
     }
 
-    /**
-     * The case's owner, or a lead, resolves it. The owner is read from the events in the same transaction,
-     * so the check cannot act on a stale view. A case without an owner is left to the aggregate to refuse.
-     */
+    /** The owner or a lead moves the case along; only a lead closes it. */
+    @Transactional
+    public void moveTo(UUID caseId, CaseStatus to, String reason, Caller caller) {
+        decide(caseId, aggregate -> {
+            if (to == CaseStatus.CLOSED && !caller.is(Roles.LEAD)) {
+                throw new ForbiddenException("Only a lead closes a case");
+            }
+            requireOwnerOrLead(aggregate, caller, "changes its status");
+            return aggregate.moveTo(to, reason, caller.id(), clock.instant());
+        });
+    }
+
+    /** The owner or a lead reopens a resolved case at any time; its customer within the reopen window. */
+    @Transactional
+    public void reopen(UUID caseId, String reason, Caller caller) {
+        decide(caseId, aggregate -> {
+            if (caller.isOnlyCustomer()) {
+                return aggregate.reopenByCustomer(reason, caller.id(), reopenWindow, clock.instant());
+            }
+            requireOwnerOrLead(aggregate, caller, "reopens it");
+            return aggregate.reopen(reason, caller.id(), clock.instant());
+        });
+    }
+
+    /** The case's owner, or a lead, resolves it. A case without an owner is left to the aggregate to refuse. */
     @Transactional
     public void resolve(UUID caseId, Resolution resolution, Caller caller) {
         decide(caseId, aggregate -> {
-            if (aggregate.ownerId() != null && !caller.isSelf(aggregate.ownerId()) && !caller.is(Roles.LEAD)) {
-                throw new ForbiddenException(
-                        "Only the case's owner, " + aggregate.ownerId() + ", or a lead resolves it");
+            if (aggregate.ownerId() != null) {
+                requireOwnerOrLead(aggregate, caller, "resolves it");
             }
             return aggregate.resolve(resolution, clock.instant());
         });
+    }
+
+    /** Writes on the case in the caller's name and role; answers the new message's id. */
+    @Transactional
+    public UUID addMessage(UUID caseId, String body, Visibility visibility, Caller caller) {
+        Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body, List.of());
+        decide(caseId, aggregate -> aggregate.addMessage(message, reopenWindow, clock.instant()));
+        return message.messageId();
+    }
+
+    /** The role a message is written in: the most senior one the caller holds. */
+    private static AuthorRole roleOf(Caller caller) {
+        if (caller.isOnlyCustomer()) {
+            return AuthorRole.CUSTOMER;
+        }
+        if (caller.is(Roles.LEAD)) {
+            return AuthorRole.LEAD;
+        }
+        return caller.is(Roles.AGENT) ? AuthorRole.AGENT : AuthorRole.INTEGRATION;
+    }
+
+    private static void requireOwnerOrLead(Case aggregate, Caller caller, String what) {
+        if (!caller.is(Roles.LEAD) && (aggregate.ownerId() == null || !caller.isSelf(aggregate.ownerId()))) {
+            throw new ForbiddenException("Only the case's owner" + (aggregate.ownerId() == null ? "" : ", "
+                    + aggregate.ownerId() + ",") + " or a lead " + what);
+        }
     }
 
     private void decide(UUID caseId, Function<Case, List<CaseEvent>> decision) {
@@ -84,6 +154,9 @@ public class CaseCommands {
     }
 
     private void record(UUID caseId, long expectedVersion, List<CaseEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<StoredEvent> stored = store.append(STREAM_TYPE, caseId.toString(), expectedVersion, events);
         projector.project(stored);
     }

@@ -3,92 +3,205 @@ package io.caseswarm.cases.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
+import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
+import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
+import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
+import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
 /** Given past events, when a command, expect events (or a refusal): the case's rules without any framework. */
 class CaseTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final Duration WINDOW = Duration.ofDays(14);
     private static final UUID CASE_ID = UUID.fromString("7d8f3f0e-9c1b-4c53-a3c2-6a9f1f3b2e10");
     private static final Customer ADA = new Customer("cust-1", "Ada Lovelace", "ada@example.com");
     private static final CaseOpened OPENED = new CaseOpened(CASE_ID, "CS-000042", "Invoices fail to sync",
             "Stops at 40%", ADA, Channel.WEB, "Billing Cloud", Priority.HIGH, NOW);
-    private static final CaseAssigned ASSIGNED_TO_ANA = new CaseAssigned(CASE_ID, "CS-000042", "ana.lima", NOW);
+    private static final CaseAssigned ASSIGNED_TO_ANA = new CaseAssigned(CASE_ID, "CS-000042", "ana.lima", NOW,
+            null, "lea.park");
     private static final Resolution FIX = new Resolution("Rotated the expired sync token", List.of("raj.patel"));
+    private static final CaseResolved RESOLVED = new CaseResolved(CASE_ID, "CS-000042", "Invoices fail to sync",
+            "Stops at 40%", "Billing Cloud", ADA, "ana.lima", FIX, NOW);
 
     @Test
     void openingACaseRecordsWhatItIsAboutWhoItIsForAndHowItArrived() {
         OpenCase command = new OpenCase(CASE_ID, "  Invoices fail to sync ", " Stops at 40%\n", ADA, Channel.WEB,
                 "Billing Cloud", Priority.HIGH, null);
 
-        assertThat(Case.open(command, "CS-000042", NOW)).containsExactly(OPENED);
+        assertThat(Case.open(command, "CS-000042", "lea.park", NOW)).containsExactly(OPENED);
+        assertThat(given(OPENED).status()).isEqualTo(CaseStatus.NEW);
     }
 
     @Test
     void aCaseWithoutChannelOrPriorityCameThroughTheApiAtNormalPriority() {
         OpenCase command = new OpenCase(CASE_ID, "Login loop", "Redirects forever", ADA, null, null, null, null);
 
-        CaseOpened opened = (CaseOpened) Case.open(command, "CS-000001", NOW).getFirst();
+        CaseOpened opened = (CaseOpened) Case.open(command, "CS-000001", "crm", NOW).getFirst();
 
         assertThat(opened.channel()).isEqualTo(Channel.API);
         assertThat(opened.priority()).isEqualTo(Priority.NORMAL);
     }
 
     @Test
-    void anOwnerGivenOnOpenIsAssignedAtOnce() {
+    void anOwnerGivenOnOpenIsAssignedAtOnceWhichOpensTheCase() {
         OpenCase command = new OpenCase(CASE_ID, "Invoices fail to sync", "Stops at 40%", ADA, Channel.WEB,
                 "Billing Cloud", Priority.HIGH, "ana.lima");
 
-        assertThat(Case.open(command, "CS-000042", NOW)).containsExactly(OPENED, ASSIGNED_TO_ANA);
+        List<CaseEvent> events = Case.open(command, "CS-000042", "lea.park", NOW);
+
+        assertThat(events).containsExactly(OPENED, ASSIGNED_TO_ANA);
+        assertThat(Case.replay(events).status()).isEqualTo(CaseStatus.OPEN);
     }
 
     @Test
-    void anUnownedCaseIsAssigned() {
-        assertThat(given(OPENED).assign("ana.lima", NOW)).containsExactly(ASSIGNED_TO_ANA);
+    void assigningANewCaseOpensIt() {
+        List<CaseEvent> events = given(OPENED).assign("ana.lima", "lea.park", NOW);
+
+        assertThat(events).containsExactly(ASSIGNED_TO_ANA);
+        assertThat(given(OPENED, ASSIGNED_TO_ANA).status()).isEqualTo(CaseStatus.OPEN);
     }
 
     @Test
-    void theOwnerKeepsTheCaseUntilItIsResolved() {
-        assertThatThrownBy(() -> given(OPENED, ASSIGNED_TO_ANA).assign("raj.patel", NOW))
-                .isInstanceOf(CommandRejectedException.class)
-                .hasMessageContaining("owned by ana.lima");
+    void reassigningNamesThePreviousOwnerAndKeepsTheStatus() {
+        CaseStatusChanged pending = moved(CaseStatus.OPEN, CaseStatus.PENDING);
+
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, pending).assign("raj.patel", "ana.lima", NOW)).containsExactly(
+                new CaseAssigned(CASE_ID, "CS-000042", "raj.patel", NOW, "ana.lima", "ana.lima"));
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, pending,
+                new CaseAssigned(CASE_ID, "CS-000042", "raj.patel", NOW, "ana.lima", "ana.lima")).status())
+                .isEqualTo(CaseStatus.PENDING);
     }
 
     @Test
     void assigningTheSameOwnerAgainChangesNothing() {
-        assertThat(given(OPENED, ASSIGNED_TO_ANA).assign("ana.lima", NOW)).isEmpty();
+        assertThat(given(OPENED, ASSIGNED_TO_ANA).assign("ana.lima", "ana.lima", NOW)).isEmpty();
     }
 
     @Test
-    void resolvingCarriesTheProblemTheFixAndTheCustomer() {
-        assertThat(given(OPENED, ASSIGNED_TO_ANA).resolve(FIX, NOW)).containsExactly(new CaseResolved(CASE_ID,
-                "CS-000042", "Invoices fail to sync", "Stops at 40%", "Billing Cloud", ADA, "ana.lima", FIX, NOW));
+    void aResolvedOrClosedCaseIsNotReassigned() {
+        assertThatThrownBy(() -> given(OPENED, ASSIGNED_TO_ANA, RESOLVED).assign("raj.patel", "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is resolved; reopen it");
+        assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).assign("raj.patel", "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed");
+    }
+
+    /** Every pair of statuses: the move is made with its own event, or refused naming both states. */
+    @Test
+    void everyMoveOfTheStateMachineIsMadeOrRefusedNamingBothStates() {
+        for (CaseStatus from : CaseStatus.values()) {
+            for (CaseStatus to : CaseStatus.values()) {
+                Case aggregate = given(history(from));
+                if (from == to) {
+                    assertThat(aggregate.moveTo(to, "why", "lea.park", NOW)).as(from + " to itself").isEmpty();
+                } else if (isAllowedByStatusCommand(from, to)) {
+                    List<CaseEvent> events = aggregate.moveTo(to, "why", "lea.park", NOW);
+                    assertThat(events).as(from + " to " + to).containsExactly(expectedEvent(from, to));
+                    List<CaseEvent> after = new ArrayList<>(history(from));
+                    after.addAll(events);
+                    assertThat(given(after).status()).as(from + " to " + to).isEqualTo(to);
+                } else {
+                    assertThatThrownBy(() -> aggregate.moveTo(to, "why", "lea.park", NOW)).as(from + " to " + to)
+                            .isInstanceOf(CommandRejectedException.class)
+                            .hasMessageContaining(from.label()).hasMessageContaining(to.label());
+                }
+            }
+        }
     }
 
     @Test
-    void aCaseWithoutOwnerCannotBeResolved() {
+    void aNewCaseIsOpenedByAssigningItNotByAStatusChange() {
+        assertThatThrownBy(() -> given(OPENED).moveTo(CaseStatus.OPEN, null, "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("has no owner");
+    }
+
+    @Test
+    void resolvingTakesTheFixAndIsAllowedFromEveryStatusSomebodyWorksIn() {
+        for (CaseStatus from : List.of(CaseStatus.OPEN, CaseStatus.PENDING, CaseStatus.ON_HOLD)) {
+            assertThat(given(history(from)).resolve(FIX, NOW)).as(from.label()).containsExactly(RESOLVED);
+        }
+        for (CaseStatus from : List.of(CaseStatus.RESOLVED, CaseStatus.CLOSED)) {
+            assertThatThrownBy(() -> given(history(from)).resolve(FIX, NOW)).as(from.label())
+                    .isInstanceOf(CommandRejectedException.class)
+                    .hasMessageContaining("from " + from.label() + " to resolved");
+        }
         assertThatThrownBy(() -> given(OPENED).resolve(FIX, NOW))
-                .isInstanceOf(CommandRejectedException.class)
-                .hasMessageContaining("no owner");
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("from new to resolved");
     }
 
     @Test
-    void aResolvedCaseIsNeitherResolvedAgainNorReassigned() {
-        CaseResolved resolved = (CaseResolved) given(OPENED, ASSIGNED_TO_ANA).resolve(FIX, NOW).getFirst();
+    void staffReopenOnlyAResolvedCase() {
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, RESOLVED).reopen("fix did not hold", "ana.lima", NOW.plusSeconds(60)))
+                .containsExactly(new CaseReopened(CASE_ID, "CS-000042", "ana.lima", "fix did not hold", "ana.lima",
+                        NOW.plusSeconds(60)));
+        assertThatThrownBy(() -> given(OPENED, ASSIGNED_TO_ANA).reopen(null, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("from open to open");
+        assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).reopen(null, "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("from closed to open");
+    }
 
-        assertThatThrownBy(() -> given(OPENED, ASSIGNED_TO_ANA, resolved).resolve(FIX, NOW))
-                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("resolved");
-        assertThatThrownBy(() -> given(OPENED, ASSIGNED_TO_ANA, resolved).assign("raj.patel", NOW))
-                .isInstanceOf(CommandRejectedException.class);
+    @Test
+    void theCustomerReopensOnlyWithinTheWindow() {
+        Case resolved = given(OPENED, ASSIGNED_TO_ANA, RESOLVED);
+
+        assertThat(resolved.reopenByCustomer("still broken", "cust-1", WINDOW, NOW.plus(WINDOW)))
+                .singleElement().isInstanceOf(CaseReopened.class);
+        assertThatThrownBy(() -> resolved.reopenByCustomer("still broken", "cust-1", WINDOW,
+                NOW.plus(WINDOW).plusSeconds(1)))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("more than 14 days ago");
+    }
+
+    @Test
+    void aMessageIsAddedWithWhoWroteItAndForWhom() {
+        Message note = message(AuthorRole.AGENT, Visibility.INTERNAL);
+
+        assertThat(given(OPENED, ASSIGNED_TO_ANA).addMessage(note, WINDOW, NOW)).containsExactly(
+                new CaseMessageAdded(CASE_ID, "CS-000042", note.messageId(), "ana.lima", AuthorRole.AGENT,
+                        Visibility.INTERNAL, "Checked the token", List.of(), NOW));
+    }
+
+    @Test
+    void aCustomerAnsweringAPendingCaseOpensItAgainWhileStaffMessagesMoveNothing() {
+        CaseEvent[] pending = { OPENED, ASSIGNED_TO_ANA, moved(CaseStatus.OPEN, CaseStatus.PENDING) };
+
+        List<CaseEvent> fromCustomer = given(pending).addMessage(message(AuthorRole.CUSTOMER, Visibility.PUBLIC),
+                WINDOW, NOW);
+        List<CaseEvent> fromAgent = given(pending).addMessage(message(AuthorRole.AGENT, Visibility.PUBLIC), WINDOW, NOW);
+
+        assertThat(fromCustomer).hasSize(2).last().isEqualTo(new CaseStatusChanged(CASE_ID, "CS-000042",
+                CaseStatus.PENDING, CaseStatus.OPEN, "the customer replied", "cust-1", NOW));
+        assertThat(fromAgent).singleElement().isInstanceOf(CaseMessageAdded.class);
+    }
+
+    @Test
+    void aCustomerWritingOnTheirResolvedCaseReopensItWithinTheWindowAndIsToldToOpenANewOneAfter() {
+        Case resolved = given(OPENED, ASSIGNED_TO_ANA, RESOLVED);
+        Message followUp = message(AuthorRole.CUSTOMER, Visibility.PUBLIC);
+
+        assertThat(resolved.addMessage(followUp, WINDOW, NOW.plus(Duration.ofDays(3)))).hasSize(2).last()
+                .isInstanceOf(CaseReopened.class);
+        assertThatThrownBy(() -> resolved.addMessage(followUp, WINDOW, NOW.plus(Duration.ofDays(15))))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("open a new case");
+        assertThat(resolved.addMessage(message(AuthorRole.AGENT, Visibility.INTERNAL), WINDOW, NOW.plus(WINDOW.multipliedBy(2))))
+                .singleElement().isInstanceOf(CaseMessageAdded.class);
+    }
+
+    @Test
+    void nobodyWritesOnAClosedCase() {
+        assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).addMessage(message(AuthorRole.LEAD,
+                Visibility.INTERNAL), WINDOW, NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed");
     }
 
     @Test
@@ -101,7 +214,53 @@ class CaseTest {
         assertThat(replayed.version()).isEqualTo(2);
     }
 
+    /** What the status command does: everything the state machine allows except resolving (which needs the fix) and opening a new case (which needs an owner). */
+    private static boolean isAllowedByStatusCommand(CaseStatus from, CaseStatus to) {
+        return from.next().contains(to) && to != CaseStatus.RESOLVED && !(from == CaseStatus.NEW && to == CaseStatus.OPEN);
+    }
+
+    private static CaseEvent expectedEvent(CaseStatus from, CaseStatus to) {
+        if (to == CaseStatus.CLOSED) {
+            return new CaseClosed(CASE_ID, "CS-000042", from, "why", "lea.park", NOW);
+        }
+        if (from == CaseStatus.RESOLVED) {
+            return new CaseReopened(CASE_ID, "CS-000042", "ana.lima", "why", "lea.park", NOW);
+        }
+        return moved(from, to, "why");
+    }
+
+    /** A history that leaves the case in {@code status}. */
+    private static List<CaseEvent> history(CaseStatus status) {
+        return switch (status) {
+            case NEW -> List.of(OPENED);
+            case OPEN -> List.of(OPENED, ASSIGNED_TO_ANA);
+            case PENDING, ON_HOLD -> List.of(OPENED, ASSIGNED_TO_ANA, moved(CaseStatus.OPEN, status));
+            case RESOLVED -> List.of(OPENED, ASSIGNED_TO_ANA, RESOLVED);
+            case CLOSED -> List.of(OPENED, ASSIGNED_TO_ANA, RESOLVED,
+                    new CaseClosed(CASE_ID, "CS-000042", CaseStatus.RESOLVED, null, "lea.park", NOW));
+        };
+    }
+
+    private static CaseStatusChanged moved(CaseStatus from, CaseStatus to) {
+        return moved(from, to, null);
+    }
+
+    private static CaseStatusChanged moved(CaseStatus from, CaseStatus to, String reason) {
+        return new CaseStatusChanged(CASE_ID, "CS-000042", from, to, reason, "lea.park", NOW);
+    }
+
+    private static Message message(AuthorRole role, Visibility visibility) {
+        String author = role == AuthorRole.CUSTOMER ? "cust-1" : "ana.lima";
+        String body = role == AuthorRole.CUSTOMER ? "It still stops at 40%" : "Checked the token";
+        return new Message(UUID.fromString("0b9e1c4a-7a55-4a8e-9d7c-1f0f5f4e2a01"), author, role, visibility, body,
+                List.of());
+    }
+
     private static Case given(CaseEvent... history) {
         return Case.replay(List.of(history));
+    }
+
+    private static Case given(List<CaseEvent> history) {
+        return Case.replay(history);
     }
 }

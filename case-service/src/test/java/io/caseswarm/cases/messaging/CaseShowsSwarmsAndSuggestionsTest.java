@@ -31,10 +31,15 @@ class CaseShowsSwarmsAndSuggestionsTest {
 
     LocalIssuer issuer;
 
+    /** An expert reads the case, and its whole conversation, only while in one of its open swarms. */
     @Test
     void theCaseShowsItsSwarmWithTheExpertsWhoJoinedUntilItCloses() throws Exception {
         String caseId = openCase();
         String swarmId = UUID.randomUUID().toString();
+        asAgent().contentType(ContentType.JSON).body("{\"body\": \"Token looks expired\", \"visibility\": \"internal\"}")
+                .post("/cases/" + caseId + "/messages").then().statusCode(201);
+        asExpert().get("/cases/" + caseId).then().statusCode(404);
+        asExpert().get("/cases/" + caseId + "/messages").then().statusCode(404);
 
         events.send("swarm-events", swarmId, "swarm-requested", """
                 {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","question":"Why does the sync stop?",
@@ -46,6 +51,9 @@ class CaseShowsSwarmsAndSuggestionsTest {
                 .then().body("swarms[0].status", equalTo("active"))
                 .body("swarms[0].question", equalTo("Why does the sync stop?"))
                 .body("swarms[0].memberIds", contains("raj.patel")));
+        asExpert().get("/cases/" + caseId).then().statusCode(200).body("subject", equalTo("Invoices fail to sync"));
+        asExpert().get("/cases/" + caseId + "/messages").then().statusCode(200)
+                .body("items.body", contains("Token looks expired"));
 
         EventSender.Sent closed = events.send("swarm-events", swarmId, "swarm-closed",
                 "{\"swarmId\":\"%s\",\"caseId\":\"%s\",\"reason\":\"case-resolved\"}".formatted(swarmId, caseId));
@@ -53,6 +61,7 @@ class CaseShowsSwarmsAndSuggestionsTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAgent().get("/cases/" + caseId)
                 .then().body("swarms.size()", equalTo(1)).body("swarms[0].status", equalTo("closed")));
+        asExpert().get("/cases/" + caseId).then().statusCode(404);
     }
 
     @Test
@@ -72,6 +81,10 @@ class CaseShowsSwarmsAndSuggestionsTest {
         // The customer sees their case with the public article only.
         given().auth().oauth2(issuer.issue("cust-9", "customer")).get("/cases/" + caseId)
                 .then().statusCode(200).body("suggestions.articleId", contains("a-1")).body("swarms.size()", equalTo(0));
+    }
+
+    private RequestSpecification asExpert() {
+        return given().auth().oauth2(issuer.issue("raj.patel", "expert"));
     }
 
     private RequestSpecification asAgent() {

@@ -72,15 +72,45 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void anotherAgentCannotTakeOverAnOwnedCase() {
+    void theOwnerHandsTheCaseOnALeadReassignsItAndNobodyElseTakesIt() throws Exception {
         String id = openCase("ana.lima");
 
         as("raj.patel", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
                 .when().post("/cases/" + id + "/assign")
-                .then().statusCode(409)
+                .then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("owned by ana.lima"));
+                .body("detail", org.hamcrest.Matchers.containsString("Only the case's owner, ana.lima"));
         as("ana.lima", "agent").get("/cases/" + id).then().body("ownerId", equalTo("ana.lima")).body("version", equalTo(2));
+
+        as("ana.lima", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
+                .when().post("/cases/" + id + "/assign")
+                .then().statusCode(200).body("ownerId", equalTo("raj.patel")).body("status", equalTo("open"));
+        as("lea.park", "lead").contentType(ContentType.JSON).body("{\"ownerId\": \"mia.rossi\"}")
+                .when().post("/cases/" + id + "/assign")
+                .then().statusCode(200).body("ownerId", equalTo("mia.rossi"));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 4, Duration.ofSeconds(60));
+            JsonNode handedOn = json.readTree(records.get(2).value());
+            assertThat(handedOn.get("previousOwnerId").asText()).isEqualTo("ana.lima");
+            assertThat(handedOn.get("assignedBy").asText()).isEqualTo("ana.lima");
+            JsonNode reassigned = json.readTree(records.get(3).value());
+            assertThat(reassigned.get("previousOwnerId").asText()).isEqualTo("raj.patel");
+            assertThat(reassigned.get("assignedBy").asText()).isEqualTo("lea.park");
+        }
+    }
+
+    @Test
+    void anUnownedCaseIsTakenByAnAgentForThemselvesOnly() {
+        String id = openCase(null);
+
+        as("raj.patel", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"ana.lima\"}")
+                .when().post("/cases/" + id + "/assign").then().statusCode(403);
+        as("raj.patel", "agent").get("/cases/" + id).then().body("status", equalTo("new")).body("version", equalTo(1));
+
+        as("raj.patel", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
+                .when().post("/cases/" + id + "/assign")
+                .then().statusCode(200).body("ownerId", equalTo("raj.patel")).body("status", equalTo("open"));
     }
 
     @Test
@@ -98,7 +128,7 @@ class CaseLifecycleTest {
         as("lea.park", "lead").contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
                 .when().post("/cases/" + UUID.randomUUID() + "/resolve")
                 .then().statusCode(404);
-        as("ana.lima", "agent").get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(1));
+        as("ana.lima", "agent").get("/cases/" + id).then().body("status", equalTo("new")).body("version", equalTo(1));
     }
 
     private RequestSpecification as(String user, String... roles) {

@@ -54,7 +54,7 @@ class CaseResourceTest {
                 .when().post("/cases")
                 .then().statusCode(201)
                 .body("number", matchesPattern("CS-\\d{6}"))
-                .body("status", equalTo("open"))
+                .body("status", equalTo("new"))
                 .body("priority", equalTo("high"))
                 .body("channel", equalTo("email"))
                 .body("customer.email", equalTo("ada@example.com"))

@@ -83,6 +83,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return problem(400, "invalid-request", "Invalid request", "The request has invalid fields.", e.fields());
+    }
+
+    @ServerExceptionMapper
     public Response conflict(ConcurrencyConflictException e) {
         return problem(409, "concurrent-change", "Concurrent change",
                 "The resource was changed by another request at the same time; retry.", List.of());

@@ -43,6 +43,13 @@ public class CaseEventsConsumer {
                     known(caseId).status = KnownCase.RESOLVED;
                     swarms.closeSwarmsOf(caseId, "case-resolved");
                 }
+                // A reopened case may be swarmed again; a closed one never.
+                case "case-reopened" -> known(event.dataAs(CaseResolved.class).caseId()).status = KnownCase.OPEN;
+                case "case-closed" -> {
+                    UUID caseId = event.dataAs(CaseResolved.class).caseId();
+                    known(caseId).status = KnownCase.CLOSED;
+                    swarms.closeSwarmsOf(caseId, "case-closed");
+                }
                 default -> {
                     // Other case events do not concern swarms.
                 }
@@ -74,6 +81,7 @@ public class CaseEventsConsumer {
     record CaseAssigned(UUID caseId, String ownerId) {
     }
 
+    /** What swarms need of case-resolved, case-reopened and case-closed: which case. */
     record CaseResolved(UUID caseId) {
     }
 }

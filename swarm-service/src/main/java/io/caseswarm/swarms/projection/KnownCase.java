@@ -15,6 +15,7 @@ public class KnownCase extends PanacheEntityBase {
 
     public static final String OPEN = "open";
     public static final String RESOLVED = "resolved";
+    public static final String CLOSED = "closed";
 
     @Id
     public UUID caseId;

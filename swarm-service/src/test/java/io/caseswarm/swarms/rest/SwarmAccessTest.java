@@ -102,7 +102,6 @@ class SwarmAccessTest {
         world.owner().body(swarmRequest(resolved)).post("/swarms")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", equalTo("Case CS-000777 is resolved"));
-
         String unassigned = world.unassignedCase();
         forbidden(world.as(OWNER, Roles.AGENT).body(swarmRequest(unassigned)).post("/swarms").then());
         world.lead().body(swarmRequest(unassigned)).post("/swarms")
@@ -111,6 +110,21 @@ class SwarmAccessTest {
 
         assertThat(world.storedEventsAbout(resolved)).isEmpty();
         assertThat(world.storedEventsAbout(unassigned)).isEmpty();
+    }
+
+    @Test
+    void aReopenedCaseIsSwarmedAgainAndClosingTheCaseClosesItsSwarmsForGood() {
+        String caseId = world.knownCase(OWNER);
+        world.resolve(caseId);
+
+        world.caseMoved(caseId, "case-reopened", "open");
+        String again = world.owner().body(swarmRequest(caseId)).post("/swarms").then().statusCode(201)
+                .extract().path("id");
+        world.caseMoved(caseId, "case-closed", "closed"); // closes its swarms in the same transaction
+
+        world.owner().get("/swarms/" + again).then().body("status", equalTo("closed"));
+        world.owner().body(swarmRequest(caseId)).post("/swarms")
+                .then().statusCode(409).body("detail", equalTo("Case CS-000777 is closed"));
     }
 
     @Test

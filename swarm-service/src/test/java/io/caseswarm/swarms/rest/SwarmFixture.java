@@ -91,8 +91,13 @@ final class SwarmFixture {
     }
 
     void resolve(String caseId) {
-        events.send("case-events", caseId, "case-resolved", "{\"caseId\":\"%s\"}".formatted(caseId));
-        awaitKnownCase(caseId, "status = 'resolved'");
+        caseMoved(caseId, "case-resolved", "resolved");
+    }
+
+    /** case-service announced {@code type} (case-resolved, case-reopened, case-closed); returns once the case is {@code status}. */
+    void caseMoved(String caseId, String type, String status) {
+        events.send("case-events", caseId, type, "{\"caseId\":\"%s\"}".formatted(caseId));
+        awaitKnownCase(caseId, "status = '" + status + "'");
     }
 
     static String swarmRequest(String caseId) {

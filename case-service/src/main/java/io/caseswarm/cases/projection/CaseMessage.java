@@ -1,0 +1,40 @@
+package io.caseswarm.cases.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.caseswarm.cases.domain.AuthorRole;
+import io.caseswarm.cases.domain.CaseEvent.AttachmentRef;
+import io.caseswarm.cases.domain.Visibility;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One message of a case's conversation, projected from {@code case-message-added}. */
+@Entity
+@Table(name = "case_message")
+public class CaseMessage extends PanacheEntityBase {
+
+    @Id
+    public UUID messageId;
+    public UUID caseId;
+    /** The event's version in the case's stream: the conversation's order, and its cursor. */
+    public long seq;
+    public String authorId;
+    @Enumerated(EnumType.STRING)
+    public AuthorRole authorRole;
+    @Enumerated(EnumType.STRING)
+    public Visibility visibility;
+    public String body;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<AttachmentRef> attachments;
+    public Instant addedAt;
+}

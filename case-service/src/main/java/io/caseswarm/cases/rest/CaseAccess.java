@@ -1,0 +1,52 @@
+package io.caseswarm.cases.rest;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import io.caseswarm.cases.projection.CaseSwarm;
+import io.caseswarm.cases.projection.CaseView;
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
+
+/**
+ * Which cases the caller may read. Staff read every case; a customer only their own; an expert only a
+ * case whose open swarm they are in. To anybody else a case is "not found", so that nobody learns which
+ * case ids exist.
+ */
+@RequestScoped
+public class CaseAccess {
+
+    private final Caller caller;
+
+    CaseAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public CaseView readable(UUID id) {
+        CaseView view = CaseView.findById(id);
+        if (view == null || caller.isOnlyCustomer() && !caller.isSelf(view.customerId)
+                || isOnlyExpert() && !inOpenSwarm(id)) {
+            throw new NotFoundException("No case " + id);
+        }
+        // Outside a transaction the request's session still caches what it loaded: detached, a check made
+        // before a command does not hide the command's effect from the answer read after it.
+        CaseView.getEntityManager().detach(view);
+        return view;
+    }
+
+    /** A customer sees what is meant for them: public messages, public articles, no swarms. */
+    public boolean seesOnlyPublic() {
+        return caller.isOnlyCustomer();
+    }
+
+    private boolean isOnlyExpert() {
+        return caller.is(Roles.EXPERT) && !caller.isAny(Roles.AGENT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION);
+    }
+
+    private boolean inOpenSwarm(UUID caseId) {
+        return CaseSwarm.ofCase(caseId).stream()
+                .anyMatch(swarm -> !"closed".equals(swarm.status) && swarm.memberIds.contains(caller.id()));
+    }
+}

@@ -1,5 +1,7 @@
 package io.caseswarm.notifications.domain;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What one notification says. Each kind writes its own subject and text. */
@@ -41,6 +43,52 @@ public sealed interface Notice {
         public String text() {
             return "Hello " + customerName + ",\n\nyour case " + caseNumber + " is solved:\n\n" + resolution
                     + "\n\nIf it comes back, reply to this mail and we will reopen it.\n\nCaseswarm";
+        }
+    }
+
+    /**
+     * To the customer, when somebody working on the case writes to them. The subject starts with the
+     * case number, so that the customer's answer finds its way back to the case. Attachments are named,
+     * not attached: the event carries no content, only what the customer needs to know they exist.
+     */
+    record CaseMessage(String customerName, String caseNumber, String caseSubject, String body,
+            List<Attachment> attachments) implements Notice {
+
+        public CaseMessage {
+            attachments = List.copyOf(attachments);
+        }
+
+        public String template() {
+            return "case-message";
+        }
+
+        public String subject() {
+            return "[" + caseNumber + "] Re: " + caseSubject;
+        }
+
+        public String text() {
+            StringBuilder text = new StringBuilder("Hello " + customerName + ",\n\nthere is a new message on your case "
+                    + caseNumber + ":\n\n" + body + "\n\n");
+            if (!attachments.isEmpty()) {
+                text.append("Attached to it:\n");
+                attachments.forEach(attachment -> text.append("  - ").append(attachment.describe()).append('\n'));
+                text.append('\n');
+            }
+            return text.append("Reply to this mail to add to your case.\n\nCaseswarm").toString();
+        }
+
+        public record Attachment(String name, long sizeInBytes) {
+
+            private static final long KB = 1024;
+            private static final long MB = KB * KB;
+
+            /** As a person reads it: {@code invoice.pdf (1.5 MB)}. */
+            public String describe() {
+                String size = sizeInBytes < KB ? sizeInBytes + " bytes"
+                        : sizeInBytes < MB ? String.format(Locale.ROOT, "%.1f KB", sizeInBytes / (double) KB)
+                        : String.format(Locale.ROOT, "%.1f MB", sizeInBytes / (double) MB);
+                return name + " (" + size + ")";
+            }
         }
     }
 

@@ -176,6 +176,107 @@ class NotificationsTest {
         }
     }
 
+    @Test
+    void aPublicReplyFromAnAgentMailsTheCustomerUnderTheCaseNumberWithTheTextAndTheAttachmentsListed() {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String caseId = openCase("CS-000331", "Export stops at 10%", email);
+        addMessage(caseId, "CS-000331", "agent", "public", "Please run the export once more.", """
+                [{"attachmentId":"%s","name":"export-log.txt","size":512,"contentType":"text/plain","sha256":"%s"},
+                 {"attachmentId":"%s","name":"screenshot.png","size":1572864,"contentType":"image/png","sha256":"%s"}]"""
+                .formatted(UUID.randomUUID(), "ab".repeat(32), UUID.randomUUID(), "cd".repeat(32)));
+
+        ReceivedMail reply = awaitMailContaining(email, "Please run the export once more.");
+        assertThat(reply.subject()).isEqualTo("[CS-000331] Re: Export stops at 10%");
+        assertThat(reply.text()).contains("Hello Ada,")
+                .contains("  - export-log.txt (512 bytes)").contains("  - screenshot.png (1.5 MB)")
+                .contains("Reply to this mail to add to your case.")
+                // Listed, never attached: the mail is one plain text.
+                .doesNotContain("multipart").doesNotContain("ab".repeat(32));
+        deliveryLog().get("/notifications?recipient=" + email).then()
+                .body("template", contains("case-message", "case-received"))
+                .body("status", contains("sent", "sent"))
+                .body("[0].subject", equalTo("[CS-000331] Re: Export stops at 10%"));
+    }
+
+    @Test
+    void anInternalNoteNeverReachesTheCustomer() {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String caseId = openCase("CS-000332", "Login loop", email);
+        addMessage(caseId, "CS-000332", "agent", "internal", "Legacy plan, no refund beyond 30 days.", "[]");
+        addMessage(caseId, "CS-000332", "agent", "public", "We are on it.", "[]");
+
+        // Same case, same partition: once the public reply is mailed, the note before it has been handled.
+        awaitMailContaining(email, "We are on it.");
+        assertThat(mail.mailsTo(email)).extracting(ReceivedMail::subject)
+                .containsExactly("We have your case CS-000332: Login loop", "[CS-000332] Re: Login loop");
+        assertThat(mail.mailsTo(email)).noneMatch(m -> m.text().contains("Legacy plan"));
+        deliveryLog().get("/notifications?recipient=" + email).then()
+                .body("template", contains("case-message", "case-received"));
+    }
+
+    @Test
+    void aCustomersOwnMessageIsNotMailedBackToThem() {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String caseId = openCase("CS-000333", "Printer offline", email);
+        addMessage(caseId, "CS-000333", "customer", "public", "It is offline again since Monday.", "[]");
+        addMessage(caseId, "CS-000333", "lead", "public", "A technician comes on Tuesday.", "[]");
+
+        // Same case, same partition: once the lead's reply is mailed, the customer's message has been handled.
+        awaitMailContaining(email, "A technician comes on Tuesday.");
+        assertThat(mail.mailsTo(email)).hasSize(2).noneMatch(m -> m.text().contains("offline again"));
+        deliveryLog().get("/notifications?recipient=" + email).then()
+                .body("template", contains("case-message", "case-received"));
+    }
+
+    @Test
+    void aRedeliveredMessageIsMailedOnce() {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String caseId = openCase("CS-000334", "Sync token expired", email);
+        // No attachments at all: the field may be left out.
+        EventSender.Sent reply = addMessage(caseId, "CS-000334", "agent", "public", "Rotated the token.", null);
+        events.redeliver(reply);
+        send("case-events", caseId, "case-resolved", """
+                {"caseId":"%s","number":"CS-000334","customer":{"id":"c-%s","name":"Ada","email":"%s"},
+                 "resolution":{"summary":"Token rotated"}}""".formatted(caseId, caseId, email));
+
+        // The solved mail comes after the redelivered reply on the case's partition.
+        await().atMost(PATIENCE).until(() -> mail.mailsTo(email).size() >= 3);
+        assertThat(mail.mailsTo(email)).extracting(ReceivedMail::subject).containsExactly(
+                "We have your case CS-000334: Sync token expired", "[CS-000334] Re: Sync token expired",
+                "Your case CS-000334 is solved");
+        deliveryLog().get("/notifications?recipient=" + email).then()
+                .body("template", contains("case-solved", "case-message", "case-received"));
+    }
+
+    @Test
+    void vietnamesePersianGreekAndItalianSurviveInTheSubjectAndTheText() {
+        String email = "ha-" + UUID.randomUUID() + "@example.com";
+        String subject = "Fattura già pagata – Τιμολόγιο";
+        String caseId = openCase("CS-000335", subject, email);
+        addMessage(caseId, "CS-000335", "lead", "public", "Xin chào, hóa đơn của bạn đã được gửi lại. سلام", """
+                [{"attachmentId":"%s","name":"hóa-đơn.pdf","size":2048,"contentType":"application/pdf","sha256":"%s"}]"""
+                .formatted(UUID.randomUUID(), "ef".repeat(32)));
+
+        ReceivedMail reply = awaitMailContaining(email, "Xin chào, hóa đơn của bạn đã được gửi lại. سلام");
+        assertThat(reply.subject()).isEqualTo("[CS-000335] Re: " + subject);
+        assertThat(reply.text()).contains("  - hóa-đơn.pdf (2.0 KB)");
+        deliveryLog().get("/notifications?recipient=" + email).then()
+                .body("[0].subject", equalTo("[CS-000335] Re: " + subject));
+    }
+
+    @Test
+    void aMessageOnACaseNeverOpenedIsDeadLetteredWithTheReason() {
+        String caseId = UUID.randomUUID().toString();
+        addMessage(caseId, "CS-000336", "agent", "public", "Hello?", "[]");
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events-dlq")) {
+            List<ConsumerRecord<String, String>> dead = reader.readForKey(caseId, 1, PATIENCE);
+            assertThat(dead).hasSize(1);
+            assertThat(TopicReader.header(dead.getFirst(), "dead-letter-reason"))
+                    .contains("case-opened was never received");
+        }
+    }
+
     /** The delivery log is for leads, operators and other systems. */
     private RequestSpecification deliveryLog() {
         return given().auth().oauth2(issuer.issue("lena.lead", "lead"));
@@ -189,6 +290,31 @@ class NotificationsTest {
 
     private boolean swarmKnown(String swarmId) {
         return QuarkusTransaction.requiringNew().call(() -> SwarmInfo.findById(UUID.fromString(swarmId)) != null);
+    }
+
+    /** Opens a case for a customer called Ada at {@code email}; returns the case id. */
+    private String openCase(String number, String subject, String email) {
+        String caseId = UUID.randomUUID().toString();
+        send("case-events", caseId, "case-opened", """
+                {"caseId":"%s","number":"%s","subject":"%s",
+                 "customer":{"id":"c-%s","name":"Ada","email":"%s"}}""".formatted(caseId, number, subject, caseId,
+                email));
+        return caseId;
+    }
+
+    /** A message on the case as case-service publishes it; {@code attachments} null leaves the field out. */
+    private EventSender.Sent addMessage(String caseId, String number, String authorRole, String visibility,
+            String body, String attachments) {
+        return events.send("case-events", caseId, "case-message-added", """
+                {"caseId":"%s","number":"%s","messageId":"%s","authorId":"ana.lima","authorRole":"%s",
+                 "visibility":"%s","body":"%s",%s"addedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(caseId, number, UUID.randomUUID(), authorRole, visibility, body,
+                        attachments == null ? "" : "\"attachments\":" + attachments + ","));
+    }
+
+    private ReceivedMail awaitMailContaining(String email, String text) {
+        await().atMost(PATIENCE).until(() -> mail.mailsTo(email).stream().anyMatch(m -> m.text().contains(text)));
+        return mail.mailsTo(email).stream().filter(m -> m.text().contains(text)).findFirst().orElseThrow();
     }
 
     private static String opened(String email) {

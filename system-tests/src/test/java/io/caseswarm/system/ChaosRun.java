@@ -439,7 +439,7 @@ final class ChaosRun {
                 "description", "Since Monday the nightly invoice sync stops at 40%.",
                 "customer", Map.of("id", c.customerId, "name", "Customer " + c.index, "email", c.email),
                 "channel", "email", "product", "Billing Cloud", "priority", "high", "ownerId", OWNER)),
-                () -> first(api("case-service", OWNER, "agent").get("/cases?customerId=" + c.customerId + "&limit=5")),
+                () -> first(api("case-service", OWNER, "agent").get("/cases?customer=" + c.customerId + "&limit=5")),
                 status -> false);
         c.caseId = opened.get("id").asText();
         c.number = opened.get("number").asText();
@@ -629,8 +629,10 @@ final class ChaosRun {
         }
     }
 
+    /** The first item of a list: a page's {@code items}, or a plain array. */
     private static Optional<JsonNode> first(Api.Response list) {
-        return list.status() == 200 && list.body().size() > 0 ? Optional.of(list.body().get(0)) : Optional.empty();
+        JsonNode items = list.body().has("items") ? list.body().get("items") : list.body();
+        return list.status() == 200 && items.size() > 0 ? Optional.of(items.get(0)) : Optional.empty();
     }
 
     /**

@@ -6,5 +6,10 @@ public enum Priority {
     @JsonProperty("low") LOW,
     @JsonProperty("normal") NORMAL,
     @JsonProperty("high") HIGH,
-    @JsonProperty("urgent") URGENT
+    @JsonProperty("urgent") URGENT;
+
+    /** Higher is more urgent: what queues sort by. */
+    public int rank() {
+        return ordinal();
+    }
 }

@@ -48,4 +48,10 @@ public class CaseView extends PanacheEntityBase {
     public Instant openedAt;
     public Instant updatedAt;
     public long version;
+    /** {@link Priority#rank()}, for queues sorted by priority. */
+    public int priorityRank;
+    /** What anyone who reads the case may find it by (subject, description, public messages), {@link SearchText folded}. */
+    public String publicText;
+    /** What only staff find it by: internal notes, folded. */
+    public String staffText;
 }

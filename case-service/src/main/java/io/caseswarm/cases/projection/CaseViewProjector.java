@@ -16,6 +16,7 @@ import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
@@ -77,6 +78,9 @@ public class CaseViewProjector {
                 view.channel = opened.channel();
                 view.product = opened.product();
                 view.priority = opened.priority();
+                view.priorityRank = opened.priority().rank();
+                view.publicText = SearchText.append("", opened.subject() + " " + opened.description());
+                view.staffText = "";
                 view.status = CaseStatus.NEW;
                 view.openedAt = opened.openedAt();
                 view.updatedAt = at;
@@ -109,7 +113,12 @@ public class CaseViewProjector {
                 view.closedAt = closed.closedAt();
             }
             case CaseMessageAdded added -> {
-                update(added.caseId(), version, at);
+                CaseView view = update(added.caseId(), version, at);
+                if (added.visibility() == Visibility.PUBLIC) {
+                    view.publicText = SearchText.append(view.publicText, added.body());
+                } else {
+                    view.staffText = SearchText.append(view.staffText, added.body());
+                }
                 CaseMessage message = new CaseMessage();
                 message.messageId = added.messageId();
                 message.caseId = added.caseId();

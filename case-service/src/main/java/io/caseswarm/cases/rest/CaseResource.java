@@ -7,31 +7,28 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.domain.Customer;
 import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
+import io.caseswarm.cases.projection.CaseFilter;
+import io.caseswarm.cases.projection.CaseSearch;
 import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
-import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
+import io.caseswarm.platform.rest.Page;
 import io.caseswarm.platform.rest.Problem;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
-import io.quarkus.panache.common.Sort;
 
 @Path("/cases")
 public class CaseResource {
@@ -40,8 +37,10 @@ public class CaseResource {
     private final EventStore store;
     private final Caller caller;
     private final CaseAccess access;
+    private final CaseSearch search;
 
-    CaseResource(CaseCommands commands, EventStore store, Caller caller, CaseAccess access) {
+    CaseResource(CaseCommands commands, EventStore store, Caller caller, CaseAccess access, CaseSearch search) {
+        this.search = search;
         this.commands = commands;
         this.store = store;
         this.caller = caller;
@@ -118,18 +117,20 @@ public class CaseResource {
         return access.seesOnlyPublic() ? found.forCustomer() : found;
     }
 
-    /** Newest first; optionally only one customer's cases. A customer always gets only their own. */
+    /**
+     * Queues and search: cases by status, priority, owner ({@code owner=me}), product, channel, customer,
+     * time and words, most urgent and then oldest first, a cursor page at a time. A customer gets only
+     * their own cases, and their words find only what they may read.
+     */
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
-    public List<CaseResponse> list(@QueryParam("customerId") @Size(max = 64) String customerId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        if (caller.isOnlyCustomer()) {
-            customerId = caller.id();
+    public Page<CaseResponse> list(@Valid @BeanParam CaseListQuery query) {
+        CaseFilter filter = query.filter(caller.id());
+        if (access.seesOnlyPublic()) {
+            filter = filter.onlyOf(caller.id());
         }
-        Sort newestFirst = Sort.descending("openedAt");
-        var query = customerId == null ? CaseView.<CaseView>findAll(newestFirst)
-                : CaseView.<CaseView>find("customerId", newestFirst, customerId);
-        return query.page(0, limit).list().stream().map(CaseResponse::summary).toList();
+        return search.find(filter, query.order(), query.cursor, query.limit, !access.seesOnlyPublic())
+                .map(CaseResponse::summary);
     }
 
     @GET

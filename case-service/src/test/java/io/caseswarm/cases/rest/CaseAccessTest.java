@@ -31,12 +31,12 @@ class CaseAccessTest {
 
         as(ada, "customer").get("/cases/" + adasCase).then().statusCode(200).body("customer.id", equalTo(ada));
         as(ada, "customer").get("/cases/" + adasCase + "/history").then().statusCode(200);
-        as(ada, "customer").get("/cases").then().statusCode(200).body("id", contains(adasCase));
+        as(ada, "customer").get("/cases").then().statusCode(200).body("items.id", contains(adasCase));
 
         // Somebody else's case does not exist, as far as a customer can tell.
         as(bob, "customer").get("/cases/" + adasCase).then().statusCode(404);
         as(bob, "customer").get("/cases/" + adasCase + "/history").then().statusCode(404);
-        as(bob, "customer").get("/cases?customerId=" + ada).then().statusCode(200).body("size()", equalTo(0));
+        as(bob, "customer").get("/cases?customer=" + ada).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
@@ -46,7 +46,7 @@ class CaseAccessTest {
         as("cust-mallory", "customer").contentType(ContentType.JSON).body(caseJson(ada, null))
                 .post("/cases").then().statusCode(403).contentType("application/problem+json");
 
-        as("ana.lima", "agent").get("/cases?customerId=" + ada).then().body("size()", equalTo(0));
+        as("ana.lima", "agent").get("/cases?customer=" + ada).then().body("items.size()", equalTo(0));
     }
 
     @Test
@@ -61,7 +61,7 @@ class CaseAccessTest {
                 .post("/cases").then().statusCode(403).contentType("application/problem+json")
                 .body("errors.field", contains("priority"));
 
-        as(ada, "customer").get("/cases").then().statusCode(200).body("size()", equalTo(0));
+        as(ada, "customer").get("/cases").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
@@ -71,7 +71,7 @@ class CaseAccessTest {
         as("ana.lima", "agent").contentType(ContentType.JSON).body(caseJson(customer, "raj.patel"))
                 .post("/cases").then().statusCode(403).contentType("application/problem+json")
                 .body("errors.field", contains("ownerId"));
-        as("ana.lima", "agent").get("/cases?customerId=" + customer).then().body("size()", equalTo(0));
+        as("ana.lima", "agent").get("/cases?customer=" + customer).then().body("items.size()", equalTo(0));
 
         as("ana.lima", "agent").contentType(ContentType.JSON).body(caseJson(customer, "ana.lima"))
                 .post("/cases").then().statusCode(201).body("ownerId", equalTo("ana.lima"));

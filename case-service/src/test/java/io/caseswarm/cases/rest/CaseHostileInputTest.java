@@ -93,7 +93,16 @@ class CaseHostileInputTest {
 
         agent().get("/cases/" + id).then().statusCode(200)
                 .body("subject", equalTo(SQL)).body("description", equalTo(SCRIPT));
-        agent().queryParam("customerId", SQL).get("/cases").then().statusCode(200).body("size()", equalTo(0));
+        agent().queryParam("customer", SQL).get("/cases").then().statusCode(200).body("items.size()", equalTo(0));
+        agent().queryParam("q", SQL + " " + SCRIPT).get("/cases").then().statusCode(200);
+        agent().queryParam("q", "x".repeat(201)).get("/cases").then().statusCode(400).body("errors.field", hasItem("q"));
+        agent().queryParam("status", "open," + SQL).get("/cases").then().statusCode(400).body("errors.field", hasItem("status"));
+        agent().queryParam("openedFrom", "yesterday").get("/cases").then().statusCode(400)
+                .body("errors.field", hasItem("openedFrom"));
+        agent().queryParam("sort", "subject; drop table case_view").get("/cases").then().statusCode(400)
+                .body("errors.field", hasItem("sort"));
+        agent().queryParam("cursor", "eyJpZCI6MX0").get("/cases").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
         agent().queryParam("limit", "1; drop table events").get("/cases").then()
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("limit"));
         agent().get("/cases/" + id).then().statusCode(200);

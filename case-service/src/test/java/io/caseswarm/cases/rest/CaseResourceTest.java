@@ -66,9 +66,9 @@ class CaseResourceTest {
                 .then().statusCode(200)
                 .body("subject", equalTo("Invoices fail to sync"))
                 .body("customer.id", equalTo(customerId));
-        agent().when().get("/cases?customerId=" + customerId)
+        agent().when().get("/cases?customer=" + customerId)
                 .then().statusCode(200)
-                .body("id", containsInAnyOrder(id));
+                .body("items.id", containsInAnyOrder(id));
         agent().when().get("/cases/" + id + "/history")
                 .then().statusCode(200)
                 .body("type", containsInAnyOrder("case-opened"))

@@ -1,0 +1,28 @@
+package io.caseswarm.cases.projection;
+
+import java.time.Instant;
+import java.util.Set;
+
+import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.domain.Channel;
+import io.caseswarm.cases.domain.Priority;
+
+/** Which cases a list shows. Empty sets and nulls do not filter; {@code text} is a web-search style query. */
+public record CaseFilter(Set<CaseStatus> statuses, Set<Priority> priorities, String ownerId, boolean unassigned,
+        String product, Channel channel, String customerId, Instant openedFrom, Instant openedTo,
+        Instant updatedFrom, Instant updatedTo, String text) {
+
+    /** The same filter, narrowed to one customer's cases: what a customer may list. */
+    public CaseFilter onlyOf(String customer) {
+        return new CaseFilter(statuses, priorities, ownerId, unassigned, product, channel, customer, openedFrom,
+                openedTo, updatedFrom, updatedTo, text);
+    }
+
+    /** How a list is sorted; each order is a keyset a cursor can continue. */
+    public enum Order {
+        /** A queue: most urgent first, then the oldest. */
+        PRIORITY,
+        /** Most recently opened first. */
+        NEWEST
+    }
+}

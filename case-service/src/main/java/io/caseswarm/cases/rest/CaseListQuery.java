@@ -1,0 +1,92 @@
+package io.caseswarm.cases.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.domain.Channel;
+import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.cases.projection.CaseFilter;
+import io.caseswarm.platform.rest.InvalidFieldException;
+
+/**
+ * The query parameters of {@code GET /cases}. Lists take several values comma-separated
+ * ({@code status=open,pending}); {@code owner=me} is the caller; times are RFC 3339 instants.
+ */
+public class CaseListQuery {
+
+    @QueryParam("status") @Size(max = 100) String status;
+    @QueryParam("priority") @Size(max = 100) String priority;
+    @QueryParam("owner") @Size(max = 100) String owner;
+    @QueryParam("unassigned") Boolean unassigned;
+    @QueryParam("product") @Size(max = 100) String product;
+    @QueryParam("channel") Channel channel;
+    @QueryParam("customer") @Size(max = 100) String customer;
+    @QueryParam("openedFrom") @Size(max = 40) String openedFrom;
+    @QueryParam("openedTo") @Size(max = 40) String openedTo;
+    @QueryParam("updatedFrom") @Size(max = 40) String updatedFrom;
+    @QueryParam("updatedTo") @Size(max = 40) String updatedTo;
+    @QueryParam("q") @Size(max = 200) String q;
+    @QueryParam("sort") @DefaultValue("priority") String sort;
+    @QueryParam("cursor") @Size(max = 500) String cursor;
+    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit;
+
+    /** The filter these parameters ask for, as {@code callerId} means "me". */
+    CaseFilter filter(String callerId) {
+        return new CaseFilter(
+                labels("status", status, CaseStatus.class, CaseStatus::label),
+                labels("priority", priority, Priority.class, p -> p.name().toLowerCase()),
+                "me".equals(owner) ? callerId : blankToNull(owner),
+                Boolean.TRUE.equals(unassigned),
+                blankToNull(product), channel, blankToNull(customer),
+                instant("openedFrom", openedFrom), instant("openedTo", openedTo),
+                instant("updatedFrom", updatedFrom), instant("updatedTo", updatedTo),
+                blankToNull(q));
+    }
+
+    CaseFilter.Order order() {
+        return switch (sort) {
+            case "priority" -> CaseFilter.Order.PRIORITY;
+            case "newest" -> CaseFilter.Order.NEWEST;
+            default -> throw new InvalidFieldException("sort", "one of priority (then oldest first), newest");
+        };
+    }
+
+    private static <E extends Enum<E>> Set<E> labels(String field, String commaSeparated, Class<E> type,
+            Function<E, String> label) {
+        Set<E> chosen = EnumSet.noneOf(type);
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return chosen;
+        }
+        for (String wanted : commaSeparated.split(",")) {
+            E value = Arrays.stream(type.getEnumConstants()).filter(e -> label.apply(e).equals(wanted.strip()))
+                    .findFirst().orElseThrow(() -> new InvalidFieldException(field, "one or more of "
+                            + String.join(", ", Arrays.stream(type.getEnumConstants()).map(label).toList())
+                            + ", comma-separated"));
+            chosen.add(value);
+        }
+        return chosen;
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return value == null || value.isBlank() ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "an RFC 3339 instant such as 2026-12-01T09:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -125,6 +125,44 @@ class SwarmFlowIT {
         System.out.printf("POST /swarms → first expert-invited seen as member: %d ms%n", toFirstInvitation.toMillis());
     }
 
+    /**
+     * The customer and the owner talk through the case: the customer writes, the owner answers in public
+     * (which reaches the customer's inbox) and waits on them; their reply opens the case again; it is
+     * resolved, and the customer reopens it within the window.
+     */
+    @Test
+    void theCustomerAndTheOwnerTalkThroughTheCaseFromFirstWordToReopening() {
+        String customerId = "cust-" + UUID.randomUUID();
+        String customerEmail = "eve-" + UUID.randomUUID() + "@example.com";
+        String caseId = openCase("Η σύνδεση αποτυγχάνει", customerEmail, as(OWNER, "agent"), customerId);
+        String number = as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId).then().extract().path("number");
+        RequestSpecification customer = as(customerId, "customer");
+
+        say(as(customerId, "customer"), caseId, "Since this morning I cannot log in.", "public");
+        say(as(OWNER, "agent"), caseId, "Customer is on the legacy SSO tenant.", "internal");
+        say(as(OWNER, "agent"), caseId, "Could you send the time of the last failed login?", "public");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(system.mail().mailsTo(customerEmail))
+                .anyMatch(mail -> mail.subject().equals("[" + number + "] Re: Η σύνδεση αποτυγχάνει")
+                        && mail.text().contains("Could you send the time of the last failed login?")));
+        move(caseId, "/status", "{\"status\": \"pending\", \"reason\": \"Waiting for the login time\"}", "pending");
+
+        say(customer, caseId, "It was 09:14 today.", "public");
+        assertStatus(caseId, "open");
+        move(caseId, "/resolve", "{\"summary\": \"Moved the tenant to the new SSO\"}", "resolved");
+        as(customerId, "customer").baseUri(url("case-service")).contentType(ContentType.JSON)
+                .body("{\"reason\": \"It fails again\"}").post("/cases/" + caseId + "/reopen")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("open"));
+
+        as(customerId, "customer").baseUri(url("case-service")).get("/cases/" + caseId + "/messages")
+                .then().body("items.body", org.hamcrest.Matchers.contains("Since this morning I cannot log in.",
+                        "Could you send the time of the last failed login?", "It was 09:14 today."));
+        assertThat(typesOn("case-events", caseId, 10)).containsExactly("case-opened", "case-assigned",
+                "case-message-added", "case-message-added", "case-message-added", "case-status-changed",
+                "case-message-added", "case-status-changed", "case-resolved", "case-reopened");
+        // The internal note never reached the customer's inbox.
+        assertThat(system.mail().mailsTo(customerEmail)).noneMatch(mail -> mail.text().contains("legacy SSO"));
+    }
+
     @Test
     void anExpertAtFullCapacityIsNotInvited() {
         // zoe.busy carries one swarm at a time; she joins the first one and is then left out of the second.
@@ -186,12 +224,34 @@ class SwarmFlowIT {
     }
 
     private static String openCase(String subject, String customerEmail, RequestSpecification caller) {
+        return openCase(subject, customerEmail, caller, "cust-" + UUID.randomUUID());
+    }
+
+    private static String openCase(String subject, String customerEmail, RequestSpecification caller, String customerId) {
         return caller.baseUri(url("case-service")).contentType(ContentType.JSON).body("""
                 {"subject": "%s", "description": "Since Monday the nightly invoice sync stops at 40%%.",
-                 "customer": {"id": "cust-%s", "name": "A Customer", "email": "%s"},
+                 "customer": {"id": "%s", "name": "A Customer", "email": "%s"},
                  "channel": "email", "product": "Billing Cloud", "priority": "high", "ownerId": "ana.lima"}"""
-                .formatted(subject, UUID.randomUUID(), customerEmail))
+                .formatted(subject, customerId, customerEmail))
                 .post("/cases").then().statusCode(201).extract().path("id");
+    }
+
+    private static void say(RequestSpecification author, String caseId, String body, String visibility) {
+        author.baseUri(url("case-service")).contentType(ContentType.JSON)
+                .body(Map.of("body", body, "visibility", visibility))
+                .post("/cases/" + caseId + "/messages").then().statusCode(201);
+    }
+
+    /** The owner posts {@code json} to the case's {@code action}; the case is then {@code status}. */
+    private static void move(String caseId, String action, String json, String status) {
+        as(OWNER, "agent").baseUri(url("case-service")).contentType(ContentType.JSON).body(json)
+                .post("/cases/" + caseId + action).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(status));
+    }
+
+    private static void assertStatus(String caseId, String status) {
+        as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId).then()
+                .body("status", org.hamcrest.Matchers.equalTo(status));
     }
 
     /** Retries while the swarm service has not yet learnt of the case from case-events. */

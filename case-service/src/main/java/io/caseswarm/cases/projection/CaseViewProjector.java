@@ -15,6 +15,8 @@ import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
+import io.caseswarm.cases.domain.CaseFields;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.store.EventStore;
@@ -75,8 +77,7 @@ public class CaseViewProjector {
                 view.customerName = opened.customer().name();
                 view.customerEmail = opened.customer().email();
                 view.channel = opened.channel();
-                view.product = opened.product();
-                view.priority = opened.priority();
+                view.show(CaseFields.of(opened));
                 view.status = CaseStatus.NEW;
                 view.openedAt = opened.openedAt();
                 view.updatedAt = at;
@@ -107,6 +108,10 @@ public class CaseViewProjector {
                 CaseView view = update(closed.caseId(), version, at);
                 view.status = CaseStatus.CLOSED;
                 view.closedAt = closed.closedAt();
+            }
+            case CaseUpdated updated -> {
+                CaseView view = update(updated.caseId(), version, at);
+                view.show(view.fields().with(updated.changes()));
             }
             case CaseMessageAdded added -> {
                 update(added.caseId(), version, at);

@@ -13,6 +13,8 @@ import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
+import io.caseswarm.cases.domain.CaseEvent.FieldChange;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
 /**
@@ -24,13 +26,16 @@ import io.caseswarm.platform.rest.CommandRejectedException;
  * never escalated up a tier: help comes to the case as a swarm.
  *
  * <p>Its status follows the state machine of {@link CaseStatus#next()}; a move outside it is refused
- * naming both states.
+ * naming both states. Its {@link CaseFields} (priority, product, category, tags, custom fields) change
+ * while it is worked and after it is resolved, when a desk still tidies its category for reporting;
+ * a closed case keeps them as they were.
  */
 public final class Case {
 
     private CaseOpened opened;
     private CaseStatus status;
     private String ownerId;
+    private CaseFields fields;
     private Instant resolvedAt;
     private long version;
 
@@ -94,13 +99,23 @@ public final class Case {
         };
     }
 
+    /** The fix travels with the product the case is about now, which may not be the one it was opened with. */
     public List<CaseEvent> resolve(Resolution resolution, Instant now) {
         requireMove(CaseStatus.RESOLVED);
         if (ownerId == null) {
             throw refused("has no owner; assign it before resolving");
         }
         return List.of(new CaseResolved(opened.caseId(), opened.number(), opened.subject(), opened.description(),
-                opened.product(), opened.customer(), ownerId, resolution, now));
+                fields.product(), opened.customer(), ownerId, resolution, now));
+    }
+
+    /** Changes the fields the update names; one event with the fields whose value changes, none if none does. */
+    public List<CaseEvent> update(CaseUpdate update, String by, Instant now) {
+        if (status == CaseStatus.CLOSED) {
+            throw refused("is closed; its fields stay as they were");
+        }
+        List<FieldChange> changes = fields.changesTo(update);
+        return changes.isEmpty() ? List.of() : List.of(new CaseUpdated(opened.caseId(), opened.number(), changes, by, now));
     }
 
     /** Staff reopen a resolved case whenever they find the fix did not hold. */
@@ -162,6 +177,7 @@ public final class Case {
             case CaseOpened o -> {
                 opened = o;
                 status = CaseStatus.NEW;
+                fields = CaseFields.of(o);
             }
             case CaseAssigned assigned -> {
                 ownerId = assigned.ownerId();
@@ -176,6 +192,7 @@ public final class Case {
             }
             case CaseReopened reopened -> status = CaseStatus.OPEN;
             case CaseClosed closed -> status = CaseStatus.CLOSED;
+            case CaseUpdated updated -> fields = fields.with(updated.changes());
             case CaseMessageAdded message -> {
                 // A message changes no state the case decides on; the status moves it causes are events of their own.
             }
@@ -197,6 +214,10 @@ public final class Case {
 
     public String ownerId() {
         return ownerId;
+    }
+
+    public CaseFields fields() {
+        return fields;
     }
 
     /** How many events the case has: the expected version for the next append. */

@@ -69,6 +69,32 @@ public sealed interface CaseEvent {
         }
     }
 
+    /**
+     * Fields of the case changed after it was opened: priority, product, category, tags or custom fields.
+     * Carries only the fields whose value changed, each with its value before and after, so a subscriber
+     * needs no earlier state to tell what happened.
+     */
+    @EventType("case-updated")
+    record CaseUpdated(UUID caseId, String number, List<FieldChange> changes, String by, Instant updatedAt)
+            implements CaseEvent {
+
+        public CaseUpdated {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * One field's change, by its name in the API ({@code customFields.<name>} for a custom field):
+     * {@code from} is null when it had no value, {@code to} when its value was removed; tags are lists.
+     */
+    record FieldChange(String field, Object from, Object to) {
+
+        public FieldChange {
+            from = FieldValues.normalized(from);
+            to = FieldValues.normalized(to);
+        }
+    }
+
     /** A file on the case, described; its bytes stay in case-service. */
     record AttachmentRef(UUID attachmentId, String name, long size, String contentType, String sha256) {
     }

@@ -9,12 +9,12 @@ import io.caseswarm.cases.domain.Priority;
 
 /** Which cases a list shows. Empty sets and nulls do not filter; {@code text} is a web-search style query. */
 public record CaseFilter(Set<CaseStatus> statuses, Set<Priority> priorities, String ownerId, boolean unassigned,
-        String product, Channel channel, String customerId, Instant openedFrom, Instant openedTo,
+        String product, String category, String tag, Channel channel, String customerId, Instant openedFrom, Instant openedTo,
         Instant updatedFrom, Instant updatedTo, String text) {
 
     /** The same filter, narrowed to one customer's cases: what a customer may list. */
     public CaseFilter onlyOf(String customer) {
-        return new CaseFilter(statuses, priorities, ownerId, unassigned, product, channel, customer, openedFrom,
+        return new CaseFilter(statuses, priorities, ownerId, unassigned, product, category, tag, channel, customer, openedFrom,
                 openedTo, updatedFrom, updatedTo, text);
     }
 

@@ -63,6 +63,11 @@ public class CaseSearch {
             where.add("owner_id is null");
         }
         equal(where, parameters, "product", filter.product());
+        equal(where, parameters, "category", filter.category());
+        if (filter.tag() != null) {
+            where.add("tags @> jsonb_build_array(cast(:tag as text))");
+            parameters.put("tag", filter.tag());
+        }
         equal(where, parameters, "channel", filter.channel() == null ? null : filter.channel().name());
         equal(where, parameters, "customer_id", filter.customerId());
         range(where, parameters, "opened_at", ">=", "openedFrom", filter.openedFrom());

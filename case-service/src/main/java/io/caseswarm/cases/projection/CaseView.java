@@ -2,6 +2,7 @@ package io.caseswarm.cases.projection;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.cases.domain.CaseFields;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
@@ -36,6 +38,11 @@ public class CaseView extends PanacheEntityBase {
     public String product;
     @Enumerated(EnumType.STRING)
     public Priority priority;
+    public String category;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> customFields;
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
     public String ownerId;
@@ -54,4 +61,18 @@ public class CaseView extends PanacheEntityBase {
     public String publicText;
     /** What only staff find it by: internal notes, folded. */
     public String staffText;
+
+    public CaseFields fields() {
+        return CaseFields.of(priority, product, category, tags, customFields);
+    }
+
+    /** The one place the view takes a case's fields, whichever event set them. */
+    public void show(CaseFields fields) {
+        priority = fields.priority();
+        priorityRank = fields.priority().rank();
+        product = fields.product();
+        category = fields.category();
+        tags = fields.tags();
+        customFields = fields.customFields();
+    }
 }

@@ -15,6 +15,8 @@ import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
+import io.caseswarm.cases.domain.CaseFields;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.service.CaseCommands;
@@ -76,9 +78,7 @@ public class CaseViewProjector {
                 view.customerName = opened.customer().name();
                 view.customerEmail = opened.customer().email();
                 view.channel = opened.channel();
-                view.product = opened.product();
-                view.priority = opened.priority();
-                view.priorityRank = opened.priority().rank();
+                view.show(CaseFields.of(opened));
                 view.publicText = SearchText.append("", opened.subject() + " " + opened.description());
                 view.staffText = "";
                 view.status = CaseStatus.NEW;
@@ -111,6 +111,10 @@ public class CaseViewProjector {
                 CaseView view = update(closed.caseId(), version, at);
                 view.status = CaseStatus.CLOSED;
                 view.closedAt = closed.closedAt();
+            }
+            case CaseUpdated updated -> {
+                CaseView view = update(updated.caseId(), version, at);
+                view.show(view.fields().with(updated.changes()));
             }
             case CaseMessageAdded added -> {
                 CaseView view = update(added.caseId(), version, at);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.cases.domain.Tags;
 import io.caseswarm.cases.projection.CaseFilter;
 import io.caseswarm.platform.rest.InvalidFieldException;
 
@@ -30,6 +31,8 @@ public class CaseListQuery {
     @QueryParam("owner") @Size(max = 100) String owner;
     @QueryParam("unassigned") Boolean unassigned;
     @QueryParam("product") @Size(max = 100) String product;
+    @QueryParam("category") @Size(max = 100) String category;
+    @QueryParam("tag") @Size(max = 40) String tag;
     @QueryParam("channel") Channel channel;
     @QueryParam("customer") @Size(max = 100) String customer;
     @QueryParam("openedFrom") @Size(max = 40) String openedFrom;
@@ -48,7 +51,7 @@ public class CaseListQuery {
                 labels("priority", priority, Priority.class, p -> p.name().toLowerCase()),
                 "me".equals(owner) ? callerId : blankToNull(owner),
                 Boolean.TRUE.equals(unassigned),
-                blankToNull(product), channel, blankToNull(customer),
+                blankToNull(product), blankToNull(category), tag == null || tag.isBlank() ? null : Tags.composed(tag.strip()), channel, blankToNull(customer),
                 instant("openedFrom", openedFrom), instant("openedTo", openedTo),
                 instant("updatedFrom", updatedFrom), instant("updatedTo", updatedTo),
                 blankToNull(q));

@@ -9,10 +9,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.domain.Customer;
@@ -32,6 +35,9 @@ import io.caseswarm.platform.store.EventStore;
 
 @Path("/cases")
 public class CaseResource {
+
+    /** RFC 7396's media type; plain JSON is taken too, as the same merge patch. */
+    public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final CaseCommands commands;
     private final EventStore store;
@@ -105,6 +111,20 @@ public class CaseResource {
     @RolesAllowed({ Roles.AGENT, Roles.LEAD })
     public CaseResponse resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveRequest request) {
         commands.resolve(id, new Resolution(request.summary().strip(), request.helpedBy()), caller);
+        return find(id);
+    }
+
+    /**
+     * Changes the case's priority, product, category, tags and custom fields: its owner all of them, a
+     * lead or a routing system on any case; another agent is told which fields are not theirs to change.
+     */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION })
+    public CaseResponse update(@PathParam("id") UUID id, @NotNull @Valid CasePatchRequest patch) {
+        access.readable(id);
+        commands.update(id, patch.toUpdate(), caller);
         return find(id);
     }
 

@@ -2,6 +2,7 @@ package io.caseswarm.cases.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,10 +17,14 @@ import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 
-/** A case as the API shows it; lists leave out swarms and suggestions. */
+/**
+ * A case as the API shows it. Lists leave out swarms and suggestions, and the tags and custom fields too:
+ * those are staff's own, and a list is also what a customer reads of their cases.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResponse(UUID id, String number, String subject, String description, Customer customer,
-        Channel channel, String product, Priority priority, CaseStatus status, String ownerId, Resolution resolution,
+        Channel channel, String product, Priority priority, String category, List<String> tags,
+        Map<String, Object> customFields, CaseStatus status, String ownerId, Resolution resolution,
         Instant openedAt, Instant resolvedAt, Instant reopenedAt, Instant closedAt, Instant updatedAt, long version, List<SwarmSummary> swarms,
         List<CaseSuggestions.Suggestion> suggestions) {
 
@@ -27,7 +32,7 @@ public record CaseResponse(UUID id, String number, String subject, String descri
     }
 
     static CaseResponse summary(CaseView view) {
-        return of(view, (List<SwarmSummary>) null, null);
+        return of(view, (List<SwarmSummary>) null, null).withoutStaffFields(null, null);
     }
 
     /** The full case: with the swarms working on it and the articles suggested for it. */
@@ -37,22 +42,28 @@ public record CaseResponse(UUID id, String number, String subject, String descri
     }
 
     /**
-     * The case as its customer may see it: the swarm is the organisation's own business, and of the
-     * suggested articles only the public ones are theirs to read.
+     * The case as its customer may see it: the swarm, the tags and the custom fields are the
+     * organisation's own business, and of the suggested articles only the public ones are theirs to read.
      */
     CaseResponse forCustomer() {
         List<CaseSuggestions.Suggestion> publicOnes = suggestions == null ? null
                 : suggestions.stream().filter(CaseSuggestions.Suggestion::isPublic).toList();
-        return new CaseResponse(id, number, subject, description, customer, channel, product, priority, status,
-                ownerId, resolution, openedAt, resolvedAt, reopenedAt, closedAt, updatedAt, version, swarms == null ? null : List.of(),
-                publicOnes);
+        return withoutStaffFields(swarms == null ? null : List.of(), publicOnes);
+    }
+
+    /** Without the tags and custom fields, showing only the swarms and suggestions given. */
+    private CaseResponse withoutStaffFields(List<SwarmSummary> swarmsShown,
+            List<CaseSuggestions.Suggestion> suggestionsShown) {
+        return new CaseResponse(id, number, subject, description, customer, channel, product, priority, category,
+                null, null, status, ownerId, resolution, openedAt, resolvedAt, reopenedAt, closedAt, updatedAt, version,
+                swarmsShown, suggestionsShown);
     }
 
     private static CaseResponse of(CaseView view, List<SwarmSummary> swarms,
             List<CaseSuggestions.Suggestion> suggestions) {
         return new CaseResponse(view.id, view.number, view.subject, view.description,
                 new Customer(view.customerId, view.customerName, view.customerEmail), view.channel, view.product,
-                view.priority, view.status, view.ownerId,
+                view.priority, view.category, view.tags, view.customFields, view.status, view.ownerId,
                 view.resolutionSummary == null ? null : new Resolution(view.resolutionSummary, view.helpedBy),
                 view.openedAt, view.resolvedAt, view.reopenedAt, view.closedAt, view.updatedAt, view.version,
                 swarms, suggestions);

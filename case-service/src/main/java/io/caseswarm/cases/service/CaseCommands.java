@@ -16,6 +16,7 @@ import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.Case;
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.domain.CaseStatus;
+import io.caseswarm.cases.domain.CaseUpdate;
 import io.caseswarm.cases.domain.Message;
 import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
@@ -115,6 +116,18 @@ public class CaseCommands {
                 requireOwnerOrLead(aggregate, caller, "resolves it");
             }
             return aggregate.resolve(resolution, clock.instant());
+        });
+    }
+
+    /**
+     * Changes the case's fields. Who may change which field is decided against the case's owner as its
+     * events say, field by field ({@link FieldEditors}).
+     */
+    @Transactional
+    public void update(UUID caseId, CaseUpdate update, Caller caller) {
+        decide(caseId, aggregate -> {
+            FieldEditors.require(update.fields(), aggregate, caller);
+            return aggregate.update(update, caller.id(), clock.instant());
         });
     }
 

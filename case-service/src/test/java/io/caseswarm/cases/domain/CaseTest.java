@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
@@ -18,6 +23,8 @@ import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
+import io.caseswarm.cases.domain.CaseEvent.FieldChange;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
 /** Given past events, when a command, expect events (or a refusal): the case's rules without any framework. */
@@ -205,6 +212,78 @@ class CaseTest {
     }
 
     @Test
+    void anUpdateRecordsEachFieldItChangesWithItsOldAndNewValueAndLeavesOutTheOthers() {
+        List<CaseEvent> events = given(OPENED, ASSIGNED_TO_ANA).update(update(
+                "priority", "urgent", "product", "Billing Cloud", "tags", List.of("vip", "billing"),
+                "customFields.contract_tier", "gold"), "ana.lima", NOW);
+
+        assertThat(events).containsExactly(new CaseUpdated(CASE_ID, "CS-000042", List.of(
+                new FieldChange("priority", "high", "urgent"),
+                new FieldChange("tags", List.of(), List.of("vip", "billing")),
+                new FieldChange("customFields.contract_tier", null, "gold")), "ana.lima", NOW));
+    }
+
+    @Test
+    void aLaterUpdateStartsFromTheValuesTheEarlierOneSetAndNullRemovesAValue() {
+        CaseUpdated tiered = updated(new FieldChange("tags", List.of(), List.of("vip", "billing")),
+                new FieldChange("customFields.contract_tier", null, "gold"),
+                new FieldChange("customFields.seats", null, 250L));
+
+        List<CaseEvent> events = given(OPENED, ASSIGNED_TO_ANA, tiered).update(update(
+                "product", null, "tags", List.of("billing", "vip"), "customFields.contract_tier", null,
+                "customFields.seats", 300), "lea.park", NOW);
+
+        assertThat(events).containsExactly(updated(new FieldChange("product", "Billing Cloud", null),
+                new FieldChange("customFields.contract_tier", "gold", null),
+                new FieldChange("customFields.seats", 250L, 300L)));
+        CaseFields after = given(OPENED, ASSIGNED_TO_ANA, tiered, (CaseEvent) events.getFirst()).fields();
+        assertThat(after.product()).isNull();
+        assertThat(after.tags()).containsExactly("vip", "billing");
+        assertThat(after.customFields()).containsExactly(Map.entry("seats", 300L));
+    }
+
+    @Test
+    void anUpdateThatChangesNothingHasNoEvent() {
+        CaseUpdated seats = updated(new FieldChange("customFields.seats", null, 250L));
+
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, seats).update(update("priority", "high", "product", "Billing Cloud",
+                "category", null, "tags", null, "customFields.seats", new BigDecimal("250.0"),
+                "customFields.region", null), "ana.lima", NOW)).isEmpty();
+    }
+
+    @Test
+    void aClosedCaseKeepsItsFieldsWhileEveryOtherStatusTakesChanges() {
+        for (CaseStatus status : CaseStatus.values()) {
+            Case aggregate = given(history(status));
+            if (status == CaseStatus.CLOSED) {
+                assertThatThrownBy(() -> aggregate.update(update("priority", "low"), "lea.park", NOW))
+                        .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed");
+            } else {
+                assertThat(aggregate.update(update("priority", "low"), "lea.park", NOW)).as(status.label())
+                        .containsExactly(updated(new FieldChange("priority", "high", "low")));
+            }
+        }
+    }
+
+    @Test
+    void theFixTravelsWithTheProductTheCaseIsAboutNow() {
+        Case moved = given(OPENED, ASSIGNED_TO_ANA, updated(new FieldChange("product", "Billing Cloud", "Payroll")));
+
+        assertThat(((CaseResolved) moved.resolve(FIX, NOW).getFirst()).product()).isEqualTo("Payroll");
+    }
+
+    /** What the store writes and reads back is the change that was decided: numbers, booleans, tags. */
+    @Test
+    void aChangeReadBackFromItsJsonIsTheChangeThatWasDecided() throws Exception {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        CaseEvent decided = given(OPENED).update(update("tags", List.of("hóa đơn", "τιμολόγιο"),
+                "customFields.ratio", new BigDecimal("2.50"), "customFields.seats", new BigDecimal("1E+3"),
+                "customFields.churn_risk", true), "lea.park", NOW).getFirst();
+
+        assertThat(json.readValue(json.writeValueAsString(decided), CaseUpdated.class)).isEqualTo(decided);
+    }
+
+    @Test
     void replayingItsHistoryRestoresStateAndVersion() {
         Case replayed = given(OPENED, ASSIGNED_TO_ANA);
 
@@ -254,6 +333,19 @@ class CaseTest {
         String body = role == AuthorRole.CUSTOMER ? "It still stops at 40%" : "Checked the token";
         return new Message(UUID.fromString("0b9e1c4a-7a55-4a8e-9d7c-1f0f5f4e2a01"), author, role, visibility, body,
                 List.of());
+    }
+
+    /** An update of the fields named, in the order named: {@code "priority", "low", "tags", List.of("vip")}. */
+    private static CaseUpdate update(Object... fieldsAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            values.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return new CaseUpdate(values);
+    }
+
+    private static CaseUpdated updated(FieldChange... changes) {
+        return new CaseUpdated(CASE_ID, "CS-000042", List.of(changes), "lea.park", NOW);
     }
 
     private static Case given(CaseEvent... history) {

@@ -72,6 +72,14 @@ class CaseQueueTest {
         assertThat(ids(list("&openedFrom=" + start))).hasSize(4);
         assertThat(ids(list("&openedTo=" + start))).isEmpty();
         assertThat(ids(list("&updatedFrom=" + Instant.now().plusSeconds(60)))).isEmpty();
+
+        desk.owner().contentType(ContentType.JSON).body("{\"tags\": [\"vip\", \"hóa đơn\"], \"category\": \"billing\"}")
+                .patch("/cases/" + raj).then().statusCode(403);
+        desk.lead().contentType(ContentType.JSON).body("{\"tags\": [\"vip\", \"hóa đơn\"], \"category\": \"billing\"}")
+                .patch("/cases/" + raj).then().statusCode(200);
+        assertThat(ids(list("&tag=vip"))).containsExactly(raj);
+        assertThat(ids(list("&tag=hóa đơn&category=billing"))).containsExactly(raj);
+        assertThat(ids(list("&tag=VIP"))).isEmpty();
     }
 
     @Test

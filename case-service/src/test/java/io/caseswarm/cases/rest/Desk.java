@@ -24,6 +24,10 @@ record Desk(LocalIssuer issuer) {
         return as("lea.park", "lead");
     }
 
+    RequestSpecification admin() {
+        return as("ola.admin", "admin");
+    }
+
     /** A case of {@code customerId}, opened by a lead and owned by ana.lima; answers its id. */
     String openCase(String customerId) {
         return lead().contentType(ContentType.JSON).body("""
@@ -37,7 +41,27 @@ record Desk(LocalIssuer issuer) {
         return "cust-" + UUID.randomUUID();
     }
 
+    /**
+     * Declares a custom field as an admin; answers its name, {@code prefix} and a suffix of its own, for
+     * the declarations are shared by every test of the run.
+     */
+    String declareField(String prefix, String declaration) {
+        String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        admin().contentType(ContentType.JSON).body(declaration).put("/case-fields/" + name).then().statusCode(201);
+        return name;
+    }
+
+    /** The case as its owner reads it: equal before and after a request that must change nothing. */
+    String snapshot(String caseId) {
+        return owner().get("/cases/" + caseId).then().statusCode(200).extract().asString();
+    }
+
     static Response post(RequestSpecification caller, String path, String json) {
         return caller.contentType(ContentType.JSON).body(json).post(path);
+    }
+
+    /** A JSON merge patch, in UTF-8 (RestAssured would send an unknown media type as ISO-8859-1). */
+    static Response patch(RequestSpecification caller, String path, String json) {
+        return caller.contentType("application/merge-patch+json; charset=UTF-8").body(json).patch(path);
     }
 }

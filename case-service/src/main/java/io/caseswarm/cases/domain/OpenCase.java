@@ -8,4 +8,9 @@ import java.util.UUID;
  */
 public record OpenCase(UUID caseId, String subject, String description, Customer customer, Channel channel,
         String product, Priority priority, String ownerId) {
+
+    /** The same command for {@code found}, the customer the directory found or made. */
+    public OpenCase withCustomer(Customer found) {
+        return new OpenCase(caseId, subject, description, found, channel, product, priority, ownerId);
+    }
 }

@@ -70,6 +70,11 @@ public class CaseSearch {
         }
         equal(where, parameters, "channel", filter.channel() == null ? null : filter.channel().name());
         equal(where, parameters, "customer_id", filter.customerId());
+        if (filter.organisation() != null) {
+            // The customer's organisation as the directory knows it now, not as it was when the case opened.
+            where.add("customer_id in (select id from customer where organisation = :organisation)");
+            parameters.put("organisation", filter.organisation());
+        }
         range(where, parameters, "opened_at", ">=", "openedFrom", filter.openedFrom());
         range(where, parameters, "opened_at", "<", "openedTo", filter.openedTo());
         range(where, parameters, "updated_at", ">=", "updatedFrom", filter.updatedFrom());

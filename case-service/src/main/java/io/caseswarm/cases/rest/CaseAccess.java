@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import io.caseswarm.cases.customer.CustomerDirectory;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.platform.security.Caller;
@@ -19,14 +20,28 @@ import io.caseswarm.platform.security.Roles;
 public class CaseAccess {
 
     private final Caller caller;
+    private final CustomerDirectory directory;
+    private String ownCustomerId;
 
-    CaseAccess(Caller caller) {
+    CaseAccess(Caller caller, CustomerDirectory directory) {
         this.caller = caller;
+        this.directory = directory;
+    }
+
+    /**
+     * The directory id of the customer who calls: the record their login finds. Without one yet, their
+     * login's name, which no case of anybody else carries.
+     */
+    public String ownCustomerId() {
+        if (ownCustomerId == null) {
+            ownCustomerId = directory.ofLogin(caller.id()).map(record -> record.id).orElse(caller.id());
+        }
+        return ownCustomerId;
     }
 
     public CaseView readable(UUID id) {
         CaseView view = CaseView.findById(id);
-        if (view == null || caller.isOnlyCustomer() && !caller.isSelf(view.customerId)
+        if (view == null || caller.isOnlyCustomer() && !ownCustomerId().equals(view.customerId)
                 || isOnlyExpert() && !inOpenSwarm(id)) {
             throw new NotFoundException("No case " + id);
         }

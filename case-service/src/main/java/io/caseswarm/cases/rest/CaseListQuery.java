@@ -35,6 +35,7 @@ public class CaseListQuery {
     @QueryParam("tag") @Size(max = 40) String tag;
     @QueryParam("channel") Channel channel;
     @QueryParam("customer") @Size(max = 100) String customer;
+    @QueryParam("organisation") @Size(max = 200) String organisation;
     @QueryParam("openedFrom") @Size(max = 40) String openedFrom;
     @QueryParam("openedTo") @Size(max = 40) String openedTo;
     @QueryParam("updatedFrom") @Size(max = 40) String updatedFrom;
@@ -51,7 +52,7 @@ public class CaseListQuery {
                 labels("priority", priority, Priority.class, p -> p.name().toLowerCase()),
                 "me".equals(owner) ? callerId : blankToNull(owner),
                 Boolean.TRUE.equals(unassigned),
-                blankToNull(product), blankToNull(category), tag == null || tag.isBlank() ? null : Tags.composed(tag.strip()), channel, blankToNull(customer),
+                blankToNull(product), blankToNull(category), tag == null || tag.isBlank() ? null : Tags.composed(tag.strip()), channel, blankToNull(customer), blankToNull(organisation),
                 instant("openedFrom", openedFrom), instant("openedTo", openedTo),
                 instant("updatedFrom", updatedFrom), instant("updatedTo", updatedTo),
                 blankToNull(q));

@@ -18,7 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.caseswarm.cases.domain.Customer;
+import io.caseswarm.cases.customer.CustomerRef;
 import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.projection.CaseFilter;
@@ -27,6 +27,7 @@ import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
+import io.caseswarm.platform.rest.InvalidFieldException;
 import io.caseswarm.platform.rest.Page;
 import io.caseswarm.platform.rest.Problem;
 import io.caseswarm.platform.security.Caller;
@@ -60,17 +61,23 @@ public class CaseResource {
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION, Roles.CUSTOMER })
     public Response open(@NotNull @Valid OpenCaseRequest request) {
+        OpenCaseRequest.CustomerRequest customer = request.customer();
         if (caller.isOnlyCustomer()) {
-            caller.requireSelfOr(request.customer().id());
+            if (customer != null && customer.id() != null && !customer.id().equals(access.ownCustomerId())) {
+                throw ForbiddenFieldsException.of("customer.id", "a customer opens cases only for themselves ("
+                        + access.ownCustomerId() + ")");
+            }
             refuseAgentOnlyFields(request);
+        } else if (customer == null || customer.id() == null && customer.email() == null) {
+            throw new InvalidFieldException("customer", "name the customer by id or email");
         } else if (request.ownerId() != null && !caller.isSelf(request.ownerId())
                 && !caller.isAny(Roles.LEAD, Roles.INTEGRATION)) {
             throw ForbiddenFieldsException.of("ownerId", "an agent opens a case only with themselves as owner ("
                     + caller.id() + ") or none; a lead assigns it to somebody else");
         }
-        UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(),
-                new Customer(request.customer().id(), request.customer().name(), request.customer().email()),
-                request.channel(), request.product(), request.priority(), request.ownerId()), caller);
+        UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(), null,
+                request.channel(), request.product(), request.priority(), request.ownerId()),
+                customer == null ? new CustomerRef(null, null, null) : customer.ref(), caller);
         return Response.created(URI.create("/cases/" + id)).entity(find(id)).build();
     }
 
@@ -147,7 +154,7 @@ public class CaseResource {
     public Page<CaseResponse> list(@Valid @BeanParam CaseListQuery query) {
         CaseFilter filter = query.filter(caller.id());
         if (access.seesOnlyPublic()) {
-            filter = filter.onlyOf(caller.id());
+            filter = filter.onlyOf(access.ownCustomerId());
         }
         return search.find(filter, query.order(), query.cursor, query.limit, !access.seesOnlyPublic())
                 .map(CaseResponse::summary);

@@ -3,26 +3,36 @@ package io.caseswarm.cases.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.caseswarm.cases.customer.CustomerIds;
+import io.caseswarm.cases.customer.CustomerRef;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
 import io.caseswarm.platform.rest.PersonId;
 
-/** The body of {@code POST /cases}. Channel defaults to {@code api}, priority to {@code normal}; the owner is optional. */
+/**
+ * The body of {@code POST /cases}. Channel defaults to {@code api}, priority to {@code normal}; the owner
+ * is optional. Staff name the customer by directory id or e-mail address; a customer opening their own
+ * case may leave {@code customer} out.
+ */
 public record OpenCaseRequest(
         @NotBlank @Size(max = 200) String subject,
         @NotBlank @Size(max = 20_000) String description,
-        @NotNull @Valid CustomerRequest customer,
+        @Valid CustomerRequest customer,
         Channel channel,
         @Size(max = 100) String product,
         Priority priority,
         @PersonId String ownerId) {
 
     public record CustomerRequest(
-            @NotBlank @Size(max = 100) String id,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 320) String email) {
+            @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String id,
+            @Size(min = 1, max = 200) String name,
+            @Email @Size(min = 3, max = 320) String email) {
+
+        CustomerRef ref() {
+            return new CustomerRef(id, name == null || name.isBlank() ? null : name, email);
+        }
     }
 }

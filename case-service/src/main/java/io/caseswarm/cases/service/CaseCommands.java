@@ -13,7 +13,10 @@ import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.caseswarm.cases.domain.AuthorRole;
+import io.caseswarm.cases.customer.CustomerDirectory;
+import io.caseswarm.cases.customer.CustomerRef;
 import io.caseswarm.cases.domain.Case;
+import io.caseswarm.cases.domain.Customer;
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.CaseUpdate;
@@ -47,22 +50,29 @@ public class CaseCommands {
     private final EventStore store;
     private final CaseViewProjector projector;
     private final CaseNumbers numbers;
+    private final CustomerDirectory directory;
     private final Duration reopenWindow;
     private final Clock clock;
 
-    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers,
+    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers, CustomerDirectory directory,
             @ConfigProperty(name = "caseswarm.cases.reopen-window", defaultValue = "P14D") Duration reopenWindow) {
         this.store = store;
         this.projector = projector;
         this.numbers = numbers;
+        this.directory = directory;
         this.reopenWindow = reopenWindow;
         // Microseconds, as PostgreSQL keeps them: event payloads and views then agree to the digit.
         this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
+    /**
+     * Opens the case for the customer {@code customer} names, found in the directory or made there in the
+     * same transaction; a customer opening their own case is found by their login.
+     */
     @Transactional
-    public UUID open(OpenCase command, Caller caller) {
-        List<CaseEvent> events = Case.open(command, numbers.next(), caller.id(), clock.instant());
+    public UUID open(OpenCase command, CustomerRef customer, Caller caller) {
+        Customer found = caller.isOnlyCustomer() ? directory.forLogin(caller.id(), customer) : directory.forCase(customer);
+        List<CaseEvent> events = Case.open(command.withCustomer(found), numbers.next(), caller.id(), clock.instant());
         record(command.caseId(), 0, events);
         return command.caseId();
     }

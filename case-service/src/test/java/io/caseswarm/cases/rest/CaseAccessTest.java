@@ -139,7 +139,7 @@ class CaseAccessTest {
         String owner = ownerId == null ? "" : ", \"ownerId\": \"" + ownerId + "\"";
         return """
                 {"subject": "Invoices fail to sync", "description": "Since Monday the nightly sync stops.",
-                 "customer": {"id": "%s", "name": "Ada Lovelace", "email": "ada@example.com"}%s}
-                """.formatted(customerId, owner);
+                 "customer": {"id": "%s", "name": "Ada Lovelace", "email": "%s@example.com"}%s}
+                """.formatted(customerId, customerId, owner);
     }
 }

@@ -35,9 +35,13 @@ final class RunningSystem implements AutoCloseable {
     private final boolean proxyDatabases;
     private final Map<String, TcpProxy> databaseProxies = new LinkedHashMap<>();
 
-    private RunningSystem(Map<String, String> extraConfig, boolean proxyDatabases) {
+    /** The services this system runs: all five, or the few a benchmark needs. */
+    private final List<String> names;
+
+    private RunningSystem(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names) {
         this.extraConfig = Map.copyOf(extraConfig);
         this.proxyDatabases = proxyDatabases;
+        this.names = List.copyOf(names);
     }
 
     static RunningSystem start() {
@@ -49,7 +53,16 @@ final class RunningSystem implements AutoCloseable {
      * each service's database behind a proxy that {@link #databaseProxy(String)} cuts.
      */
     static RunningSystem start(Map<String, String> extraConfig, boolean proxyDatabases) {
-        RunningSystem system = new RunningSystem(extraConfig, proxyDatabases);
+        return start(extraConfig, proxyDatabases, SERVICES);
+    }
+
+    /** Only the services named, with the broker and the mail server they need. */
+    static RunningSystem startOnly(String... names) {
+        return start(Map.of(), false, List.of(names));
+    }
+
+    private static RunningSystem start(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names) {
+        RunningSystem system = new RunningSystem(extraConfig, proxyDatabases, names);
         try {
             system.startAll();
             return system;
@@ -70,8 +83,8 @@ final class RunningSystem implements AutoCloseable {
         issuer.save(keys);
 
         Map<String, Integer> ports = new HashMap<>();
-        SERVICES.forEach(name -> ports.put(name, FreePorts.next()));
-        for (String name : SERVICES) {
+        names.forEach(name -> ports.put(name, FreePorts.next()));
+        for (String name : names) {
             TestDatabase database = TestDatabase.create(name.replace('-', '_') + "_sys");
             started.add(database);
             Map<String, String> config = new HashMap<>(database.quarkusConfig());

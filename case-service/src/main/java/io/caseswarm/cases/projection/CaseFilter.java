@@ -10,12 +10,12 @@ import io.caseswarm.cases.domain.Priority;
 /** Which cases a list shows. Empty sets and nulls do not filter; {@code text} is a web-search style query. */
 public record CaseFilter(Set<CaseStatus> statuses, Set<Priority> priorities, String ownerId, boolean unassigned,
         String product, String category, String tag, Channel channel, String customerId, Instant openedFrom, Instant openedTo,
-        Instant updatedFrom, Instant updatedTo, String text) {
+        Instant updatedFrom, Instant updatedTo, String text, String groupId) {
 
     /** The same filter, narrowed to one customer's cases: what a customer may list. */
     public CaseFilter onlyOf(String customer) {
         return new CaseFilter(statuses, priorities, ownerId, unassigned, product, category, tag, channel, customer, openedFrom,
-                openedTo, updatedFrom, updatedTo, text);
+                openedTo, updatedFrom, updatedTo, text, groupId);
     }
 
     /** How a list is sorted; each order is a keyset a cursor can continue. */

@@ -3,11 +3,16 @@ package io.caseswarm.cases.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
+import io.caseswarm.cases.domain.CaseEvent.CaseGroupChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseLinked;
+import io.caseswarm.cases.domain.CaseEvent.CaseMerged;
 import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
@@ -29,6 +34,10 @@ import io.caseswarm.platform.rest.CommandRejectedException;
  * naming both states. Its {@link CaseFields} (priority, product, category, tags, custom fields) change
  * while it is worked and after it is resolved, when a desk still tidies its category for reporting;
  * a closed case keeps them as they were.
+ *
+ * <p>A case sits in at most one group's queue; it is linked to other cases, each link recorded on both
+ * (commands that touch two cases decide on both aggregates and append to both streams in one
+ * transaction). A duplicate is merged into its survivor, which closes it.
  */
 public final class Case {
 
@@ -37,6 +46,9 @@ public final class Case {
     private String ownerId;
     private CaseFields fields;
     private Instant resolvedAt;
+    private String groupId;
+    private final Set<Link> links = new HashSet<>();
+    private CaseMerged merged;
     private long version;
 
     private Case() {
@@ -51,19 +63,24 @@ public final class Case {
 
     /**
      * The case number is allocated by the caller from a sequence. An owner given on open is assigned at
-     * once, which opens the case; without one it stays {@code new}.
+     * once, which opens the case; without one it stays {@code new}. A group given on open (known to exist)
+     * takes the case into its queue, with the event any later move has.
      */
     public static List<CaseEvent> open(OpenCase command, String number, String by, Instant now) {
-        CaseOpened opened = new CaseOpened(command.caseId(), number, command.subject().strip(),
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(new CaseOpened(command.caseId(), number, command.subject().strip(),
                 command.description().strip(), command.customer(),
                 command.channel() == null ? Channel.API : command.channel(),
                 command.product(),
                 command.priority() == null ? Priority.NORMAL : command.priority(),
-                now);
-        if (command.ownerId() == null) {
-            return List.of(opened);
+                now));
+        if (command.groupId() != null) {
+            events.add(new CaseGroupChanged(command.caseId(), number, null, command.groupId(), by, now));
         }
-        return List.of(opened, new CaseAssigned(command.caseId(), number, command.ownerId(), now, null, by));
+        if (command.ownerId() != null) {
+            events.add(new CaseAssigned(command.caseId(), number, command.ownerId(), now, null, by));
+        }
+        return List.copyOf(events);
     }
 
     /** A new owner: the first one opens the case; a later one takes it over. */
@@ -112,7 +129,7 @@ public final class Case {
     /** Changes the fields the update names; one event with the fields whose value changes, none if none does. */
     public List<CaseEvent> update(CaseUpdate update, String by, Instant now) {
         if (status == CaseStatus.CLOSED) {
-            throw refused("is closed; its fields stay as they were");
+            throw refusedAsClosed("its fields stay as they were");
         }
         List<FieldChange> changes = fields.changesTo(update);
         return changes.isEmpty() ? List.of() : List.of(new CaseUpdated(opened.caseId(), opened.number(), changes, by, now));
@@ -141,7 +158,7 @@ public final class Case {
      */
     public List<CaseEvent> addMessage(Message message, Duration reopenWindow, Instant now) {
         if (status == CaseStatus.CLOSED) {
-            throw refused("is closed; please open a new case");
+            throw refusedAsClosed("please open a new case");
         }
         List<CaseEvent> events = new ArrayList<>();
         events.add(new CaseMessageAdded(opened.caseId(), opened.number(), message.messageId(), message.authorId(),
@@ -152,6 +169,61 @@ public final class Case {
             events.addAll(reopenByCustomer("the customer wrote again", message.authorId(), reopenWindow, now));
         }
         return events;
+    }
+
+    /** Moves the case to the queue of a group known to exist; the group it is in already is no change. */
+    public List<CaseEvent> moveToGroup(String newGroupId, String by, Instant now) {
+        if (newGroupId.equals(groupId)) {
+            return List.of();
+        }
+        if (status == CaseStatus.CLOSED) {
+            throw refusedAsClosed("it stays in the group it was in");
+        }
+        return List.of(new CaseGroupChanged(opened.caseId(), opened.number(), groupId, newGroupId, by, now));
+    }
+
+    /**
+     * Records that this case stands in {@code relation} to {@code other}; the caller records the
+     * {@link CaseRelation#inverse() inverse} on the other case the same way. A link made before is no
+     * change. A closed case takes no new links, on either side.
+     */
+    public List<CaseEvent> link(CaseRelation relation, Case other, String by, Instant now) {
+        if (other.id().equals(id())) {
+            throw refused("is not linked to itself");
+        }
+        if (links.contains(new Link(relation, other.id()))) {
+            return List.of();
+        }
+        if (status == CaseStatus.CLOSED) {
+            throw refusedAsClosed("it takes no new links");
+        }
+        if (other.status == CaseStatus.CLOSED) {
+            throw refused("cannot be linked to " + other.number() + ", which is closed");
+        }
+        return List.of(new CaseLinked(opened.caseId(), opened.number(), relation, other.id(), other.number(), by, now));
+    }
+
+    /**
+     * Closes this case as a duplicate of {@code survivor}, where its conversation goes on. The survivor
+     * records it with {@code link(DUPLICATED_BY, this)}. Neither case may be closed: a merged survivor is
+     * named, so that the duplicate can be merged into the case that survived it.
+     */
+    public List<CaseEvent> mergeInto(Case survivor, String by, Instant now) {
+        if (survivor.id().equals(id())) {
+            throw refused("cannot be merged into itself");
+        }
+        if (status == CaseStatus.CLOSED) {
+            throw refusedAsClosed("only a case that is not closed is merged");
+        }
+        if (survivor.merged != null) {
+            throw refused("cannot be merged into " + survivor.number() + ", which was itself merged into "
+                    + survivor.merged.intoNumber() + "; merge it into " + survivor.merged.intoNumber());
+        }
+        if (survivor.status == CaseStatus.CLOSED) {
+            throw refused("cannot be merged into " + survivor.number() + ", which is closed");
+        }
+        return List.of(new CaseMerged(opened.caseId(), opened.number(), status, survivor.id(), survivor.number(), by,
+                now));
     }
 
     private CaseStatusChanged changed(CaseStatus to, String reason, String by, Instant now) {
@@ -166,6 +238,13 @@ public final class Case {
 
     private CommandRejectedException moveRefused(CaseStatus to, String why) {
         return refused("cannot move from " + status.label() + " to " + to.label() + ": " + why);
+    }
+
+    /** A closed case refuses; a merged one says where it went on. */
+    private CommandRejectedException refusedAsClosed(String consequence) {
+        return merged != null
+                ? refused("was merged into " + merged.intoNumber() + ", where it goes on; " + consequence)
+                : refused("is closed; " + consequence);
     }
 
     private CommandRejectedException refused(String what) {
@@ -193,6 +272,13 @@ public final class Case {
             case CaseReopened reopened -> status = CaseStatus.OPEN;
             case CaseClosed closed -> status = CaseStatus.CLOSED;
             case CaseUpdated updated -> fields = fields.with(updated.changes());
+            case CaseGroupChanged moved -> groupId = moved.to();
+            case CaseLinked linked -> links.add(new Link(linked.relation(), linked.linkedCaseId()));
+            case CaseMerged mergedInto -> {
+                merged = mergedInto;
+                status = CaseStatus.CLOSED;
+                links.add(new Link(CaseRelation.DUPLICATE_OF, mergedInto.into()));
+            }
             case CaseMessageAdded message -> {
                 // A message changes no state the case decides on; the status moves it causes are events of their own.
             }
@@ -212,8 +298,16 @@ public final class Case {
         return status;
     }
 
+    public String number() {
+        return opened.number();
+    }
+
     public String ownerId() {
         return ownerId;
+    }
+
+    public String groupId() {
+        return groupId;
     }
 
     public CaseFields fields() {
@@ -223,5 +317,9 @@ public final class Case {
     /** How many events the case has: the expected version for the next append. */
     public long version() {
         return version;
+    }
+
+    /** A link as the case decides on it: the number shown with it is the event's business. */
+    private record Link(CaseRelation relation, UUID caseId) {
     }
 }

@@ -11,8 +11,8 @@ import io.caseswarm.platform.event.EventType;
  * event carries what its subscribers need, so that none of them has to call back.
  *
  * <p>A case's status changes only through {@link CaseAssigned} (the first owner opens a new case),
- * {@link CaseStatusChanged}, {@link CaseResolved}, {@link CaseReopened} and {@link CaseClosed}:
- * whoever follows those five knows the status.
+ * {@link CaseStatusChanged}, {@link CaseResolved}, {@link CaseReopened}, {@link CaseClosed} and
+ * {@link CaseMerged} (which closes the duplicate): whoever follows those six knows the status.
  */
 public sealed interface CaseEvent {
 
@@ -81,6 +81,36 @@ public sealed interface CaseEvent {
         public CaseUpdated {
             changes = List.copyOf(changes);
         }
+    }
+
+    /**
+     * The case moved to another group's queue ({@code from} is null for its first group). A group is where
+     * a case waits to be taken and who may take it, like its owner is who works it: routing, mailboxes and
+     * automation follow these moves, so they are an event of their own rather than a field of
+     * {@link CaseUpdated}, which says what the case is about.
+     */
+    @EventType("case-group-changed")
+    record CaseGroupChanged(UUID caseId, String number, String from, String to, String by, Instant changedAt)
+            implements CaseEvent {
+    }
+
+    /**
+     * This case now stands in {@code relation} to another; the other case records the inverse relation
+     * in an event of its own. A merge's survivor records {@code duplicated-by} this way.
+     */
+    @EventType("case-linked")
+    record CaseLinked(UUID caseId, String number, CaseRelation relation, UUID linkedCaseId, String linkedNumber,
+            String by, Instant linkedAt) implements CaseEvent {
+    }
+
+    /**
+     * The case was a duplicate of case {@code into} and is merged into it: it is closed (from the status
+     * {@code from}), its conversation is shown on the survivor, and the survivor records a
+     * {@code duplicated-by} link.
+     */
+    @EventType("case-merged")
+    record CaseMerged(UUID caseId, String number, CaseStatus from, UUID into, String intoNumber, String by,
+            Instant mergedAt) implements CaseEvent {
     }
 
     /**

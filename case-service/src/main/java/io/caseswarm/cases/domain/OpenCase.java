@@ -4,13 +4,14 @@ import java.util.UUID;
 
 /**
  * The command to open a case. The id is chosen before the command runs: it names the new event
- * stream. {@code ownerId} is optional: a case can be assigned on open or later.
+ * stream. {@code ownerId} and {@code groupId} are optional: a case can be assigned, or put in a group's
+ * queue, on open or later.
  */
 public record OpenCase(UUID caseId, String subject, String description, Customer customer, Channel channel,
-        String product, Priority priority, String ownerId) {
+        String product, Priority priority, String ownerId, String groupId) {
 
     /** The same command for {@code found}, the customer the directory found or made. */
     public OpenCase withCustomer(Customer found) {
-        return new OpenCase(caseId, subject, description, found, channel, product, priority, ownerId);
+        return new OpenCase(caseId, subject, description, found, channel, product, priority, ownerId, groupId);
     }
 }

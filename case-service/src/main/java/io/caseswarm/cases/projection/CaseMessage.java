@@ -26,7 +26,9 @@ public class CaseMessage extends PanacheEntityBase {
     @Id
     public UUID messageId;
     public UUID caseId;
-    /** The event's version in the case's stream: the conversation's order, and its cursor. */
+    /** The number of the case it was written on: a survivor's conversation shows its duplicates' messages too. */
+    public String caseNumber;
+    /** The event's version in the case's stream. A conversation is ordered by {@link #addedAt}, then the id. */
     public long seq;
     public String authorId;
     @Enumerated(EnumType.STRING)

@@ -59,6 +59,7 @@ public class CaseSearch {
             parameters.put("priorities", filter.priorities().stream().map(Priority::name).toList());
         }
         equal(where, parameters, "owner_id", filter.ownerId());
+        equal(where, parameters, "group_id", filter.groupId());
         if (filter.unassigned()) {
             where.add("owner_id is null");
         }

@@ -1,6 +1,7 @@
 package io.caseswarm.cases.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +47,14 @@ public class CaseView extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
     public String ownerId;
+    /** The group whose queue the case is in, if any. */
+    public String groupId;
+    /** Links to other cases, in the order they were made. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<LinkedCase> links;
+    /** The survivor a duplicate was merged into: its conversation goes on there. */
+    public UUID mergedIntoId;
+    public String mergedIntoNumber;
     public String resolutionSummary;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> helpedBy;
@@ -64,6 +73,15 @@ public class CaseView extends PanacheEntityBase {
 
     public CaseFields fields() {
         return CaseFields.of(priority, product, category, tags, customFields);
+    }
+
+    /** Adds the link unless the case has it already (a link is recorded once per relation and case). */
+    public void link(LinkedCase link) {
+        if (!links.contains(link)) {
+            List<LinkedCase> more = new ArrayList<>(links);
+            more.add(link);
+            links = List.copyOf(more);
+        }
     }
 
     /** The one place the view takes a case's fields, whichever event set them. */

@@ -10,6 +10,9 @@ import jakarta.transaction.Transactional;
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
+import io.caseswarm.cases.domain.CaseEvent.CaseGroupChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseLinked;
+import io.caseswarm.cases.domain.CaseEvent.CaseMerged;
 import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
@@ -17,6 +20,7 @@ import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
 import io.caseswarm.cases.domain.CaseFields;
+import io.caseswarm.cases.domain.CaseRelation;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.service.CaseCommands;
@@ -81,6 +85,7 @@ public class CaseViewProjector {
                 view.show(CaseFields.of(opened));
                 view.publicText = SearchText.append("", opened.subject() + " " + opened.description());
                 view.staffText = "";
+                view.links = List.of();
                 view.status = CaseStatus.NEW;
                 view.openedAt = opened.openedAt();
                 view.updatedAt = at;
@@ -112,6 +117,17 @@ public class CaseViewProjector {
                 view.status = CaseStatus.CLOSED;
                 view.closedAt = closed.closedAt();
             }
+            case CaseGroupChanged moved -> update(moved.caseId(), version, at).groupId = moved.to();
+            case CaseLinked linked -> update(linked.caseId(), version, at)
+                    .link(new LinkedCase(linked.relation(), linked.linkedCaseId(), linked.linkedNumber()));
+            case CaseMerged merged -> {
+                CaseView view = update(merged.caseId(), version, at);
+                view.status = CaseStatus.CLOSED;
+                view.closedAt = merged.mergedAt();
+                view.mergedIntoId = merged.into();
+                view.mergedIntoNumber = merged.intoNumber();
+                view.link(new LinkedCase(CaseRelation.DUPLICATE_OF, merged.into(), merged.intoNumber()));
+            }
             case CaseUpdated updated -> {
                 CaseView view = update(updated.caseId(), version, at);
                 view.show(view.fields().with(updated.changes()));
@@ -126,6 +142,7 @@ public class CaseViewProjector {
                 CaseMessage message = new CaseMessage();
                 message.messageId = added.messageId();
                 message.caseId = added.caseId();
+                message.caseNumber = added.number();
                 message.seq = version;
                 message.authorId = added.authorId();
                 message.authorRole = added.authorRole();

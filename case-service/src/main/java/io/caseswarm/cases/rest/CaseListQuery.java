@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
@@ -17,7 +18,9 @@ import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
 import io.caseswarm.cases.domain.Tags;
+import io.caseswarm.cases.group.AgentGroup;
 import io.caseswarm.cases.projection.CaseFilter;
+import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.rest.InvalidFieldException;
 
 /**
@@ -29,6 +32,7 @@ public class CaseListQuery {
     @QueryParam("status") @Size(max = 100) String status;
     @QueryParam("priority") @Size(max = 100) String priority;
     @QueryParam("owner") @Size(max = 100) String owner;
+    @QueryParam("group") @Pattern(regexp = AgentGroup.ID_PATTERN, message = AgentGroup.ID_MESSAGE) String group;
     @QueryParam("unassigned") Boolean unassigned;
     @QueryParam("product") @Size(max = 100) String product;
     @QueryParam("category") @Size(max = 100) String category;
@@ -52,10 +56,19 @@ public class CaseListQuery {
                 labels("priority", priority, Priority.class, p -> p.name().toLowerCase()),
                 "me".equals(owner) ? callerId : blankToNull(owner),
                 Boolean.TRUE.equals(unassigned),
-                blankToNull(product), blankToNull(category), tag == null || tag.isBlank() ? null : Tags.composed(tag.strip()), channel, blankToNull(customer), blankToNull(organisation),
+                blankToNull(product), blankToNull(category),
+                tag == null || tag.isBlank() ? null : Tags.composed(tag.strip()),
+                channel, blankToNull(customer), blankToNull(organisation),
                 instant("openedFrom", openedFrom), instant("openedTo", openedTo),
                 instant("updatedFrom", updatedFrom), instant("updatedTo", updatedTo),
-                blankToNull(q));
+                blankToNull(q), group);
+    }
+
+    /** A case's group is staff's own business: a customer who filters by it is told so, not silently ignored. */
+    void refuseStaffFilters() {
+        if (group != null) {
+            throw ForbiddenFieldsException.of("group", "a customer does not list cases by group");
+        }
     }
 
     CaseFilter.Order order() {

@@ -19,19 +19,18 @@ import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.projection.CaseMessage;
+import io.caseswarm.cases.projection.Conversation;
 import io.caseswarm.cases.service.CaseCommands;
-import io.caseswarm.platform.rest.Cursor;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.rest.Page;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 
 /**
  * A case's conversation. Staff write to the customer ({@code public}) or to each other ({@code internal});
  * the customer writes on their own case and reads only what is public. Experts in a swarm on the case
- * read all of it; the customer never sees the swarm.
+ * read all of it; the customer never sees the swarm. A survivor's conversation shows the messages of the
+ * cases merged into it too.
  */
 @Path("/cases/{id}/messages")
 public class CaseMessageResource {
@@ -39,11 +38,13 @@ public class CaseMessageResource {
     private final CaseCommands commands;
     private final CaseAccess access;
     private final Caller caller;
+    private final Conversation conversation;
 
-    CaseMessageResource(CaseCommands commands, CaseAccess access, Caller caller) {
+    CaseMessageResource(CaseCommands commands, CaseAccess access, Caller caller, Conversation conversation) {
         this.commands = commands;
         this.access = access;
         this.caller = caller;
+        this.conversation = conversation;
     }
 
     @POST
@@ -58,20 +59,13 @@ public class CaseMessageResource {
                 .entity(MessageResponse.of(CaseMessage.findById(messageId))).build();
     }
 
-    /** Oldest first, as a conversation reads. */
+    /** Oldest first, as a conversation reads; a customer reads the public messages of their own cases. */
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public Page<MessageResponse> list(@PathParam("id") UUID id, @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         access.readable(id);
-        long after = cursor == null ? 0 : Cursor.decode(cursor, 1).longAt(0);
-        String query = "caseId = :caseId and seq > :after"
-                + (access.seesOnlyPublic() ? " and visibility = :public" : "");
-        Parameters parameters = Parameters.with("caseId", id).and("after", after);
-        if (access.seesOnlyPublic()) {
-            parameters.and("public", Visibility.PUBLIC);
-        }
-        return Page.of(CaseMessage.<CaseMessage>find(query, Sort.ascending("seq"), parameters).page(0, limit + 1).list(),
-                limit, message -> Cursor.of(message.seq), MessageResponse::of);
+        return conversation.page(id, access.seesOnlyPublic() ? caller.id() : null, cursor, limit)
+                .map(MessageResponse::of);
     }
 }

@@ -26,6 +26,7 @@ import io.caseswarm.cases.projection.CaseSearch;
 import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.service.CaseCommands;
+import io.caseswarm.cases.service.CaseLinkCommands;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.rest.InvalidFieldException;
 import io.caseswarm.platform.rest.Page;
@@ -41,14 +42,17 @@ public class CaseResource {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final CaseCommands commands;
+    private final CaseLinkCommands links;
     private final EventStore store;
     private final Caller caller;
     private final CaseAccess access;
     private final CaseSearch search;
 
-    CaseResource(CaseCommands commands, EventStore store, Caller caller, CaseAccess access, CaseSearch search) {
+    CaseResource(CaseCommands commands, CaseLinkCommands links, EventStore store, Caller caller, CaseAccess access,
+            CaseSearch search) {
         this.search = search;
         this.commands = commands;
+        this.links = links;
         this.store = store;
         this.caller = caller;
         this.access = access;
@@ -76,7 +80,7 @@ public class CaseResource {
                     + caller.id() + ") or none; a lead assigns it to somebody else");
         }
         UUID id = commands.open(new OpenCase(UUID.randomUUID(), request.subject(), request.description(), null,
-                request.channel(), request.product(), request.priority(), request.ownerId()),
+                request.channel(), request.product(), request.priority(), request.ownerId(), request.groupId()),
                 customer == null ? new CustomerRef(null, null, null) : customer.ref(), caller);
         return Response.created(URI.create("/cases/" + id)).entity(find(id)).build();
     }
@@ -90,6 +94,39 @@ public class CaseResource {
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION })
     public CaseResponse assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
         commands.assign(id, request.ownerId(), caller);
+        return find(id);
+    }
+
+    /** Its owner, a lead or a routing system moves the case to another group's queue. */
+    @POST
+    @Path("/{id}/group")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION })
+    public CaseResponse moveToGroup(@PathParam("id") UUID id, @NotNull @Valid GroupMoveRequest request) {
+        commands.moveToGroup(id, request.groupId(), caller);
+        return find(id);
+    }
+
+    /**
+     * The case's owner or a lead links it to another case ({@code relates-to}, {@code caused-by}); the
+     * other case shows the link from its side. Linking again changes nothing.
+     */
+    @POST
+    @Path("/{id}/links")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public CaseResponse link(@PathParam("id") UUID id, @NotNull @Valid LinkRequest request) {
+        links.link(id, request.relation(), request.requiredLinkedCase(), caller);
+        return find(id);
+    }
+
+    /**
+     * The duplicate's owner or a lead merges it into the case that survives it: the duplicate is closed, the
+     * survivor shows its conversation. Answers the duplicate.
+     */
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public CaseResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest request) {
+        links.merge(id, request.into(), caller);
         return find(id);
     }
 
@@ -154,10 +191,11 @@ public class CaseResource {
     public Page<CaseResponse> list(@Valid @BeanParam CaseListQuery query) {
         CaseFilter filter = query.filter(caller.id());
         if (access.seesOnlyPublic()) {
+            query.refuseStaffFilters();
             filter = filter.onlyOf(access.ownCustomerId());
         }
         return search.find(filter, query.order(), query.cursor, query.limit, !access.seesOnlyPublic())
-                .map(CaseResponse::summary);
+                .map(view -> access.seesOnlyPublic() ? CaseResponse.summary(view).forCustomer() : CaseResponse.summary(view));
     }
 
     @GET
@@ -169,7 +207,7 @@ public class CaseResource {
     }
 
     /**
-     * Triage is staff's work: a customer who names an owner or a priority is told so, field by field,
+     * Triage is staff's work: a customer who names an owner, a priority or a group is told so, field by field,
      * rather than having the values silently dropped.
      */
     private static void refuseAgentOnlyFields(OpenCaseRequest request) {
@@ -179,6 +217,9 @@ public class CaseResource {
         }
         if (request.priority() != null) {
             refused.add(new Problem.FieldError("priority", "a customer does not set the priority; an agent does"));
+        }
+        if (request.groupId() != null) {
+            refused.add(new Problem.FieldError("groupId", "a customer does not choose the group; routing does"));
         }
         if (!refused.isEmpty()) {
             throw new ForbiddenFieldsException(refused);

@@ -16,23 +16,30 @@ import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.projection.CaseSuggestions;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
+import io.caseswarm.cases.projection.LinkedCase;
 
 /**
- * A case as the API shows it. Lists leave out swarms and suggestions, and the tags and custom fields too:
- * those are staff's own, and a list is also what a customer reads of their cases.
+ * A case as the API shows it. Lists leave out swarms and suggestions, and the tags, custom fields and
+ * links too: a list is for finding cases, and reading one shows the rest.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResponse(UUID id, String number, String subject, String description, Customer customer,
         Channel channel, String product, Priority priority, String category, List<String> tags,
-        Map<String, Object> customFields, CaseStatus status, String ownerId, Resolution resolution,
-        Instant openedAt, Instant resolvedAt, Instant reopenedAt, Instant closedAt, Instant updatedAt, long version, List<SwarmSummary> swarms,
+        Map<String, Object> customFields, CaseStatus status, String ownerId, String groupId, Resolution resolution,
+        Instant openedAt, Instant resolvedAt, Instant reopenedAt, Instant closedAt, Instant updatedAt, long version,
+        List<LinkedCase> links, MergedInto mergedInto, List<SwarmSummary> swarms,
         List<CaseSuggestions.Suggestion> suggestions) {
 
     public record SwarmSummary(UUID swarmId, String status, String question, List<String> memberIds) {
     }
 
+    /** The survivor a duplicate was merged into, where its conversation goes on. */
+    public record MergedInto(UUID caseId, String number) {
+    }
+
     static CaseResponse summary(CaseView view) {
-        return of(view, (List<SwarmSummary>) null, null).withoutStaffFields(null, null);
+        CaseResponse full = of(view, (List<SwarmSummary>) null, null);
+        return full.showing(null, null, full.groupId, null, full.mergedInto, null, null);
     }
 
     /** The full case: with the swarms working on it and the articles suggested for it. */
@@ -42,30 +49,33 @@ public record CaseResponse(UUID id, String number, String subject, String descri
     }
 
     /**
-     * The case as its customer may see it: the swarm, the tags and the custom fields are the
-     * organisation's own business, and of the suggested articles only the public ones are theirs to read.
+     * The case as its customer may see it: the swarm, the tags, the custom fields, the group and the links
+     * to other cases (which may be other customers') are the organisation's own business, and of the
+     * suggested articles only the public ones are theirs to read.
      */
     CaseResponse forCustomer() {
         List<CaseSuggestions.Suggestion> publicOnes = suggestions == null ? null
                 : suggestions.stream().filter(CaseSuggestions.Suggestion::isPublic).toList();
-        return withoutStaffFields(swarms == null ? null : List.of(), publicOnes);
+        return showing(null, null, null, null, null, swarms == null ? null : List.of(), publicOnes);
     }
 
-    /** Without the tags and custom fields, showing only the swarms and suggestions given. */
-    private CaseResponse withoutStaffFields(List<SwarmSummary> swarmsShown,
+    /** This case with only the staff fields, swarms and suggestions given. */
+    private CaseResponse showing(List<String> tagsShown, Map<String, Object> customFieldsShown, String groupShown,
+            List<LinkedCase> linksShown, MergedInto mergedIntoShown, List<SwarmSummary> swarmsShown,
             List<CaseSuggestions.Suggestion> suggestionsShown) {
         return new CaseResponse(id, number, subject, description, customer, channel, product, priority, category,
-                null, null, status, ownerId, resolution, openedAt, resolvedAt, reopenedAt, closedAt, updatedAt, version,
-                swarmsShown, suggestionsShown);
+                tagsShown, customFieldsShown, status, ownerId, groupShown, resolution, openedAt, resolvedAt, reopenedAt,
+                closedAt, updatedAt, version, linksShown, mergedIntoShown, swarmsShown, suggestionsShown);
     }
 
     private static CaseResponse of(CaseView view, List<SwarmSummary> swarms,
             List<CaseSuggestions.Suggestion> suggestions) {
         return new CaseResponse(view.id, view.number, view.subject, view.description,
                 new Customer(view.customerId, view.customerName, view.customerEmail), view.channel, view.product,
-                view.priority, view.category, view.tags, view.customFields, view.status, view.ownerId,
+                view.priority, view.category, view.tags, view.customFields, view.status, view.ownerId, view.groupId,
                 view.resolutionSummary == null ? null : new Resolution(view.resolutionSummary, view.helpedBy),
                 view.openedAt, view.resolvedAt, view.reopenedAt, view.closedAt, view.updatedAt, view.version,
+                view.links, view.mergedIntoId == null ? null : new MergedInto(view.mergedIntoId, view.mergedIntoNumber),
                 swarms, suggestions);
     }
 }

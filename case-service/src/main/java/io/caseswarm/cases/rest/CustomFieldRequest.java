@@ -1,6 +1,5 @@
 package io.caseswarm.cases.rest;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -30,14 +29,7 @@ public record CustomFieldRequest(
         if (allowedValues == null) {
             throw new InvalidFieldException("allowedValues", "a choice needs its allowed values");
         }
-        List<String> stripped = new ArrayList<>();
-        for (String value : allowedValues) {
-            if (stripped.contains(value.strip())) {
-                throw new InvalidFieldException("allowedValues[" + stripped.size() + "]", "repeats an allowed value");
-            }
-            stripped.add(value.strip());
-        }
-        return List.copyOf(stripped);
+        return DistinctValues.of("allowedValues", allowedValues);
     }
 
     String strippedLabel() {

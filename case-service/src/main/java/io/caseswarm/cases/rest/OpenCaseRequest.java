@@ -10,12 +10,13 @@ import io.caseswarm.cases.customer.CustomerIds;
 import io.caseswarm.cases.customer.CustomerRef;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.cases.group.AgentGroup;
 import io.caseswarm.platform.rest.PersonId;
 
 /**
  * The body of {@code POST /cases}. Channel defaults to {@code api}, priority to {@code normal}; the owner
  * is optional. Staff name the customer by directory id or e-mail address; a customer opening their own
- * case may leave {@code customer} out.
+ * case may leave {@code customer} out. The owner and the group are optional.
  */
 public record OpenCaseRequest(
         @NotBlank @Size(max = 200) String subject,
@@ -24,7 +25,8 @@ public record OpenCaseRequest(
         Channel channel,
         @Size(max = 100) String product,
         Priority priority,
-        @PersonId String ownerId) {
+        @PersonId String ownerId,
+        @Pattern(regexp = AgentGroup.ID_PATTERN, message = AgentGroup.ID_MESSAGE) String groupId) {
 
     public record CustomerRequest(
             @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String id,

@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,13 +23,11 @@ import io.caseswarm.cases.domain.Message;
 import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.domain.Visibility;
-import io.caseswarm.cases.projection.CaseViewProjector;
+import io.caseswarm.cases.group.AgentGroup;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
-import io.caseswarm.platform.store.EventStore;
-import io.caseswarm.platform.store.StoredEvent;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -47,30 +44,31 @@ public class CaseCommands {
     public static final String STREAM_TYPE = "case";
     public static final EventTypes<CaseEvent> TYPES = EventTypes.of(CaseEvent.class);
 
-    private final EventStore store;
-    private final CaseViewProjector projector;
+    private final CaseStreams streams;
     private final CaseNumbers numbers;
     private final CustomerDirectory directory;
     private final Duration reopenWindow;
     private final Clock clock;
 
-    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers, CustomerDirectory directory,
+    CaseCommands(CaseStreams streams, CaseNumbers numbers, CustomerDirectory directory,
             @ConfigProperty(name = "caseswarm.cases.reopen-window", defaultValue = "P14D") Duration reopenWindow) {
-        this.store = store;
-        this.projector = projector;
+        this.streams = streams;
         this.numbers = numbers;
         this.directory = directory;
         this.reopenWindow = reopenWindow;
-        // Microseconds, as PostgreSQL keeps them: event payloads and views then agree to the digit.
-        this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        this.clock = CaseStreams.CLOCK;
     }
 
     /**
      * Opens the case for the customer {@code customer} names, found in the directory or made there in the
-     * same transaction; a customer opening their own case is found by their login.
+     * same transaction; a customer opening their own case is found by their login. A group named on open
+     * must exist (else 400 naming {@code groupId}).
      */
     @Transactional
     public UUID open(OpenCase command, CustomerRef customer, Caller caller) {
+        if (command.groupId() != null) {
+            AgentGroup.requireExisting("groupId", command.groupId());
+        }
         Customer found = caller.isOnlyCustomer() ? directory.forLogin(caller.id(), customer) : directory.forCase(customer);
         List<CaseEvent> events = Case.open(command.withCustomer(found), numbers.next(), caller.id(), clock.instant());
         record(command.caseId(), 0, events);
@@ -141,6 +139,22 @@ public class CaseCommands {
         });
     }
 
+    /**
+     * Moves the case to another group's queue: its owner, a lead or a routing system (else 403). The group
+     * must exist (else 400 naming {@code groupId}).
+     */
+    @Transactional
+    public void moveToGroup(UUID caseId, String groupId, Caller caller) {
+        AgentGroup.requireExisting("groupId", groupId);
+        decide(caseId, aggregate -> {
+            if (!caller.isAny(Roles.LEAD, Roles.INTEGRATION) && !isOwner(aggregate, caller)) {
+                throw new ForbiddenException("Only the case's owner" + ownerNamed(aggregate)
+                        + " or a lead or a routing system moves it to another group");
+            }
+            return aggregate.moveToGroup(groupId, caller.id(), clock.instant());
+        });
+    }
+
     /** Writes on the case in the caller's name and role; answers the new message's id. */
     @Transactional
     public UUID addMessage(UUID caseId, String body, Visibility visibility, Caller caller) {
@@ -160,27 +174,26 @@ public class CaseCommands {
         return caller.is(Roles.AGENT) ? AuthorRole.AGENT : AuthorRole.INTEGRATION;
     }
 
-    private static void requireOwnerOrLead(Case aggregate, Caller caller, String what) {
-        if (!caller.is(Roles.LEAD) && (aggregate.ownerId() == null || !caller.isSelf(aggregate.ownerId()))) {
-            throw new ForbiddenException("Only the case's owner" + (aggregate.ownerId() == null ? "" : ", "
-                    + aggregate.ownerId() + ",") + " or a lead " + what);
+    static void requireOwnerOrLead(Case aggregate, Caller caller, String what) {
+        if (!caller.is(Roles.LEAD) && !isOwner(aggregate, caller)) {
+            throw new ForbiddenException("Only the case's owner" + ownerNamed(aggregate) + " or a lead " + what);
         }
+    }
+
+    private static boolean isOwner(Case aggregate, Caller caller) {
+        return aggregate.ownerId() != null && caller.isSelf(aggregate.ownerId());
+    }
+
+    /** ", ana.lima," to follow "the case's owner"; nothing when it has none. */
+    private static String ownerNamed(Case aggregate) {
+        return aggregate.ownerId() == null ? "" : ", " + aggregate.ownerId() + ",";
     }
 
     private void decide(UUID caseId, Function<Case, List<CaseEvent>> decision) {
-        List<CaseEvent> history = store.load(caseId.toString(), TYPES);
-        if (history.isEmpty()) {
-            throw new NotFoundException("No case " + caseId);
-        }
-        Case aggregate = Case.replay(history);
-        record(caseId, aggregate.version(), decision.apply(aggregate));
+        streams.decide(caseId, decision);
     }
 
     private void record(UUID caseId, long expectedVersion, List<CaseEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        List<StoredEvent> stored = store.append(STREAM_TYPE, caseId.toString(), expectedVersion, events);
-        projector.project(stored);
+        streams.record(caseId, expectedVersion, events);
     }
 }

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
+import io.caseswarm.cases.domain.CaseEvent.CaseGroupChanged;
+import io.caseswarm.cases.domain.CaseEvent.CaseLinked;
+import io.caseswarm.cases.domain.CaseEvent.CaseMerged;
 import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
@@ -33,6 +36,7 @@ class CaseTest {
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
     private static final Duration WINDOW = Duration.ofDays(14);
     private static final UUID CASE_ID = UUID.fromString("7d8f3f0e-9c1b-4c53-a3c2-6a9f1f3b2e10");
+    private static final UUID OTHER_ID = UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     private static final Customer ADA = new Customer("cust-1", "Ada Lovelace", "ada@example.com");
     private static final CaseOpened OPENED = new CaseOpened(CASE_ID, "CS-000042", "Invoices fail to sync",
             "Stops at 40%", ADA, Channel.WEB, "Billing Cloud", Priority.HIGH, NOW);
@@ -45,7 +49,7 @@ class CaseTest {
     @Test
     void openingACaseRecordsWhatItIsAboutWhoItIsForAndHowItArrived() {
         OpenCase command = new OpenCase(CASE_ID, "  Invoices fail to sync ", " Stops at 40%\n", ADA, Channel.WEB,
-                "Billing Cloud", Priority.HIGH, null);
+                "Billing Cloud", Priority.HIGH, null, null);
 
         assertThat(Case.open(command, "CS-000042", "lea.park", NOW)).containsExactly(OPENED);
         assertThat(given(OPENED).status()).isEqualTo(CaseStatus.NEW);
@@ -53,7 +57,7 @@ class CaseTest {
 
     @Test
     void aCaseWithoutChannelOrPriorityCameThroughTheApiAtNormalPriority() {
-        OpenCase command = new OpenCase(CASE_ID, "Login loop", "Redirects forever", ADA, null, null, null, null);
+        OpenCase command = new OpenCase(CASE_ID, "Login loop", "Redirects forever", ADA, null, null, null, null, null);
 
         CaseOpened opened = (CaseOpened) Case.open(command, "CS-000001", "crm", NOW).getFirst();
 
@@ -64,7 +68,7 @@ class CaseTest {
     @Test
     void anOwnerGivenOnOpenIsAssignedAtOnceWhichOpensTheCase() {
         OpenCase command = new OpenCase(CASE_ID, "Invoices fail to sync", "Stops at 40%", ADA, Channel.WEB,
-                "Billing Cloud", Priority.HIGH, "ana.lima");
+                "Billing Cloud", Priority.HIGH, "ana.lima", null);
 
         List<CaseEvent> events = Case.open(command, "CS-000042", "lea.park", NOW);
 
@@ -284,6 +288,112 @@ class CaseTest {
     }
 
     @Test
+    void aCaseOpenedIntoAGroupIsInItsQueueBeforeAnybodyOwnsIt() {
+        OpenCase command = new OpenCase(CASE_ID, "Invoices fail to sync", "Stops at 40%", ADA, Channel.WEB,
+                "Billing Cloud", Priority.HIGH, null, "billing-l1");
+
+        List<CaseEvent> events = Case.open(command, "CS-000042", "crm", NOW);
+
+        assertThat(events).containsExactly(OPENED, new CaseGroupChanged(CASE_ID, "CS-000042", null, "billing-l1", "crm", NOW));
+        assertThat(Case.replay(events).groupId()).isEqualTo("billing-l1");
+        assertThat(Case.replay(events).status()).isEqualTo(CaseStatus.NEW);
+    }
+
+    @Test
+    void aCaseMovesBetweenGroupsNamingWhereItWasUntilItIsClosed() {
+        CaseGroupChanged intoL1 = new CaseGroupChanged(CASE_ID, "CS-000042", null, "billing-l1", "crm", NOW);
+
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, intoL1).moveToGroup("billing-l2", "ana.lima", NOW)).containsExactly(
+                new CaseGroupChanged(CASE_ID, "CS-000042", "billing-l1", "billing-l2", "ana.lima", NOW));
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, intoL1).moveToGroup("billing-l1", "ana.lima", NOW)).isEmpty();
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, RESOLVED).moveToGroup("billing-l1", "lea.park", NOW)).hasSize(1);
+        assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).moveToGroup("billing-l1", "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed");
+    }
+
+    @Test
+    void aLinkIsRecordedOnceWithTheOtherCasesNumber() {
+        Case other = given(other(OTHER_ID, "CS-000043"));
+
+        assertThat(given(OPENED, ASSIGNED_TO_ANA).link(CaseRelation.CAUSED_BY, other, "ana.lima", NOW)).containsExactly(
+                new CaseLinked(CASE_ID, "CS-000042", CaseRelation.CAUSED_BY, OTHER_ID, "CS-000043", "ana.lima", NOW));
+        CaseLinked causedBy = linked(CaseRelation.CAUSED_BY);
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, causedBy).link(CaseRelation.CAUSED_BY, other, "lea.park", NOW)).isEmpty();
+        assertThat(given(OPENED, ASSIGNED_TO_ANA, causedBy).link(CaseRelation.RELATES_TO, other, "lea.park", NOW)).hasSize(1);
+    }
+
+    @Test
+    void eachRelationHasItsInverseOnTheOtherCase() {
+        assertThat(CaseRelation.RELATES_TO.inverse()).isEqualTo(CaseRelation.RELATES_TO);
+        assertThat(CaseRelation.CAUSED_BY.inverse()).isEqualTo(CaseRelation.CAUSES);
+        assertThat(CaseRelation.DUPLICATE_OF.inverse()).isEqualTo(CaseRelation.DUPLICATED_BY);
+        for (CaseRelation relation : CaseRelation.values()) {
+            assertThat(relation.inverse().inverse()).isEqualTo(relation);
+        }
+    }
+
+    @Test
+    void aCaseIsNotLinkedToItselfNorToOrFromAClosedCase() {
+        Case open = given(OPENED, ASSIGNED_TO_ANA);
+        Case closedOther = given(other(OTHER_ID, "CS-000043"), new CaseClosed(OTHER_ID, "CS-000043", CaseStatus.NEW,
+                null, "lea.park", NOW));
+
+        assertThatThrownBy(() -> open.link(CaseRelation.RELATES_TO, open, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("not linked to itself");
+        assertThatThrownBy(() -> open.link(CaseRelation.RELATES_TO, closedOther, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("CS-000043, which is closed");
+        assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).link(CaseRelation.RELATES_TO,
+                given(other(OTHER_ID, "CS-000043")), "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed; it takes no new links");
+    }
+
+    @Test
+    void mergingADuplicateClosesItFromWhereverItWasAndRecordsTheSurvivor() {
+        Case survivor = given(other(OTHER_ID, "CS-000043"));
+        for (CaseStatus from : List.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.PENDING, CaseStatus.RESOLVED)) {
+            List<CaseEvent> events = given(history(from)).mergeInto(survivor, "lea.park", NOW);
+
+            assertThat(events).as(from.label()).containsExactly(mergedInto(from));
+            List<CaseEvent> after = new ArrayList<>(history(from));
+            after.addAll(events);
+            assertThat(given(after).status()).as(from.label()).isEqualTo(CaseStatus.CLOSED);
+        }
+    }
+
+    @Test
+    void aMergedCaseTakesNothingMoreAndSaysWhereItWentOn() {
+        Case merged = given(OPENED, ASSIGNED_TO_ANA, mergedInto(CaseStatus.OPEN));
+
+        assertThatThrownBy(() -> merged.addMessage(message(AuthorRole.CUSTOMER, Visibility.PUBLIC), WINDOW, NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("was merged into CS-000043");
+        assertThatThrownBy(() -> merged.moveTo(CaseStatus.OPEN, null, "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("from closed to open");
+        assertThatThrownBy(() -> merged.mergeInto(given(other(UUID.randomUUID(), "CS-000044")), "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("was merged into CS-000043");
+        assertThat(merged.link(CaseRelation.DUPLICATE_OF, given(other(OTHER_ID, "CS-000043")), "lea.park", NOW))
+                .as("the merge is its duplicate-of link").isEmpty();
+    }
+
+    @Test
+    void aCaseIsNotMergedIntoItselfNorIntoAClosedOrMergedCase() {
+        Case open = given(OPENED, ASSIGNED_TO_ANA);
+        Case closedSurvivor = given(other(OTHER_ID, "CS-000043"),
+                new CaseClosed(OTHER_ID, "CS-000043", CaseStatus.NEW, null, "lea.park", NOW));
+        Case mergedSurvivor = given(other(OTHER_ID, "CS-000043"), new CaseMerged(OTHER_ID, "CS-000043", CaseStatus.NEW,
+                UUID.randomUUID(), "CS-000044", "lea.park", NOW));
+
+        assertThatThrownBy(() -> open.mergeInto(open, "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("cannot be merged into itself");
+        assertThatThrownBy(() -> open.mergeInto(closedSurvivor, "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("CS-000043, which is closed");
+        assertThatThrownBy(() -> open.mergeInto(mergedSurvivor, "lea.park", NOW))
+                .isInstanceOf(CommandRejectedException.class)
+                .hasMessageContaining("which was itself merged into CS-000044; merge it into CS-000044");
+        assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).mergeInto(given(other(OTHER_ID, "CS-000043")),
+                "lea.park", NOW)).isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed");
+    }
+
+    @Test
     void replayingItsHistoryRestoresStateAndVersion() {
         Case replayed = given(OPENED, ASSIGNED_TO_ANA);
 
@@ -318,6 +428,20 @@ class CaseTest {
             case CLOSED -> List.of(OPENED, ASSIGNED_TO_ANA, RESOLVED,
                     new CaseClosed(CASE_ID, "CS-000042", CaseStatus.RESOLVED, null, "lea.park", NOW));
         };
+    }
+
+    /** Another case, new, as a link or a merge finds it. */
+    private static CaseOpened other(UUID id, String number) {
+        return new CaseOpened(id, number, "Sync fails for everyone", "Since the release", ADA, Channel.EMAIL,
+                "Billing Cloud", Priority.URGENT, NOW);
+    }
+
+    private static CaseLinked linked(CaseRelation relation) {
+        return new CaseLinked(CASE_ID, "CS-000042", relation, OTHER_ID, "CS-000043", "ana.lima", NOW);
+    }
+
+    private static CaseMerged mergedInto(CaseStatus from) {
+        return new CaseMerged(CASE_ID, "CS-000042", from, OTHER_ID, "CS-000043", "lea.park", NOW);
     }
 
     private static CaseStatusChanged moved(CaseStatus from, CaseStatus to) {

@@ -51,6 +51,17 @@ record Desk(LocalIssuer issuer) {
         return name;
     }
 
+    /**
+     * Creates a group as an admin, with ana.lima as a member; answers its id, {@code prefix} and a suffix of
+     * its own, for groups are shared by every test of the run.
+     */
+    String createGroup(String prefix) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + prefix + "\", \"memberIds\": [\"ana.lima\"]}")
+                .put("/groups/" + id).then().statusCode(201);
+        return id;
+    }
+
     /** The case as its owner reads it: equal before and after a request that must change nothing. */
     String snapshot(String caseId) {
         return owner().get("/cases/" + caseId).then().statusCode(200).extract().asString();

@@ -43,12 +43,13 @@ public class CaseEventsConsumer {
                     known(caseId).status = KnownCase.RESOLVED;
                     swarms.closeSwarmsOf(caseId, "case-resolved");
                 }
-                // A reopened case may be swarmed again; a closed one never.
+                // A reopened case may be swarmed again; a closed one never. A merged duplicate is closed too:
+                // its conversation goes on on the survivor, which is swarmed in its own right.
                 case "case-reopened" -> known(event.dataAs(CaseResolved.class).caseId()).status = KnownCase.OPEN;
-                case "case-closed" -> {
+                case "case-closed", "case-merged" -> {
                     UUID caseId = event.dataAs(CaseResolved.class).caseId();
                     known(caseId).status = KnownCase.CLOSED;
-                    swarms.closeSwarmsOf(caseId, "case-closed");
+                    swarms.closeSwarmsOf(caseId, event.type());
                 }
                 default -> {
                     // Other case events do not concern swarms.
@@ -81,7 +82,7 @@ public class CaseEventsConsumer {
     record CaseAssigned(UUID caseId, String ownerId) {
     }
 
-    /** What swarms need of case-resolved, case-reopened and case-closed: which case. */
+    /** What swarms need of case-resolved, case-reopened, case-closed and case-merged: which case. */
     record CaseResolved(UUID caseId) {
     }
 }

@@ -128,6 +128,17 @@ class SwarmAccessTest {
     }
 
     @Test
+    void mergingACaseIntoAnotherClosesItsSwarmsForGood() {
+        String caseId = world.knownCase(OWNER);
+        String swarmId = world.swarmOn(caseId);
+
+        world.caseMoved(caseId, "case-merged", "closed"); // the duplicate is closed by its merge
+
+        world.owner().get("/swarms/" + swarmId).then().body("status", equalTo("closed"));
+        world.owner().body(swarmRequest(caseId)).post("/swarms").then().statusCode(409);
+    }
+
+    @Test
     void eachEndpointRefusesRolesItDoesNotName() {
         String caseId = world.knownCase(OWNER);
         String swarmId = world.swarmOn(caseId);

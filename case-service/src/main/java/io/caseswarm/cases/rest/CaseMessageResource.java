@@ -65,7 +65,7 @@ public class CaseMessageResource {
     public Page<MessageResponse> list(@PathParam("id") UUID id, @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         access.readable(id);
-        return conversation.page(id, access.seesOnlyPublic() ? caller.id() : null, cursor, limit)
+        return conversation.page(id, access.seesOnlyPublic() ? access.ownCustomerId() : null, cursor, limit)
                 .map(MessageResponse::of);
     }
 }

@@ -63,8 +63,11 @@ class CustomerDirectoryTest {
                 "{\"subject\": \"La fattura non arriva\", \"description\": \"Da lunedì\"}").then().statusCode(201)
                 .body("customer.id", equalTo(customerId)).body("customer.email", equalTo(email)).extract().path("id");
 
-        RequestSpecification maria = desk.as(subject, "customer");
-        maria.get("/cases/" + byMail).then().statusCode(200);
+        desk.as(subject, "customer").get("/cases/" + byMail).then().statusCode(200);
+        post(desk.owner(), "/cases/" + byMail + "/messages", "{\"body\": \"Abbiamo rinnovato il token\", \"visibility\": \"public\"}")
+                .then().statusCode(201);
+        desk.as(subject, "customer").get("/cases/" + byMail + "/messages").then().statusCode(200)
+                .body("items.body", contains("Abbiamo rinnovato il token"));
         desk.as(subject, "customer").get("/cases").then().body("items.id", contains(byMail, byLogin));
         desk.as(subject, "customer").get("/customers/" + customerId).then().statusCode(200).body("tier", equalTo("gold"));
         desk.as(subject, "customer").get("/customers/" + customerId + "/cases").then()

@@ -13,4 +13,9 @@ public record HistoryEntry(UUID eventId, long version, String type, Instant occu
     static HistoryEntry of(StoredEvent event) {
         return new HistoryEntry(event.eventId(), event.version(), event.type(), event.occurredAt(), event.data());
     }
+
+    /** A note among staff, with its files: never shown to the customer, here no more than in the conversation. */
+    boolean isInternalMessage() {
+        return "case-message-added".equals(type) && "internal".equals(data.path("visibility").asText());
+    }
 }

@@ -12,6 +12,9 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.caseswarm.cases.attachment.AttachmentLimits;
+import io.caseswarm.cases.attachment.AttachmentStore;
+import io.caseswarm.cases.attachment.NewAttachment;
 import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.Case;
 import io.caseswarm.cases.domain.CaseEvent;
@@ -47,14 +50,19 @@ public class CaseCommands {
     private final EventStore store;
     private final CaseViewProjector projector;
     private final CaseNumbers numbers;
+    private final AttachmentStore attachments;
+    private final int maxFilesPerCase;
     private final Duration reopenWindow;
     private final Clock clock;
 
-    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers,
+    CaseCommands(EventStore store, CaseViewProjector projector, CaseNumbers numbers, AttachmentStore attachments,
+            AttachmentLimits attachmentLimits,
             @ConfigProperty(name = "caseswarm.cases.reopen-window", defaultValue = "P14D") Duration reopenWindow) {
         this.store = store;
         this.projector = projector;
         this.numbers = numbers;
+        this.attachments = attachments;
+        this.maxFilesPerCase = attachmentLimits.maxFilesPerCase();
         this.reopenWindow = reopenWindow;
         // Microseconds, as PostgreSQL keeps them: event payloads and views then agree to the digit.
         this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
@@ -136,6 +144,19 @@ public class CaseCommands {
     public UUID addMessage(UUID caseId, String body, Visibility visibility, Caller caller) {
         Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body, List.of());
         decide(caseId, aggregate -> aggregate.addMessage(message, reopenWindow, clock.instant()));
+        return message.messageId();
+    }
+
+    /**
+     * Writes a message with files on the case. The files' bytes are kept in the same transaction as the
+     * event, so a refused message leaves none behind and a listed file always has its bytes.
+     */
+    @Transactional
+    public UUID attach(UUID caseId, String body, Visibility visibility, List<NewAttachment> files, Caller caller) {
+        Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body,
+                files.stream().map(NewAttachment::ref).toList());
+        decide(caseId, aggregate -> aggregate.attach(message, maxFilesPerCase, reopenWindow, clock.instant()));
+        files.forEach(file -> attachments.put(file.ref().attachmentId(), file.content()));
         return message.messageId();
     }
 

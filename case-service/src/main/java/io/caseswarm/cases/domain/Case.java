@@ -49,6 +49,7 @@ public final class Case {
     private String groupId;
     private final Set<Link> links = new HashSet<>();
     private CaseMerged merged;
+    private int attachmentCount;
     private long version;
 
     private Case() {
@@ -226,6 +227,20 @@ public final class Case {
                 now));
     }
 
+    /**
+     * A message with files. A case holds at most {@code maxFiles} files in all, so that no case fills the
+     * store; a message that would take it past that is refused whole.
+     */
+    public List<CaseEvent> attach(Message message, int maxFiles, Duration reopenWindow, Instant now) {
+        List<CaseEvent> events = addMessage(message, reopenWindow, now);
+        int adding = message.attachments().size();
+        if (attachmentCount + adding > maxFiles) {
+            throw refused("holds " + attachmentCount + " of the " + maxFiles + " files a case may have; "
+                    + adding + " more do not fit");
+        }
+        return events;
+    }
+
     private CaseStatusChanged changed(CaseStatus to, String reason, String by, Instant now) {
         return new CaseStatusChanged(opened.caseId(), opened.number(), status, to, reason, by, now);
     }
@@ -279,9 +294,8 @@ public final class Case {
                 status = CaseStatus.CLOSED;
                 links.add(new Link(CaseRelation.DUPLICATE_OF, mergedInto.into()));
             }
-            case CaseMessageAdded message -> {
-                // A message changes no state the case decides on; the status moves it causes are events of their own.
-            }
+            // The status moves a message causes are events of their own; its files count towards the case's limit.
+            case CaseMessageAdded message -> attachmentCount += message.attachments().size();
         }
         version++;
     }

@@ -2,6 +2,7 @@ package io.caseswarm.cases.projection;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -39,4 +40,19 @@ public class CaseMessage extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<AttachmentRef> attachments;
     public Instant addedAt;
+
+    /** The message of the case that carries the attachment, if one does. */
+    public static Optional<CaseMessage> carrying(UUID caseId, UUID attachmentId) {
+        List<?> found = getEntityManager().createNativeQuery(
+                "select * from case_message where case_id = :caseId and attachments @> cast(:attachment as jsonb)",
+                CaseMessage.class)
+                .setParameter("caseId", caseId)
+                .setParameter("attachment", "[{\"attachmentId\": \"" + attachmentId + "\"}]")
+                .getResultList();
+        return found.stream().map(CaseMessage.class::cast).findFirst();
+    }
+
+    public Optional<AttachmentRef> attachment(UUID attachmentId) {
+        return attachments.stream().filter(attachment -> attachment.attachmentId().equals(attachmentId)).findFirst();
+    }
 }

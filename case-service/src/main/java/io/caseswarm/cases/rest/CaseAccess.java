@@ -6,8 +6,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 
 import io.caseswarm.cases.customer.CustomerDirectory;
+import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.cases.projection.CaseView;
+import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 
@@ -54,6 +56,13 @@ public class CaseAccess {
     /** A customer sees what is meant for them: public messages, public articles, no swarms. */
     public boolean seesOnlyPublic() {
         return caller.isOnlyCustomer();
+    }
+
+    /** A customer writes only what they may read: public messages (403 naming {@code visibility} otherwise). */
+    public void requireMayWrite(Visibility visibility) {
+        if (seesOnlyPublic() && visibility != Visibility.PUBLIC) {
+            throw ForbiddenFieldsException.of("visibility", "a customer writes only public messages");
+        }
     }
 
     private boolean isOnlyExpert() {

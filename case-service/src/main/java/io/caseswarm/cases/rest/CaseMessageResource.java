@@ -22,6 +22,7 @@ import io.caseswarm.cases.projection.CaseMessage;
 import io.caseswarm.cases.projection.Conversation;
 import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
+import io.caseswarm.platform.rest.Cursor;
 import io.caseswarm.platform.rest.Page;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
@@ -51,9 +52,7 @@ public class CaseMessageResource {
     @RolesAllowed({ Roles.AGENT, Roles.LEAD, Roles.INTEGRATION, Roles.CUSTOMER })
     public Response add(@PathParam("id") UUID id, @NotNull @Valid MessageRequest request) {
         access.readable(id);
-        if (access.seesOnlyPublic() && request.visibility() != Visibility.PUBLIC) {
-            throw ForbiddenFieldsException.of("visibility", "a customer writes only public messages");
-        }
+        access.requireMayWrite(request.visibility());
         UUID messageId = commands.addMessage(id, request.body().strip(), request.visibility(), caller);
         return Response.created(URI.create("/cases/" + id + "/messages/" + messageId))
                 .entity(MessageResponse.of(CaseMessage.findById(messageId))).build();

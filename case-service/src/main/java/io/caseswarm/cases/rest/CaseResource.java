@@ -203,7 +203,8 @@ public class CaseResource {
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         access.readable(id);
-        return store.load(id.toString()).stream().map(HistoryEntry::of).toList();
+        return store.load(id.toString()).stream().map(HistoryEntry::of)
+                .filter(entry -> !access.seesOnlyPublic() || entry.isForCustomer()).toList();
     }
 
     /**

@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.caseswarm.cases.attachment.AttachmentLimits;
+import io.caseswarm.cases.attachment.AttachmentStore;
+import io.caseswarm.cases.attachment.NewAttachment;
 import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.customer.CustomerDirectory;
 import io.caseswarm.cases.customer.CustomerRef;
@@ -47,14 +50,19 @@ public class CaseCommands {
     private final CaseStreams streams;
     private final CaseNumbers numbers;
     private final CustomerDirectory directory;
+    private final AttachmentStore attachments;
+    private final int maxFilesPerCase;
     private final Duration reopenWindow;
     private final Clock clock;
 
-    CaseCommands(CaseStreams streams, CaseNumbers numbers, CustomerDirectory directory,
+    CaseCommands(CaseStreams streams, CaseNumbers numbers, CustomerDirectory directory, AttachmentStore attachments,
+            AttachmentLimits attachmentLimits,
             @ConfigProperty(name = "caseswarm.cases.reopen-window", defaultValue = "P14D") Duration reopenWindow) {
         this.streams = streams;
         this.numbers = numbers;
         this.directory = directory;
+        this.attachments = attachments;
+        this.maxFilesPerCase = attachmentLimits.maxFilesPerCase();
         this.reopenWindow = reopenWindow;
         this.clock = CaseStreams.CLOCK;
     }
@@ -160,6 +168,19 @@ public class CaseCommands {
     public UUID addMessage(UUID caseId, String body, Visibility visibility, Caller caller) {
         Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body, List.of());
         decide(caseId, aggregate -> aggregate.addMessage(message, reopenWindow, clock.instant()));
+        return message.messageId();
+    }
+
+    /**
+     * Writes a message with files on the case. The files' bytes are kept in the same transaction as the
+     * event, so a refused message leaves none behind and a listed file always has its bytes.
+     */
+    @Transactional
+    public UUID attach(UUID caseId, String body, Visibility visibility, List<NewAttachment> files, Caller caller) {
+        Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body,
+                files.stream().map(NewAttachment::ref).toList());
+        decide(caseId, aggregate -> aggregate.attach(message, maxFilesPerCase, reopenWindow, clock.instant()));
+        files.forEach(file -> attachments.put(file.ref().attachmentId(), file.content()));
         return message.messageId();
     }
 

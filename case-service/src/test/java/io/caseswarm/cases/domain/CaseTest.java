@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.cases.domain.CaseEvent.AttachmentRef;
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
 import io.caseswarm.cases.domain.CaseEvent.CaseGroupChanged;
@@ -213,6 +214,17 @@ class CaseTest {
         assertThatThrownBy(() -> given(history(CaseStatus.CLOSED)).addMessage(message(AuthorRole.LEAD,
                 Visibility.INTERNAL), WINDOW, NOW))
                 .isInstanceOf(CommandRejectedException.class).hasMessageContaining("is closed");
+    }
+
+    @Test
+    void aCaseHoldsAtMostItsLimitOfFilesAndAMessageThatWouldPassItIsRefusedWhole() {
+        Case withTwoFiles = given(OPENED, ASSIGNED_TO_ANA, (CaseEvent) given(OPENED, ASSIGNED_TO_ANA)
+                .attach(withFiles(2), 3, WINDOW, NOW).getFirst());
+
+        assertThat(withTwoFiles.attach(withFiles(1), 3, WINDOW, NOW)).singleElement()
+                .isInstanceOfSatisfying(CaseMessageAdded.class, added -> assertThat(added.attachments()).hasSize(1));
+        assertThatThrownBy(() -> withTwoFiles.attach(withFiles(2), 3, WINDOW, NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("holds 2 of the 3 files");
     }
 
     @Test
@@ -457,6 +469,14 @@ class CaseTest {
         String body = role == AuthorRole.CUSTOMER ? "It still stops at 40%" : "Checked the token";
         return new Message(UUID.fromString("0b9e1c4a-7a55-4a8e-9d7c-1f0f5f4e2a01"), author, role, visibility, body,
                 List.of());
+    }
+
+    private static Message withFiles(int count) {
+        List<AttachmentRef> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(new AttachmentRef(UUID.randomUUID(), "log-" + i + ".txt", 12, "text/plain", "0".repeat(64)));
+        }
+        return new Message(UUID.randomUUID(), "ana.lima", AuthorRole.AGENT, Visibility.INTERNAL, "Logs", files);
     }
 
     /** An update of the fields named, in the order named: {@code "priority", "low", "tags", List.of("vip")}. */

@@ -68,6 +68,13 @@ class CaseConversationTest {
         desk.as(customer, "customer").get("/cases/" + id + "/messages").then().statusCode(200)
                 .body("items.body", contains("Xin chào, hóa đơn của tôi không đồng bộ", "سلام، لطفاً دوباره امتحان کنید"));
 
+        // Nor does their case's history show the note, or how staff file the case.
+        desk.lead().contentType(io.restassured.http.ContentType.JSON).body("{\"tags\": [\"churn-risk\"]}")
+                .patch("/cases/" + id).then().statusCode(200);
+        desk.as(customer, "customer").get("/cases/" + id + "/history").then().statusCode(200)
+                .body("type", contains("case-opened", "case-assigned", "case-message-added", "case-message-added"))
+                .body("data.body", hasItem("سلام، لطفاً دوباره امتحان کنید"));
+
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
             List<ConsumerRecord<String, String>> records = reader.readForKey(id, 5, Duration.ofSeconds(60));
             JsonNode note = json.readTree(records.get(3).value());

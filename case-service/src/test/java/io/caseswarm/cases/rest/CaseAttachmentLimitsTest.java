@@ -16,10 +16,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -33,20 +31,11 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseAttachmentLimitsTest {
+class CaseAttachmentLimitsTest extends DeskTest {
 
     private static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-    LocalIssuer issuer;
-
     TestDatabase database;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
 
     @Test
     void aFileWhoseBytesAreOfNoAllowedTypeIsRefusedWhateverItsNameAndNothingIsKept() throws Exception {

@@ -13,14 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -28,30 +24,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 
 /** Files on a case: uploaded with a message, read by whoever reads that message, byte for byte. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseAttachmentsTest {
+class CaseAttachmentsTest extends DeskTest {
 
     private static final String INVOICE = "Hóa đơn tháng 3.pdf";
     private static final String SCREENSHOT = "Στιγμιότυπο οθόνης.png";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
 
     @Test
     void theCustomerDownloadsTheFilesOfAPublicMessageByteForByteUnderTheirNames() throws Exception {

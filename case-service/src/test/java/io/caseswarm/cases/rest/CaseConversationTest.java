@@ -12,41 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 
 /** The conversation on a case: staff talk to the customer and among themselves; the customer sees only what is theirs. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseConversationTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
+class CaseConversationTest extends DeskTest {
 
     @Test
     void staffWriteToTheCustomerAndToEachOtherAndTheCustomerReadsOnlyThePublicMessages() throws Exception {

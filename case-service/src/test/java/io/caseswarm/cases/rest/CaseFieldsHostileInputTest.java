@@ -12,25 +12,21 @@ import java.util.Collections;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.cases.domain.Tags;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Malformed and hostile patches get a 4xx problem document naming the field, never a 500, and change nothing. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseFieldsHostileInputTest {
+class CaseFieldsHostileInputTest extends DeskTest {
 
     private static final String SQL = "'; drop table case_view; --";
     private static final String SCRIPT = "<script>alert(1)</script>";
@@ -38,19 +34,8 @@ class CaseFieldsHostileInputTest {
     private static String note;
     private static String seats;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
     @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
+    void declareFields() {
         if (note == null) {
             note = desk.declareField("note", "{\"type\": \"text\"}");
             seats = desk.declareField("seats", "{\"type\": \"number\"}");

@@ -16,43 +16,28 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** A desk works a case's fields with a merge patch: who may change which, what is checked, what subscribers hear. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseFieldsTest {
+class CaseFieldsTest extends DeskTest {
 
     /** Declared once for the class: declarations are shared by the whole run, and there may be only 50. */
     private static String tier;
     private static String seats;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
     @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
+    void declareFields() {
         if (tier == null) {
             tier = desk.declareField("tier", "{\"type\": \"choice\", \"allowedValues\": [\"gold\", \"silver\"], \"label\": \"Contract tier\"}");
             seats = desk.declareField("seats", "{\"type\": \"number\"}");

@@ -12,39 +12,19 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Cases linked to each other: recorded and shown on both, once, and only by who may. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseLinksTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
+class CaseLinksTest extends DeskTest {
 
     @Test
     void aLinkIsShownOnBothCasesFromEachSideAndSubscribersHearBoth() throws Exception {

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,18 +25,13 @@ import io.restassured.path.json.JsonPath;
 /** Queues and search over the case view: filters, order, words in any script, cursor pages, and a rebuild that changes none of it. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseQueueTest {
-
-    LocalIssuer issuer;
-
-    Desk desk;
+class CaseQueueTest extends DeskTest {
 
     /** Each test's cases share a product of their own, so tests sharing the database do not see each other's. */
     String product;
 
     @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
+    void newProduct() {
         product = "Product " + UUID.randomUUID();
     }
 

@@ -12,41 +12,21 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** A case moves through its life over the API: who may move it where, and what subscribers hear. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CaseStatusTest {
+class CaseStatusTest extends DeskTest {
 
     private static final String FIX = "{\"summary\": \"Rotated the expired sync token\"}";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper json;
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
 
     @Test
     void theOwnerMovesTheCaseBetweenOpenPendingAndOnHoldAndSubscribersHearWhoAndWhy() throws Exception {

@@ -14,10 +14,8 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -29,20 +27,11 @@ import io.restassured.specification.RequestSpecification;
 /** An admin declares the custom fields cases may have; staff read them; every declaration is checked by field. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CustomFieldDefinitionsTest {
+class CustomFieldDefinitionsTest extends DeskTest {
 
     private static final String CHOICE = "{\"type\": \"choice\", \"allowedValues\": [\"emea\", \"apac\"], \"label\": \"Region\"}";
 
-    LocalIssuer issuer;
-
     TestDatabase database;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
 
     @Test
     void anAdminDeclaresAFieldChangesItLaterAndStaffReadIt() {

@@ -10,10 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,16 +21,7 @@ import io.restassured.specification.RequestSpecification;
 /** The customer directory: one customer however they reach the desk, and their history with it. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class CustomerDirectoryTest {
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
+class CustomerDirectoryTest extends DeskTest {
 
     @Test
     void aCaseForAnUnknownAddressMakesTheCustomerAndTheSameAddressFindsThemAgain() {

@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,20 +24,11 @@ import io.restassured.specification.RequestSpecification;
 /** An admin keeps the groups of agents cases are queued for; staff read them; every request is checked by field. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
-class GroupsTest {
+class GroupsTest extends DeskTest {
 
     private static final String BILLING = """
             {"name": "Facturación L1 — 請求", "memberIds": ["ana.lima", "raj.patel"], "skills": ["sepa", "invoices"],
              "products": ["Billing Cloud"]}""";
-
-    LocalIssuer issuer;
-
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        desk = new Desk(issuer);
-    }
 
     @Test
     void anAdminCreatesAGroupReplacesItLaterAndStaffReadIt() {

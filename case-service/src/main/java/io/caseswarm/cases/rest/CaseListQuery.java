@@ -2,10 +2,8 @@ package io.caseswarm.cases.rest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +20,7 @@ import io.caseswarm.cases.group.AgentGroup;
 import io.caseswarm.cases.projection.CaseFilter;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.rest.InvalidFieldException;
+import io.caseswarm.platform.rest.JsonEnums;
 
 /**
  * The query parameters of {@code GET /cases}. Lists take several values comma-separated
@@ -52,8 +51,8 @@ public class CaseListQuery {
     /** The filter these parameters ask for, as {@code callerId} means "me". */
     CaseFilter filter(String callerId) {
         return new CaseFilter(
-                labels("status", status, CaseStatus.class, CaseStatus::label),
-                labels("priority", priority, Priority.class, p -> p.name().toLowerCase()),
+                oneOrMore("status", status, CaseStatus.class),
+                oneOrMore("priority", priority, Priority.class),
                 "me".equals(owner) ? callerId : blankToNull(owner),
                 Boolean.TRUE.equals(unassigned),
                 blankToNull(product), blankToNull(category),
@@ -79,18 +78,15 @@ public class CaseListQuery {
         };
     }
 
-    private static <E extends Enum<E>> Set<E> labels(String field, String commaSeparated, Class<E> type,
-            Function<E, String> label) {
+    /** Comma-separated values of an enumeration, read like every other enumeration in a query. */
+    private static <E extends Enum<E>> Set<E> oneOrMore(String field, String commaSeparated, Class<E> type) {
         Set<E> chosen = EnumSet.noneOf(type);
         if (commaSeparated == null || commaSeparated.isBlank()) {
             return chosen;
         }
         for (String wanted : commaSeparated.split(",")) {
-            E value = Arrays.stream(type.getEnumConstants()).filter(e -> label.apply(e).equals(wanted.strip()))
-                    .findFirst().orElseThrow(() -> new InvalidFieldException(field, "one or more of "
-                            + String.join(", ", Arrays.stream(type.getEnumConstants()).map(label).toList())
-                            + ", comma-separated"));
-            chosen.add(value);
+            chosen.add(JsonEnums.parse(type, wanted.strip()).orElseThrow(() -> new InvalidFieldException(field,
+                    "one or more of " + String.join(", ", JsonEnums.names(type)) + ", comma-separated")));
         }
         return chosen;
     }

@@ -57,6 +57,7 @@ class CaseQueueTest extends DeskTest {
 
         assertThat(ids(list("&owner=me&status=open,pending"))).containsExactly(mine, pending);
         assertThat(ids(list("&status=pending"))).containsExactly(pending);
+        assertThat(ids(list("&status=PENDING,On-Hold"))).containsExactly(pending); // read like every enumeration in a query
         assertThat(ids(list("&status=new"))).containsExactly(unowned);
         assertThat(ids(list("&unassigned=true"))).containsExactly(unowned);
         assertThat(ids(list("&owner=raj.patel"))).containsExactly(raj);

@@ -57,6 +57,16 @@ public final class Article {
     }
 
     /**
+     * The case this draft came from was reopened and resolved again: its new fix is added to the draft,
+     * keeping whatever a reviewer has written since, so that one case gives one draft.
+     */
+    public List<KnowledgeEvent> recapture(ResolvedCase resolved, Instant now) {
+        String body = content.body() + "\n\nResolved again after it was reopened\n" + resolved.summary();
+        return revise(new ArticleContent(content.title(), body, content.tags(), content.product(), content.visibility()),
+                false, now);
+    }
+
+    /**
      * A new revision. On a published article it waits for a reviewer, unless {@code byReviewer}: then it is
      * published with it. Who may change a published article's visibility is checked by the command handler
      * ({@link #changesPublishedVisibility}), since it is a question of the caller's role.

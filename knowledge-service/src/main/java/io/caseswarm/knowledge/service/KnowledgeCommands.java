@@ -3,6 +3,7 @@ package io.caseswarm.knowledge.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -12,10 +13,12 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.caseswarm.knowledge.domain.Article;
 import io.caseswarm.knowledge.domain.ArticleContent;
+import io.caseswarm.knowledge.domain.ArticleStatus;
 import io.caseswarm.knowledge.domain.KnowledgeEvent;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.knowledge.domain.ResolvedCase;
 import io.caseswarm.knowledge.domain.Suggestion;
+import io.caseswarm.knowledge.projection.ArticleView;
 import io.caseswarm.knowledge.projection.KnowledgeProjector;
 import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.retry.RetryOnConflict;
@@ -81,8 +84,18 @@ public class KnowledgeCommands {
         }
     }
 
+    /**
+     * The fix becomes a draft; a case resolved again while its draft is unpublished adds to that draft. Once
+     * the draft is published, a new fix is new knowledge and gets a draft of its own.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void capture(ResolvedCase resolved) {
+        Optional<ArticleView> draft = ArticleView.find("sourceCaseId = ?1 and status = ?2", resolved.caseId(),
+                ArticleStatus.DRAFT).firstResultOptional();
+        if (draft.isPresent()) {
+            decide(draft.get().articleId, article -> article.recapture(resolved, clock.instant()));
+            return;
+        }
         UUID id = UUID.randomUUID();
         append(id, 0, Article.capture(id, resolved, clock.instant()));
     }

@@ -118,6 +118,24 @@ class CaseKnowledgeTest {
         }
     }
 
+    /** A case reopened and resolved again keeps one draft, which gains the new fix beside the first. */
+    @Test
+    void aCaseResolvedAgainAddsItsNewFixToItsDraft() {
+        String caseId = UUID.randomUUID().toString();
+        String resolved = """
+                {"caseId":"%s","number":"CS-000102","subject":"Exports are empty",
+                 "description":"The nightly export has no rows.","product":"Reports",
+                 "resolution":{"summary":"%s","helpedBy":[]}}""";
+        events.send("case-events", caseId, "case-resolved", resolved.formatted(caseId, "Restarted the export worker"));
+        events.send("case-events", caseId, "case-resolved", resolved.formatted(caseId, "Raised the export timeout"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> as.agent().get("/articles?status=draft&limit=100")
+                .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("find { it.sourceCaseId == '" + caseId + "' }.body",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Restarted the export worker"),
+                                org.hamcrest.Matchers.containsString("Resolved again after it was reopened\nRaised the export timeout"))));
+    }
+
     private void publishNothingFor(String caseId) {
         as.agent().get("/cases/" + caseId + "/suggestions").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(0));

@@ -42,9 +42,14 @@ public sealed interface ExpertEvent {
         }
     }
 
-    /** A person is asked to join a swarm; carries their contact details for whoever notifies them. */
+    /**
+     * A person is asked to join a swarm; carries their contact details, and the case number and question,
+     * for whoever notifies them: a subscriber need not have read the swarm's own events first (they travel
+     * on another topic, in no order with this one).
+     */
     @EventType("expert-invited")
     record ExpertInvited(UUID swarmId, UUID caseId, String personId, String name, String email, String chatHandle,
-            List<String> matchedSkills, double score, Instant invitedAt) implements ExpertEvent {
+            List<String> matchedSkills, double score, Instant invitedAt, String caseNumber, String question)
+            implements ExpertEvent {
     }
 }

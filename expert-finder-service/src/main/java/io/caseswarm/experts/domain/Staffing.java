@@ -33,7 +33,8 @@ public final class Staffing {
             pool.remove(next);
             next.matchedSkills().forEach(uncovered::remove);
             invitations.add(new ExpertInvited(request.swarmId(), request.caseId(), next.personId(), next.name(),
-                    next.email(), next.chatHandle(), next.matchedSkills(), next.score(), now));
+                    next.email(), next.chatHandle(), next.matchedSkills(), next.score(), now, request.caseNumber(),
+                    request.question()));
         }
         return invitations;
     }

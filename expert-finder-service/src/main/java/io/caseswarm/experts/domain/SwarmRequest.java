@@ -3,6 +3,10 @@ package io.caseswarm.experts.domain;
 import java.util.List;
 import java.util.UUID;
 
-/** What a swarm needs, as the swarm service asked for it. */
-public record SwarmRequest(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize) {
+/**
+ * What a swarm needs, as the swarm service asked for it, with the case number and question the
+ * invitations carry (null in swarms requested before they were kept).
+ */
+public record SwarmRequest(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
+        String caseNumber, String question) {
 }

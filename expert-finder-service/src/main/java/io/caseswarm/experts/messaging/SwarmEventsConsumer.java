@@ -33,7 +33,8 @@ public class SwarmEventsConsumer {
                 case "swarm-requested" -> {
                     SwarmRequested requested = event.dataAs(SwarmRequested.class);
                     staffing.swarmRequested(new SwarmRequest(requested.swarmId(), requested.caseId(),
-                            requested.ownerId(), requested.skills(), requested.teamSize()));
+                            requested.ownerId(), requested.skills(), requested.teamSize(), requested.caseNumber(),
+                            requested.question()));
                 }
                 case "swarm-member-declined" -> {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
@@ -59,7 +60,8 @@ public class SwarmEventsConsumer {
         });
     }
 
-    record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize) {
+    record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
+            String caseNumber, String question) {
     }
 
     record MemberAnswer(UUID swarmId, String personId) {

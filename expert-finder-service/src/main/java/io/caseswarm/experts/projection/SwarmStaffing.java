@@ -26,8 +26,10 @@ public class SwarmStaffing extends PanacheEntityBase {
     public List<String> skills;
     public int teamSize;
     public boolean open;
+    public String caseNumber;
+    public String question;
 
     public SwarmRequest request() {
-        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize);
+        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize, caseNumber, question);
     }
 }

@@ -45,6 +45,8 @@ public class StaffingService {
         staffing.ownerId = request.ownerId();
         staffing.skills = request.skills();
         staffing.teamSize = request.teamSize();
+        staffing.caseNumber = request.caseNumber();
+        staffing.question = request.question();
         staffing.open = true;
         staffing.persist();
         invite(request, request.teamSize());

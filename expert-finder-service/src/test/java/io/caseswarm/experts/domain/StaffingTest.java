@@ -19,7 +19,7 @@ class StaffingTest {
 
     private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
     private static final SwarmRequest BILLING_AND_POSTGRES = new SwarmRequest(UUID.randomUUID(), UUID.randomUUID(),
-            "ana.lima", List.of("billing", "postgres"), 2);
+            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?");
 
     @Test
     void invitesTheBestTeamCoveringTheNeededSkills() {
@@ -31,6 +31,10 @@ class StaffingTest {
         // omar outscores mei, but mei brings the skill nobody on the team has yet.
         assertThat(invited(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), ranked, 2, NOON)))
                 .containsExactly("raj", "mei");
+        // Each invitation names the case and the question, for whoever tells the expert.
+        assertThat(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), ranked, 2, NOON))
+                .allMatch(invitation -> invitation.caseNumber().equals("CS-000042")
+                        && invitation.question().equals("Why does the sync stop?"));
     }
 
     @Test

@@ -40,10 +40,14 @@ public class ExpertEventsConsumer {
                     ExpertInvited invited = event.dataAs(ExpertInvited.class);
                     String contactId = Contact.person(invited.personId());
                     Contact.learn(contactId, invited.name(), invited.email(), event.time());
+                    // The invitation names its case; older events without it fall back on the swarm request.
                     SwarmInfo swarm = SwarmInfo.findById(invited.swarmId());
+                    String caseNumber = invited.caseNumber() != null ? invited.caseNumber()
+                            : swarm == null ? "a case" : swarm.caseNumber;
+                    String question = invited.question() != null ? invited.question()
+                            : swarm == null ? null : swarm.question;
                     notifier.send(Contact.findById(contactId), new Notice.SwarmInvitation(invited.name(),
-                            swarm == null ? "a case" : swarm.caseNumber, swarm == null ? null : swarm.question,
-                            invited.swarmId(), invited.personId()),
+                            caseNumber, question, invited.swarmId(), invited.personId()),
                             new TriggeredBy(event.id(), event.type()));
                 }
                 default -> {
@@ -56,6 +60,7 @@ public class ExpertEventsConsumer {
     record Person(String personId, String name, String email) {
     }
 
-    record ExpertInvited(UUID swarmId, String personId, String name, String email) {
+    record ExpertInvited(UUID swarmId, String personId, String name, String email, String caseNumber,
+            String question) {
     }
 }

@@ -108,6 +108,21 @@ class NotificationsTest {
                 .doesNotContain("://").doesNotContain("www.");
     }
 
+    /** Topics keep no order between them: an invitation read before its swarm's request still names the case. */
+    @Test
+    void anInvitationReadBeforeItsSwarmRequestStillNamesTheCaseAndTheQuestion() throws Exception {
+        String swarmId = UUID.randomUUID().toString();
+        String person = "mei-" + UUID.randomUUID().toString().substring(0, 8);
+        send("expert-events", swarmId, "expert-invited", """
+                {"swarmId":"%s","personId":"%s","name":"Mei Chen","email":"%s@example.com",
+                 "caseNumber":"CS-000323","question":"Why are exports empty?"}""".formatted(swarmId, person, person));
+
+        await().atMost(PATIENCE).until(() -> !mail.mailsTo(person + "@example.com").isEmpty());
+        ReceivedMail invitation = mail.mailsTo(person + "@example.com").getFirst();
+        assertThat(invitation.subject()).isEqualTo("You are invited to a swarm on CS-000323");
+        assertThat(invitation.text()).contains("Why are exports empty?");
+    }
+
     @Test
     void aDeliveryThatFailsIsRecordedAndTheNextEventIsStillHandled() throws Exception {
         String failing = "down-" + UUID.randomUUID() + "@example.com";

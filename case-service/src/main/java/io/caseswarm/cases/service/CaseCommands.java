@@ -92,9 +92,9 @@ public class CaseCommands {
         decide(caseId, aggregate -> {
             if (aggregate.ownerId() == null) {
                 caller.requireSelfOr(ownerId, Roles.LEAD, Roles.INTEGRATION);
-            } else if (!caller.isSelf(aggregate.ownerId()) && !caller.isAny(Roles.LEAD, Roles.INTEGRATION)) {
-                throw new ForbiddenException("Only the case's owner, " + aggregate.ownerId()
-                        + ", hands it on, or a lead reassigns it");
+            } else {
+                requireOwnerOr(aggregate, caller, "hands it on, or a lead or a routing system reassigns it",
+                        Roles.LEAD, Roles.INTEGRATION);
             }
             return aggregate.assign(ownerId, caller.id(), clock.instant());
         });
@@ -155,10 +155,8 @@ public class CaseCommands {
     public void moveToGroup(UUID caseId, String groupId, Caller caller) {
         AgentGroup.requireExisting("groupId", groupId);
         decide(caseId, aggregate -> {
-            if (!caller.isAny(Roles.LEAD, Roles.INTEGRATION) && !isOwner(aggregate, caller)) {
-                throw new ForbiddenException("Only the case's owner" + ownerNamed(aggregate)
-                        + " or a lead or a routing system moves it to another group");
-            }
+            requireOwnerOr(aggregate, caller, "or a lead or a routing system moves it to another group",
+                    Roles.LEAD, Roles.INTEGRATION);
             return aggregate.moveToGroup(groupId, caller.id(), clock.instant());
         });
     }
@@ -196,8 +194,13 @@ public class CaseCommands {
     }
 
     static void requireOwnerOrLead(Case aggregate, Caller caller, String what) {
-        if (!caller.is(Roles.LEAD) && !isOwner(aggregate, caller)) {
-            throw new ForbiddenException("Only the case's owner" + ownerNamed(aggregate) + " or a lead " + what);
+        requireOwnerOr(aggregate, caller, "or a lead " + what, Roles.LEAD);
+    }
+
+    /** The one object rule most commands share: the case's owner, or somebody holding one of {@code overriding}. */
+    private static void requireOwnerOr(Case aggregate, Caller caller, String refusal, String... overriding) {
+        if (!caller.isAny(overriding) && !isOwner(aggregate, caller)) {
+            throw new ForbiddenException("Only the case's owner" + ownerNamed(aggregate) + " " + refusal);
         }
     }
 

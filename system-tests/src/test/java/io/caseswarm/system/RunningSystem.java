@@ -20,6 +20,9 @@ import io.caseswarm.testing.TestDatabase;
  */
 final class RunningSystem implements AutoCloseable {
 
+    /** The support mailbox case-service reads: mail sent here opens cases. */
+    static final String SUPPORT_ADDRESS = "support@caseswarm.local";
+
     static final List<String> SERVICES = List.of(
             "case-service", "swarm-service", "expert-finder-service", "knowledge-service", "notification-service");
 
@@ -99,7 +102,18 @@ final class RunningSystem implements AutoCloseable {
             // they need is given here, as a deployment would.
             config.put("caseswarm.smtp.host", "127.0.0.1");
             config.put("caseswarm.smtp.port", String.valueOf(mail.smtpPort()));
-            config.put("caseswarm.smtp.from", "Caseswarm <caseswarm@localhost>");
+            config.put("caseswarm.smtp.from", "Caseswarm Support <" + SUPPORT_ADDRESS + ">");
+            config.put("caseswarm.smtp.reply-to", SUPPORT_ADDRESS);
+            if (name.equals("case-service")) {
+                // It reads the support mailbox over IMAP, as it would a real one.
+                config.put("caseswarm.email.mailboxes.support.address", SUPPORT_ADDRESS);
+                config.put("caseswarm.email.mailboxes.support.imap.host", "127.0.0.1");
+                config.put("caseswarm.email.mailboxes.support.imap.port", String.valueOf(mail.imapPort()));
+                config.put("caseswarm.email.mailboxes.support.imap.tls", "none");
+                config.put("caseswarm.email.mailboxes.support.imap.user", SUPPORT_ADDRESS);
+                config.put("caseswarm.email.mailboxes.support.imap.password", "local");
+                config.put("caseswarm.email.mailboxes.support.imap.poll-interval", "PT5S");
+            }
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
             config.putAll(extraConfig);

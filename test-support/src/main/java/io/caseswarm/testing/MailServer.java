@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,9 +22,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A real SMTP server (GreenMail, sandboxed: it keeps every mail and delivers nothing onwards) in a
- * child process on free ports, started from what {@code deploy/mail-server} assembles. Mails are read
- * back through its HTTP API, as a person would open their inbox.
+ * A real mail server (GreenMail, sandboxed: it keeps every mail and delivers nothing onwards) in a
+ * child process on free ports, started from what {@code deploy/mail-server} assembles: SMTP to send to,
+ * IMAP to read mailboxes as a mail client or the desk does (any password logs in to the mailbox of the
+ * address given as user). Mails are also read back through its HTTP API, as a person would open their
+ * inbox.
  */
 public final class MailServer implements AutoCloseable {
 
@@ -32,6 +35,7 @@ public final class MailServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int smtpPort = FreePorts.next();
+    private final int imapPort = FreePorts.next();
     private final int apiPort = FreePorts.next();
     private Process process;
 
@@ -46,6 +50,31 @@ public final class MailServer implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /**
+     * Hands {@code raw}, a whole message, to the SMTP server for {@code to}, byte for byte as a mail client
+     * would (a line starting with a dot is doubled, as SMTP requires). Returns when the server took it.
+     */
+    public void deliver(String from, String to, byte[] raw) {
+        try (Socket socket = new Socket("127.0.0.1", smtpPort)) {
+            socket.setSoTimeout(10_000);
+            SmtpConversation smtp = new SmtpConversation(socket);
+            smtp.expect(220);
+            smtp.command("EHLO test-client", 250);
+            smtp.command("MAIL FROM:<" + from + ">", 250);
+            smtp.command("RCPT TO:<" + to + ">", 250);
+            smtp.command("DATA", 354);
+            smtp.data(raw);
+            smtp.expect(250);
+            smtp.command("QUIT", 221);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not deliver a mail to " + to, e);
+        }
     }
 
     /** Every mail received for the address, oldest first; none when nobody wrote to it yet. */
@@ -93,6 +122,7 @@ public final class MailServer implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m",
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
+                "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + imapPort,
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
                 "-Dgreenmail.auth.disabled",
                 "-cp", libs + "/*", "com.icegreen.greenmail.standalone.GreenMailStandaloneRunner");

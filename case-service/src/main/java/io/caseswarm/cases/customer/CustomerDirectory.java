@@ -79,6 +79,17 @@ public class CustomerDirectory {
         return CustomerEmail.of(customerId);
     }
 
+    /** The customer's addresses that mail bounced from. */
+    public List<FailingEmail> failingEmailsOf(String customerId) {
+        return CustomerEmail.<CustomerEmail>list("customerId = ?1 and failingSince is not null",
+                io.quarkus.panache.common.Sort.ascending("position"), customerId).stream()
+                .map(address -> new FailingEmail(address.email, address.failingSince, address.failure)).toList();
+    }
+
+    /** An address mail bounced from: since when, and what the bounce said. */
+    public record FailingEmail(String email, Instant since, String failure) {
+    }
+
     /**
      * Gives the customer these addresses, in this order; an address of another customer is refused,
      * naming the field. Addresses the customer had and no longer lists are let go.
@@ -99,6 +110,21 @@ public class CustomerDirectory {
             address.position = position;
             address.persist();
         }
+    }
+
+    /**
+     * Marks an address mail bounced from as failing, with the bounce's words; an address nobody has is
+     * nothing to mark. The desk goes on writing to it (a full mailbox recovers), but staff see why the
+     * customer does not answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markFailing(String email, String failure, Instant at) {
+        CustomerEmail.<CustomerEmail>findByIdOptional(CustomerEmail.normalised(email)).ifPresent(address -> {
+            if (address.failingSince == null) {
+                address.failingSince = at;
+            }
+            address.failure = failure;
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -19,6 +19,9 @@ public class CustomerEmail extends PanacheEntityBase {
     public String customerId;
     /** The order the customer's addresses were given in; the first is where mail goes. */
     public int position;
+    /** Since when mail to the address bounces (null while it does not), and the bounce's own words. */
+    public java.time.Instant failingSince;
+    public String failure;
 
     static List<String> of(String customerId) {
         return CustomerEmail.<CustomerEmail>list("customerId", Sort.ascending("position"), customerId).stream()

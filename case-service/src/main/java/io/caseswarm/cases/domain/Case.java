@@ -74,7 +74,7 @@ public final class Case {
                 command.channel() == null ? Channel.API : command.channel(),
                 command.product(),
                 command.priority() == null ? Priority.NORMAL : command.priority(),
-                now));
+                now, command.email()));
         if (command.groupId() != null) {
             events.add(new CaseGroupChanged(command.caseId(), number, null, command.groupId(), by, now));
         }
@@ -163,7 +163,8 @@ public final class Case {
         }
         List<CaseEvent> events = new ArrayList<>();
         events.add(new CaseMessageAdded(opened.caseId(), opened.number(), message.messageId(), message.authorId(),
-                message.authorRole(), message.visibility(), message.body(), message.attachments(), now));
+                message.authorRole(), message.visibility(), message.body(), message.attachments(), now,
+                message.email()));
         if (message.fromCustomer() && status == CaseStatus.PENDING) {
             events.add(changed(CaseStatus.OPEN, "the customer replied", message.authorId(), now));
         } else if (message.fromCustomer() && status == CaseStatus.RESOLVED) {
@@ -329,6 +330,16 @@ public final class Case {
     }
 
     /** How many events the case has: the expected version for the next append. */
+    /** How many more files the case takes before it holds {@code maxFiles}. */
+    public int roomForFiles(int maxFiles) {
+        return Math.max(0, maxFiles - attachmentCount);
+    }
+
+    /** Resolved, and that before {@code instant}. */
+    public boolean resolvedBefore(Instant instant) {
+        return status == CaseStatus.RESOLVED && resolvedAt.isBefore(instant);
+    }
+
     public long version() {
         return version;
     }

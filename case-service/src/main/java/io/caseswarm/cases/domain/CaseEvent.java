@@ -18,10 +18,19 @@ public sealed interface CaseEvent {
 
     UUID caseId();
 
-    /** A case arrived. It is {@code new} until it has an owner. */
+    /**
+     * A case arrived. It is {@code new} until it has an owner. {@code email} is the mail it came in (null
+     * unless it came in by mail).
+     */
     @EventType("case-opened")
     record CaseOpened(UUID caseId, String number, String subject, String description, Customer customer,
-            Channel channel, String product, Priority priority, Instant openedAt) implements CaseEvent {
+            Channel channel, String product, Priority priority, Instant openedAt, MailOrigin email)
+            implements CaseEvent {
+
+        public CaseOpened(UUID caseId, String number, String subject, String description, Customer customer,
+                Channel channel, String product, Priority priority, Instant openedAt) {
+            this(caseId, number, subject, description, customer, channel, product, priority, openedAt, null);
+        }
     }
 
     /**
@@ -58,14 +67,22 @@ public sealed interface CaseEvent {
             implements CaseEvent {
     }
 
-    /** Somebody wrote on the case: the customer, or staff to the customer ({@code public}) or to each other ({@code internal}). */
+    /**
+     * Somebody wrote on the case: the customer, or staff to the customer ({@code public}) or to each other
+     * ({@code internal}). {@code email} is the mail the message came in (null unless it did).
+     */
     @EventType("case-message-added")
     record CaseMessageAdded(UUID caseId, String number, UUID messageId, String authorId, AuthorRole authorRole,
-            Visibility visibility, String body, List<AttachmentRef> attachments, Instant addedAt)
+            Visibility visibility, String body, List<AttachmentRef> attachments, Instant addedAt, MailOrigin email)
             implements CaseEvent {
 
         public CaseMessageAdded {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        public CaseMessageAdded(UUID caseId, String number, UUID messageId, String authorId, AuthorRole authorRole,
+                Visibility visibility, String body, List<AttachmentRef> attachments, Instant addedAt) {
+            this(caseId, number, messageId, authorId, authorRole, visibility, body, attachments, addedAt, null);
         }
     }
 

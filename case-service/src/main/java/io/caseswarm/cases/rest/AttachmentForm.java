@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotSupportedException;
 
 import io.caseswarm.cases.attachment.AttachmentLimits;
+import io.caseswarm.cases.attachment.Sha256;
 import io.caseswarm.cases.attachment.ReceivedFile;
 import io.caseswarm.cases.attachment.RefusedFileException;
 import io.caseswarm.cases.domain.Visibility;
@@ -121,7 +121,7 @@ final class AttachmentForm implements AutoCloseable {
     private ReceivedFile spool(MultipartReader.Part part, String partName, String fileName) throws IOException {
         Path spooled = Files.createTempFile("caseswarm-upload-", ".part");
         try (OutputStream out = Files.newOutputStream(spooled)) {
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Sha256.digest();
             byte[] chunk = new byte[16 * 1024];
             long size = 0;
             for (int read; (read = part.content().read(chunk)) >= 0;) {
@@ -190,14 +190,6 @@ final class AttachmentForm implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not delete the spooled upload " + file.content(), e);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

@@ -137,7 +137,7 @@ public class CustomerResource {
     }
 
     private CustomerResponse show(CustomerRecord record) {
-        return CustomerResponse.of(record, directory.emailsOf(record.id));
+        return CustomerResponse.of(record, directory);
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,217 @@
+package io.caseswarm.cases.inbound;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.search.FlagTerm;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads one support mailbox over IMAP for as long as the service runs: takes in every unseen mail, and
+ * only after intake has committed its effect flags it as seen (or moves it to the done folder). A crash
+ * in between leaves the mail unseen, so it is read again, and intake knows it by its Message-ID.
+ *
+ * <p>Between rounds it waits in IDLE where the server offers it (new mail wakes it at once), and polls
+ * otherwise. A lost connection or a failing intake (the database away) is retried with a growing pause;
+ * the mail stays where it is meanwhile.
+ */
+final class ImapMailboxReader implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ImapMailboxReader.class);
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+
+    private final Mailbox mailbox;
+    private final MailSettings.ImapSettings imap;
+    private final MailIntake intake;
+    private final ScheduledExecutorService waker;
+    private volatile boolean running = true;
+    private volatile IMAPStore store;
+
+    ImapMailboxReader(Mailbox mailbox, MailSettings.ImapSettings imap, MailIntake intake) {
+        this.mailbox = mailbox;
+        this.imap = imap;
+        this.intake = intake;
+        this.waker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "imap-waker-" + mailbox.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void run() {
+        Duration pause = FIRST_PAUSE;
+        while (running) {
+            try {
+                readUntilStopped();
+            } catch (MessagingException | RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warnf("Mailbox %s (%s@%s:%d): %s; trying again in %s s", mailbox.name(), imap.user(), imap.host(),
+                        imap.port(), rootMessage(e), pause.toSeconds());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            } finally {
+                closeQuietly();
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+        waker.shutdownNow();
+        closeQuietly();
+    }
+
+    private void readUntilStopped() throws MessagingException {
+        store = (IMAPStore) Session.getInstance(sessionProperties()).getStore(protocol());
+        store.connect(imap.host(), imap.port(), imap.user(), imap.password());
+        IMAPFolder folder = (IMAPFolder) store.getFolder(imap.folder());
+        folder.open(Folder.READ_WRITE);
+        Folder done = imap.doneFolder().map(this::doneFolder).orElse(null);
+        boolean idles = store.hasCapability("IDLE");
+        LOG.infof("Reading mailbox %s (%s) at %s:%d, folder %s, %s", mailbox.name(), mailbox.address(), imap.host(),
+                imap.port(), imap.folder(), idles ? "waiting in IDLE" : "polling every " + imap.pollInterval());
+        while (running) {
+            takeUnseen(folder, done);
+            if (idles) {
+                idle(folder);
+            } else {
+                sleep(imap.pollInterval());
+                folder.getMessageCount(); // a command, so a dead connection is noticed here
+            }
+        }
+    }
+
+    private void takeUnseen(IMAPFolder folder, Folder done) throws MessagingException {
+        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        for (Message message : unseen) {
+            if (!running) {
+                return;
+            }
+            IntakeResult result = intake.accept(bytesOf(message), mailbox);
+            LOG.debugf("Mailbox %s, message %d: %s", mailbox.name(), message.getMessageNumber(), result.outcome());
+            if (done != null) {
+                folder.copyMessages(new Message[] { message }, done);
+                message.setFlag(Flags.Flag.DELETED, true);
+            } else {
+                message.setFlag(Flags.Flag.SEEN, true);
+            }
+        }
+        if (done != null && unseen.length > 0) {
+            folder.expunge();
+        }
+    }
+
+    /**
+     * Waits for the server to announce new mail, but no longer than the poll interval: a command from the
+     * waker ends the IDLE, so a connection that died silently is noticed and mail is looked for anyway.
+     */
+    private void idle(IMAPFolder folder) throws MessagingException {
+        ScheduledFuture<?> wake = waker.schedule(() -> {
+            try {
+                folder.doCommand(protocol -> {
+                    protocol.simpleCommand("NOOP", null);
+                    return null;
+                });
+            } catch (MessagingException | RuntimeException e) {
+                // the reading thread meets the same failure and reconnects
+            }
+        }, imap.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+        } finally {
+            wake.cancel(false);
+        }
+    }
+
+    private Folder doneFolder(String name) {
+        try {
+            Folder folder = store.getFolder(name);
+            if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES)) {
+                throw new IllegalStateException("Could not create the done folder " + name + " of mailbox " + mailbox.name());
+            }
+            return folder;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Could not open the done folder " + name + " of mailbox " + mailbox.name(), e);
+        }
+    }
+
+    /** The whole message as it is stored, fetched without flagging it as seen ({@code mail.imap.peek}). */
+    private static byte[] bytesOf(Message message) throws MessagingException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            message.writeTo(bytes);
+        } catch (IOException e) {
+            throw new MessagingException("Could not fetch message " + message.getMessageNumber(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private String protocol() {
+        return "ssl".equals(imap.tls()) ? "imaps" : "imap";
+    }
+
+    private Properties sessionProperties() {
+        String prefix = "mail." + protocol() + ".";
+        Properties properties = new Properties();
+        // Fetching a message must not mark it seen: only a committed intake does.
+        properties.put(prefix + "peek", "true");
+        properties.put(prefix + "connectiontimeout", "10000");
+        // Longer than an IDLE lasts, so a quiet mailbox is not taken for a dead connection.
+        properties.put(prefix + "timeout", String.valueOf(imap.pollInterval().plusSeconds(60).toMillis()));
+        properties.put(prefix + "writetimeout", "30000");
+        if ("starttls".equals(imap.tls())) {
+            properties.put(prefix + "starttls.enable", "true");
+            properties.put(prefix + "starttls.required", "true");
+        }
+        if (!"none".equals(imap.tls())) {
+            properties.put(prefix + "ssl.checkserveridentity", "true");
+        }
+        return properties;
+    }
+
+    private void closeQuietly() {
+        IMAPStore current = store;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (MessagingException e) {
+                // closing a connection that failed: nothing more to do
+            }
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -13,14 +13,44 @@ public sealed interface Notice {
 
     String text();
 
+    /**
+     * Written by the desk on its own, in answer to the customer's request, rather than by a person: such
+     * a mail tells auto-responders (out-of-office replies) not to answer it, so that two machines do not
+     * write to each other through the case.
+     */
+    default boolean isAutoReply() {
+        return false;
+    }
+
+    /**
+     * A notice to the customer about their case: it continues the case's mail thread, and its subject
+     * carries the case token, so that the customer's answer finds its way back to the case even from a
+     * mail client that drops the thread's headers.
+     */
+    sealed interface AboutCase extends Notice {
+
+        UUID caseId();
+
+        /** {@code [CS-000042]}, as every subject about the case carries it. */
+        static String token(String caseNumber) {
+            return "[" + caseNumber + "]";
+        }
+    }
+
     /** To the customer, as soon as a case is opened. */
-    record CaseReceived(String customerName, String caseNumber, String caseSubject) implements Notice {
+    record CaseReceived(UUID caseId, String customerName, String caseNumber, String caseSubject)
+            implements AboutCase {
         public String template() {
             return "case-received";
         }
 
         public String subject() {
-            return "We have your case " + caseNumber + ": " + caseSubject;
+            return "We have your case " + AboutCase.token(caseNumber) + ": " + caseSubject;
+        }
+
+        @Override
+        public boolean isAutoReply() {
+            return true;
         }
 
         public String text() {
@@ -31,13 +61,13 @@ public sealed interface Notice {
     }
 
     /** To the customer, when the owner resolves the case. */
-    record CaseSolved(String customerName, String caseNumber, String resolution) implements Notice {
+    record CaseSolved(UUID caseId, String customerName, String caseNumber, String resolution) implements AboutCase {
         public String template() {
             return "case-solved";
         }
 
         public String subject() {
-            return "Your case " + caseNumber + " is solved";
+            return "Your case " + AboutCase.token(caseNumber) + " is solved";
         }
 
         public String text() {
@@ -47,12 +77,12 @@ public sealed interface Notice {
     }
 
     /**
-     * To the customer, when somebody working on the case writes to them. The subject starts with the
-     * case number, so that the customer's answer finds its way back to the case. Attachments are named,
-     * not attached: the event carries no content, only what the customer needs to know they exist.
+     * To the customer, when somebody working on the case writes to them: a reply, so its subject is the
+     * case's own after the case token and "Re:". Attachments are named, not attached: the event carries
+     * no content, only what the customer needs to know they exist.
      */
-    record CaseMessage(String customerName, String caseNumber, String caseSubject, String body,
-            List<Attachment> attachments) implements Notice {
+    record CaseMessage(UUID caseId, String customerName, String caseNumber, String caseSubject, String body,
+            List<Attachment> attachments) implements AboutCase {
 
         public CaseMessage {
             attachments = List.copyOf(attachments);
@@ -63,7 +93,7 @@ public sealed interface Notice {
         }
 
         public String subject() {
-            return "[" + caseNumber + "] Re: " + caseSubject;
+            return AboutCase.token(caseNumber) + " Re: " + caseSubject;
         }
 
         public String text() {

@@ -1,6 +1,7 @@
 package io.caseswarm.notifications.messaging;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.caseswarm.notifications.domain.MessageIds;
 import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.notifications.projection.CaseInfo;
@@ -43,19 +45,26 @@ public class CaseEventsConsumer {
                     info.number = opened.number();
                     info.subject = opened.subject();
                     info.customerId = opened.customer().id();
+                    if (opened.email() != null) {
+                        info.replyTo = opened.email().mailbox();
+                        opened.email().threadableMessageId().ifPresent(info::addToMailThread);
+                    }
                     info.persist();
-                    notifier.send(Contact.findById(contactId),
-                            new Notice.CaseReceived(opened.customer().name(), opened.number(), opened.subject()),
-                            trigger);
+                    notifier.send(Contact.findById(contactId), new Notice.CaseReceived(opened.caseId(),
+                            opened.customer().name(), opened.number(), opened.subject()), trigger);
                 }
                 case "case-resolved" -> {
                     CaseResolved resolved = event.dataAs(CaseResolved.class);
                     String contactId = Contact.customer(resolved.customer().id());
                     Contact.learn(contactId, resolved.customer().name(), resolved.customer().email(), event.time());
-                    notifier.send(Contact.findById(contactId), new Notice.CaseSolved(resolved.customer().name(),
-                            resolved.number(), resolved.resolution().summary()), trigger);
+                    notifier.send(Contact.findById(contactId), new Notice.CaseSolved(resolved.caseId(),
+                            resolved.customer().name(), resolved.number(), resolved.resolution().summary()), trigger);
                 }
-                case "case-message-added" -> tellCustomer(event.dataAs(CaseMessageAdded.class), trigger);
+                case "case-message-added" -> {
+                    CaseMessageAdded message = event.dataAs(CaseMessageAdded.class);
+                    threadCustomersMail(message, trigger);
+                    tellCustomer(message, trigger);
+                }
                 default -> {
                     // Nothing else about a case is news to its customer yet.
                 }
@@ -63,29 +72,55 @@ public class CaseEventsConsumer {
         });
     }
 
-    /**
-     * Whom the case's customer is and what the case is called were learnt at case-opened, which comes
-     * first: both events are keyed by the case, so they share a partition.
-     */
+    /** A customer's answer by mail: our next mail about the case answers it. */
+    private static void threadCustomersMail(CaseMessageAdded message, TriggeredBy trigger) {
+        if (message.email() != null) {
+            message.email().threadableMessageId().ifPresent(messageId ->
+                    knownCase(message, trigger, "no mail thread to add it to").addToMailThread(messageId));
+        }
+    }
+
     private void tellCustomer(CaseMessageAdded message, TriggeredBy trigger) {
         if (!message.isForTheCustomer()) {
             return;
         }
+        CaseInfo info = knownCase(message, trigger, "no customer to tell");
+        Contact customer = Contact.findById(Contact.customer(info.customerId));
+        notifier.send(customer, new Notice.CaseMessage(info.caseId, customer.name, message.number(), info.subject,
+                message.body(), message.listedAttachments()), trigger);
+    }
+
+    /**
+     * Whom the case's customer is, what the case is called and how its mail thread began were learnt at
+     * case-opened, which comes first: both events are keyed by the case, so they share a partition.
+     */
+    private static CaseInfo knownCase(CaseMessageAdded message, TriggeredBy trigger, String consequence) {
         CaseInfo info = CaseInfo.findById(message.caseId());
         if (info == null) {
             // Permanent, so dead-lettered: once the missing case-opened is redriven, so can this be.
             throw new IllegalStateException("case-message-added " + trigger.eventId() + " is about case "
-                    + message.caseId() + ", whose case-opened was never received: no customer to tell");
+                    + message.caseId() + ", whose case-opened was never received: " + consequence);
         }
-        Contact customer = Contact.findById(Contact.customer(info.customerId));
-        notifier.send(customer, new Notice.CaseMessage(customer.name, message.number(), info.subject, message.body(),
-                message.listedAttachments()), trigger);
+        return info;
     }
 
     record Customer(String id, String name, String email) {
     }
 
-    record CaseOpened(UUID caseId, String number, String subject, Customer customer) {
+    /**
+     * How a case, or a message on it, came in by mail: the customer's Message-ID (without angle brackets;
+     * null when their mail had none) and the support mailbox it was sent to.
+     */
+    record Email(String messageId, String mailbox) {
+
+        /** The id, when it can be written into our mails' headers; a malformed one leaves the thread as it was. */
+        Optional<String> threadableMessageId() {
+            return Optional.ofNullable(messageId).filter(MessageIds::isWellFormed);
+        }
+    }
+
+    /** {@code email} is null unless the case came in by mail. */
+    record CaseOpened(UUID caseId, String number, String subject, Customer customer, Email email) {
     }
 
     record Resolution(String summary) {
@@ -97,8 +132,9 @@ public class CaseEventsConsumer {
     record Attachment(String name, long size) {
     }
 
+    /** {@code email} is null unless the message came in by mail. */
     record CaseMessageAdded(UUID caseId, String number, String authorRole, String visibility, String body,
-            List<Attachment> attachments) {
+            List<Attachment> attachments, Email email) {
 
         /**
          * Internal notes are for the people working the case, never the customer; and a customer does

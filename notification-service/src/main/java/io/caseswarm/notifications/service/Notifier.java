@@ -41,13 +41,15 @@ public class Notifier {
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 
     private final EmailSender email;
+    private final CaseMailThreads threads;
     private final EventStore store;
     private final DeliveryProjector projector;
     // Microseconds, as PostgreSQL keeps them.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    Notifier(EmailSender email, EventStore store, DeliveryProjector projector) {
+    Notifier(EmailSender email, CaseMailThreads threads, EventStore store, DeliveryProjector projector) {
         this.email = email;
+        this.threads = threads;
         this.store = store;
         this.projector = projector;
     }
@@ -66,8 +68,8 @@ public class Notifier {
         }
         NotificationEvent outcome = switch (Preference.of(to.ownerId())) {
             case EMAIL -> email(id, to, notice, trigger);
-            case NONE -> new NotificationSuppressed(id, to.email, Channel.NONE.wireName(), notice.template(),
-                    notice.subject(), trigger, SUPPRESSED_REASON, clock.instant());
+            case NONE -> new NotificationSuppressed(id, caseIdOf(notice), to.email, Channel.NONE.wireName(),
+                    notice.template(), notice.subject(), trigger, SUPPRESSED_REASON, clock.instant());
         };
         projector.project(store.append(STREAM_TYPE, id.toString(), 0, List.of(outcome)));
     }
@@ -82,17 +84,30 @@ public class Notifier {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The mail joins its case's thread only once the SMTP server took it, in the transaction that
+     * records it as sent: a mail that failed is answered by nobody, and one sent again after a crash
+     * answers the same mail as the first time.
+     */
     private NotificationEvent email(UUID id, Contact to, Notice notice, TriggeredBy trigger) {
         String channel = Channel.EMAIL.wireName();
+        String messageId = email.messageIdFor(id);
+        MailThreading threading = threads.threadingFor(notice);
         try {
-            email.send(id, to.email, notice.subject(), notice.text());
-            return new NotificationSent(id, to.email, channel, notice.template(), notice.subject(), trigger,
-                    clock.instant());
+            email.send(new OutgoingMail(messageId, to.email, to.name, notice.subject(), notice.text(), threading,
+                    notice.isAutoReply()));
+            threads.sent(notice, messageId);
+            return new NotificationSent(id, caseIdOf(notice), messageId, to.email, channel, notice.template(),
+                    notice.subject(), trigger, clock.instant());
         } catch (MessagingException | RuntimeException e) {
             LOG.warnf("Could not send %s to %s: %s", notice.template(), to.email, rootMessage(e));
-            return new NotificationFailed(id, to.email, channel, notice.template(), notice.subject(), trigger,
-                    rootMessage(e), clock.instant());
+            return new NotificationFailed(id, caseIdOf(notice), messageId, to.email, channel, notice.template(),
+                    notice.subject(), trigger, rootMessage(e), clock.instant());
         }
+    }
+
+    private static UUID caseIdOf(Notice notice) {
+        return notice instanceof Notice.AboutCase about ? about.caseId() : null;
     }
 
     private static String rootMessage(Throwable e) {

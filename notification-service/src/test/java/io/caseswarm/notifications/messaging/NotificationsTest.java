@@ -61,7 +61,7 @@ class NotificationsTest {
         await().atMost(PATIENCE).until(() -> mail.mailsTo(email).size() >= 2);
         List<ReceivedMail> mails = mail.mailsTo(email);
         assertThat(mails).extracting(ReceivedMail::subject)
-                .containsExactly("We have your case CS-000321: Invoices fail to sync", "Your case CS-000321 is solved");
+                .containsExactly("We have your case [CS-000321]: Invoices fail to sync", "Your case [CS-000321] is solved");
         assertThat(mails.get(1).text()).contains("Rotated the expired sync token");
 
         List<String> ids = deliveryLog().get("/notifications?recipient=" + email).then().statusCode(200)
@@ -223,7 +223,7 @@ class NotificationsTest {
         // Same case, same partition: once the public reply is mailed, the note before it has been handled.
         awaitMailContaining(email, "We are on it.");
         assertThat(mail.mailsTo(email)).extracting(ReceivedMail::subject)
-                .containsExactly("We have your case CS-000332: Login loop", "[CS-000332] Re: Login loop");
+                .containsExactly("We have your case [CS-000332]: Login loop", "[CS-000332] Re: Login loop");
         assertThat(mail.mailsTo(email)).noneMatch(m -> m.text().contains("Legacy plan"));
         deliveryLog().get("/notifications?recipient=" + email).then()
                 .body("template", contains("case-message", "case-received"));
@@ -257,8 +257,8 @@ class NotificationsTest {
         // The solved mail comes after the redelivered reply on the case's partition.
         await().atMost(PATIENCE).until(() -> mail.mailsTo(email).size() >= 3);
         assertThat(mail.mailsTo(email)).extracting(ReceivedMail::subject).containsExactly(
-                "We have your case CS-000334: Sync token expired", "[CS-000334] Re: Sync token expired",
-                "Your case CS-000334 is solved");
+                "We have your case [CS-000334]: Sync token expired", "[CS-000334] Re: Sync token expired",
+                "Your case [CS-000334] is solved");
         deliveryLog().get("/notifications?recipient=" + email).then()
                 .body("template", contains("case-solved", "case-message", "case-received"));
     }

@@ -31,7 +31,7 @@ final class QuotedHistory {
             Pattern.compile("^در .{3,300}نوشت ?:$", FLAGS));
     /** Endings alone are weaker evidence: they count only when quoted lines follow. */
     private static final Pattern ATTRIBUTION_ENDING = Pattern.compile(
-            "(wrote|schrieb|a écrit|ha scritto|έγραψε|escribió|escreveu|schreef|написала?|написал\\(а\\)|skrev"
+            "(wrote|schrieb|a écrit|ha scritto|έγραψε|escribió|escreveu|schreef|написала?|написал\\(а\\)|пишет|skrev"
                     + "|kirjoitti|napisał\\(a\\)|đã viết|نوشت) ?:$", FLAGS);
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "^-{3,} ?(Original Message|Ursprüngliche Nachricht|Messaggio originale|Message d'origine|Mensaje original"

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -74,10 +75,14 @@ final class TextCharsets {
         if (language > 0) {
             name = name.substring(0, language);
         }
-        try {
-            return Optional.of(Charset.forName(MimeUtility.javaCharset(name.toLowerCase(Locale.ROOT))));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
+        // Java's own names first: Jakarta maps "us-ascii" to ISO-8859-1, which would hide a wrong ASCII label.
+        for (String candidate : List.of(name, MimeUtility.javaCharset(name.toLowerCase(Locale.ROOT)))) {
+            try {
+                return Optional.of(Charset.forName(candidate));
+            } catch (IllegalArgumentException unknown) {
+                // try the next spelling
+            }
         }
+        return Optional.empty();
     }
 }

@@ -26,7 +26,7 @@ import java.util.zip.ZipFile;
  *
  * <p>Text is UTF-8 without the bytes that mark binary data (NUL and most other C0 controls, as in the
  * WHATWG MIME Sniffing standard). Text that opens like HTML or XML is named so (and is not text/plain: a
- * browser would run it); text that opens with mail headers is {@code message/rfc822}. Whether other text is
+ * browser would run it). A mail is {@code message/rfc822} whatever the charset of its body. Whether other text is
  * CSV the bytes cannot tell, so that alone follows the client: text it calls {@code text/csv} or names
  * {@code .csv} is CSV, the rest plain text. Zip containers are told apart by their entries: {@code word/}
  * is a Word document, {@code xl/} a workbook, {@code ppt/} a presentation.
@@ -66,6 +66,9 @@ public final class ContentTypeDetector {
                 return signature.type().equals("application/zip") ? zipKind(file) : signature.type();
             }
         }
+        if (isMail(head)) {
+            return "message/rfc822";
+        }
         if (!isText(file)) {
             return UNKNOWN;
         }
@@ -75,9 +78,6 @@ public final class ContentTypeDetector {
         }
         if (XML.matcher(opening).lookingAt()) {
             return "application/xml";
-        }
-        if (isMail(opening)) {
-            return "message/rfc822";
         }
         boolean calledCsv = "text/csv".equalsIgnoreCase(declaredType)
                 || name.toLowerCase(Locale.ROOT).endsWith(".csv");
@@ -129,8 +129,16 @@ public final class ContentTypeDetector {
         return c <= 0x08 || c == 0x0b || c >= 0x0e && c <= 0x1a || c >= 0x1c && c <= 0x1f;
     }
 
-    /** Header fields up to the first empty line, among them who it is from and one more a mail always has. */
-    private static boolean isMail(String opening) {
+    /**
+     * Header fields up to the first empty line, among them who it is from and one more a mail always has,
+     * with no binary bytes among them. A mail's header is ASCII while its body may be in any charset (8-bit
+     * KOI8-R or windows-1252 is not UTF-8), so a mail is told by its opening alone.
+     */
+    private static boolean isMail(byte[] head) {
+        String opening = new String(head, StandardCharsets.ISO_8859_1);
+        if (opening.chars().anyMatch(c -> isBinaryData((char) c))) {
+            return false;
+        }
         String[] lines = opening.split("\r?\n", -1);
         boolean from = false;
         boolean another = false;

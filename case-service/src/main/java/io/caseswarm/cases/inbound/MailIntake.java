@@ -207,7 +207,13 @@ public class MailIntake {
         if (mail.kind() == MailKind.BOUNCE) {
             String failure = excerpt(mail.text());
             mail.bouncedRecipients().forEach(address -> directory.markFailing(address, failure, now));
-            concerned = threads.caseOf(mail.bouncedMessageId()).or(() -> threads.caseAnswered(mail, null));
+            // The returned mail's Message-ID is one the desk sent; failing that, the bounce's own headers or the
+            // case token it repeats, for the customer whose address bounced.
+            String bouncedCustomer = mail.bouncedRecipients().stream()
+                    .flatMap(address -> directory.byEmail(address).stream()).map(record -> record.id)
+                    .findFirst().orElse(null);
+            concerned = threads.caseOf(mail.bouncedMessageId())
+                    .or(() -> threads.caseAnswered(mail, bouncedCustomer));
             note = "Mail to " + String.join(", ", mail.bouncedRecipients()) + " bounced:\n\n" + failure;
         } else {
             String senderId = directory.byEmail(mail.from().address()).map(record -> record.id).orElse(null);

@@ -163,6 +163,76 @@ class SwarmFlowIT {
         assertThat(system.mail().mailsTo(customerEmail)).noneMatch(mail -> mail.text().contains("legacy SSO"));
     }
 
+    /**
+     * Email both ways: a customer mails the support address; the case opens and the acknowledgement
+     * reaches them in the same thread; the owner answers in public; the customer answers that from
+     * their mail client, quoting it; the answer is a message on the same case, without the quote.
+     */
+    @Test
+    void aCustomerWhoMailsSupportIsAnsweredInOneThreadAndTheirReplyLandsOnTheSameCase() {
+        String customerEmail = "giulia-" + UUID.randomUUID() + "@example.it";
+        String firstId = UUID.randomUUID() + "@mail.example.it";
+        system.mail().deliver(customerEmail, RunningSystem.SUPPORT_ADDRESS, mail("""
+                From: Giulia Bianchi <%s>
+                To: support@caseswarm.local
+                Subject: Fattura duplicata nel portale
+                Message-ID: <%s>
+                Date: Wed, 02 Dec 2026 09:05:00 +0100
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: 8bit
+
+                Buongiorno, nel portale vedo la fattura 2026-114 due volte.
+                """.formatted(customerEmail, firstId)));
+
+        // The case opens for the sender; the acknowledgement answers her mail in its thread.
+        String caseId = await().atMost(PATIENCE).until(() -> caseOf(customerEmail), java.util.Objects::nonNull);
+        String number = as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId).then()
+                .body("channel", org.hamcrest.Matchers.equalTo("email"))
+                .body("subject", org.hamcrest.Matchers.equalTo("Fattura duplicata nel portale"))
+                .extract().path("number");
+        MailServer.ReceivedMail acknowledgement = awaitMail(customerEmail, "We have your case");
+        assertThat(header(acknowledgement, "In-Reply-To")).isEqualTo("<" + firstId + ">");
+        assertThat(header(acknowledgement, "Reply-To")).contains(RunningSystem.SUPPORT_ADDRESS);
+        assertThat(header(acknowledgement, "Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(acknowledgement.subject()).contains("[" + number + "]");
+
+        // The owner takes the case and answers in public: a mail in the same thread.
+        as(LEAD, "lead").baseUri(url("case-service")).contentType(ContentType.JSON).body("{\"ownerId\": \"" + OWNER + "\"}")
+                .post("/cases/" + caseId + "/assign").then().statusCode(200);
+        say(as(OWNER, "agent"), caseId, "Abbiamo rimosso il duplicato: ora la vede una volta sola?", "public");
+        MailServer.ReceivedMail answer = awaitMail(customerEmail, "[" + number + "] Re:");
+        assertThat(header(answer, "References")).contains("<" + firstId + ">");
+        assertThat(header(answer, "Auto-Submitted")).isNull();
+        String answerId = header(answer, "Message-ID");
+
+        // She answers from her client, which threads and quotes as clients do.
+        system.mail().deliver(customerEmail, RunningSystem.SUPPORT_ADDRESS, mail("""
+                From: Giulia Bianchi <%s>
+                To: Caseswarm Support <support@caseswarm.local>
+                Subject: Re: %s
+                Message-ID: <%s>
+                In-Reply-To: %s
+                References: <%s> %s
+                Date: Wed, 02 Dec 2026 10:41:00 +0100
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: 8bit
+
+                Sì, adesso la vedo una volta sola. Grazie!
+
+                Il giorno mer 2 dic 2026 alle 10:30 Caseswarm Support ha scritto:
+                > Abbiamo rimosso il duplicato: ora la vede una volta sola?
+                """.formatted(customerEmail, answer.subject(), UUID.randomUUID() + "@mail.example.it", answerId, firstId,
+                answerId)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("case-service"))
+                .get("/cases/" + caseId + "/messages").then()
+                .body("items.findAll { it.authorRole == 'customer' }.body",
+                        org.hamcrest.Matchers.hasItem("Sì, adesso la vedo una volta sola. Grazie!")));
+        assertThat(caseOf(customerEmail)).isEqualTo(caseId);
+    }
+
     @Test
     void anExpertAtFullCapacityIsNotInvited() {
         // zoe.busy carries one swarm at a time; she joins the first one and is then left out of the second.
@@ -278,6 +348,36 @@ class SwarmFlowIT {
         await().atMost(PATIENCE).until(() -> as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId)
                 .then().extract().<List<String>>path(path).size() >= count);
         return as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId).then().extract().path(path);
+    }
+
+    /** The one case of the customer with this address, once the desk has it; null before. */
+    private static String caseOf(String email) {
+        List<String> customers = as(LEAD, "lead").baseUri(url("case-service")).queryParam("email", email)
+                .get("/customers").then().statusCode(200).extract().path("items.id");
+        if (customers.isEmpty()) {
+            return null;
+        }
+        List<String> cases = as(LEAD, "lead").baseUri(url("case-service")).get("/customers/" + customers.get(0) + "/cases")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(cases).hasSizeLessThanOrEqualTo(1);
+        return cases.isEmpty() ? null : cases.get(0);
+    }
+
+    private static MailServer.ReceivedMail awaitMail(String to, String subjectStart) {
+        return await().atMost(PATIENCE).until(() -> system.mail().mailsTo(to).stream()
+                .filter(mail -> mail.subject().startsWith(subjectStart)).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    /** A header of a received mail, its folded lines joined; null when it has none. */
+    private static String header(MailServer.ReceivedMail mail, String name) {
+        java.util.regex.Matcher found = java.util.regex.Pattern
+                .compile("(?im)^" + name + ":[ \\t]*(.*(?:\\r?\\n[ \\t]+.*)*)").matcher(mail.text());
+        return found.find() ? found.group(1).replaceAll("\\r?\\n[ \\t]+", " ").strip() : null;
+    }
+
+    /** A mail as a client writes it: CRLF line ends. */
+    private static byte[] mail(String text) {
+        return text.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> traceIdsOn(String topic, String key, int atLeast) {

@@ -20,6 +20,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
 
+import io.caseswarm.platform.retry.TransientFailures;
+
 /**
  * Reads one support mailbox over IMAP for as long as the service runs: takes in every unseen mail, and
  * only after intake has committed its effect flags it as seen (or moves it to the done folder). A crash
@@ -105,7 +107,7 @@ final class ImapMailboxReader implements Runnable {
             if (!running) {
                 return;
             }
-            IntakeResult result = intake.accept(bytesOf(message), mailbox);
+            IntakeResult result = take(bytesOf(message));
             LOG.debugf("Mailbox %s, message %d: %s", mailbox.name(), message.getMessageNumber(), result.outcome());
             if (done != null) {
                 folder.copyMessages(new Message[] { message }, done);
@@ -116,6 +118,23 @@ final class ImapMailboxReader implements Runnable {
         }
         if (done != null && unseen.length > 0) {
             folder.expunge();
+        }
+    }
+
+    /**
+     * Takes the mail in. An outage (the database away) is thrown: the mail stays unseen and is read again
+     * after the pause. Any other failure is the mail's own and would recur on every try, blocking every
+     * mail behind it: the mail is held for an admin instead.
+     */
+    private IntakeResult take(byte[] raw) {
+        try {
+            return intake.accept(raw, mailbox);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            LOG.errorf(e, "Mailbox %s: intake failed on a mail; holding it for an admin", mailbox.name());
+            return intake.holdFailed(raw, mailbox, rootMessage(e));
         }
     }
 
@@ -165,7 +184,7 @@ final class ImapMailboxReader implements Runnable {
     }
 
     private String protocol() {
-        return "ssl".equals(imap.tls()) ? "imaps" : "imap";
+        return "ssl".equals(tls()) ? "imaps" : "imap";
     }
 
     private Properties sessionProperties() {
@@ -177,14 +196,18 @@ final class ImapMailboxReader implements Runnable {
         // Longer than an IDLE lasts, so a quiet mailbox is not taken for a dead connection.
         properties.put(prefix + "timeout", String.valueOf(imap.pollInterval().plusSeconds(60).toMillis()));
         properties.put(prefix + "writetimeout", "30000");
-        if ("starttls".equals(imap.tls())) {
+        if ("starttls".equals(tls())) {
             properties.put(prefix + "starttls.enable", "true");
             properties.put(prefix + "starttls.required", "true");
         }
-        if (!"none".equals(imap.tls())) {
+        if (!"none".equals(tls())) {
             properties.put(prefix + "ssl.checkserveridentity", "true");
         }
         return properties;
+    }
+
+    private String tls() {
+        return imap.tls().strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void closeQuietly() {

@@ -92,6 +92,20 @@ public class MailIntake {
     }
 
     /**
+     * Holds a mail that intake failed on for a reason of the mail's own (a bug its content trips, not an
+     * outage), so that the mailbox goes on with the next one instead of trying this one for ever.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public IntakeResult holdFailed(byte[] raw, Mailbox mailbox, String failure) {
+        String key = "sha256:" + Sha256.hex(raw);
+        IntakeResult result = firstTime(key)
+                ? hold(key, HoldReason.FAILED, "Intake failed: " + failure, raw, mailbox, null, null, clock.instant(), null)
+                : duplicate(key);
+        meters.counter("caseswarm.mail.intake", "outcome", result.outcome().label()).increment();
+        return result;
+    }
+
+    /**
      * An admin's retry of a held mail: taken in again under its key, and not held for its sender's hourly
      * limit (the admin decided). A mail still unreadable stays held, with the new reason.
      */

@@ -31,7 +31,7 @@ public class MailThreads {
 
     /** The case the mail answers, followed to the case it was merged into, if it was. */
     public Optional<CaseView> caseAnswered(ParsedMail mail, String senderCustomerId) {
-        return byHeaders(mail).or(() -> byToken(mail.subject(), senderCustomerId)).map(MailThreads::survivor);
+        return byHeaders(mail).or(() -> byToken(mail.subject(), senderCustomerId).map(MailThreads::survivor));
     }
 
     /** The case a Message-ID belongs to, if any: how a bounce finds the case of the mail that bounced. */
@@ -55,9 +55,7 @@ public class MailThreads {
     /** The mail it answers directly first, then the thread from its newest end. */
     private Optional<CaseView> byHeaders(ParsedMail mail) {
         List<String> named = new ArrayList<>(mail.inReplyTo());
-        List<String> references = new ArrayList<>(mail.references());
-        java.util.Collections.reverse(references);
-        named.addAll(references);
+        named.addAll(mail.references().reversed());
         return named.stream().map(this::caseOf).flatMap(Optional::stream).findFirst();
     }
 

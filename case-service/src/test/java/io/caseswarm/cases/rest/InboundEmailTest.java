@@ -263,7 +263,7 @@ class InboundEmailTest extends DeskTest {
     }
 
     @Test
-    void onlyAnIntegrationPushesMailAndOnlyAnAdminSeesHeldMail() {
+    void onlyAnIntegrationPushesMailAndOnlyAnAdminSeesTheIntakeLogAndHeldMail() {
         byte[] raw = TestMail.from(TestMail.newSender()).bytes();
         io.restassured.RestAssured.given().contentType("message/rfc822").body(raw).post("/inbound/email")
                 .then().statusCode(401);
@@ -271,10 +271,13 @@ class InboundEmailTest extends DeskTest {
                 desk.as("cust-1", "customer"))) {
             stranger.contentType("message/rfc822").body(raw).post("/inbound/email").then().statusCode(403);
         }
-        for (RequestSpecification stranger : List.of(desk.owner(), desk.lead(), gateway())) {
+        for (RequestSpecification stranger : List.of(desk.owner(), desk.lead(), gateway(), desk.as("cust-1", "customer"))) {
             stranger.get("/inbound/held").then().statusCode(403);
+            stranger.get("/inbound/held/" + UUID.randomUUID() + "/raw").then().statusCode(403);
             stranger.post("/inbound/held/" + UUID.randomUUID() + "/retry").then().statusCode(403);
+            stranger.get("/inbound/mail").then().statusCode(403);
         }
+        io.restassured.RestAssured.given().get("/inbound/mail").then().statusCode(401);
     }
 
     @Test

@@ -70,6 +70,20 @@ class ImapIntakeTest extends DeskTest {
     }
 
     /** What intake made of the sender's mail, once it has taken it in. */
+    @Test
+    void aMailboxWithADoneFolderMovesEachMailThereOnceItsCaseIsCommittedAndGivesTheCaseItsProduct() {
+        String sender = TestMail.newSender();
+        mail.deliver(sender, SupportMailbox.SALES, TestMail.from(sender).header("To", SupportMailbox.SALES)
+                .subject("Quote for 40 seats").bytes());
+
+        Taken taken = awaitTaken(sender);
+        assertThat(taken.outcome()).isEqualTo("opened");
+        desk.owner().get("/cases/" + taken.caseId()).then().body("product", equalTo("Sales Cloud"));
+        await().atMost(PATIENCE).until(() -> MailboxFlags.all(mail.imapPort(), SupportMailbox.SALES, "INBOX") == 0);
+        assertThat(MailboxFlags.all(mail.imapPort(), SupportMailbox.SALES, SupportMailbox.DONE_FOLDER)).isEqualTo(1);
+        assertThat(log(sender).getString("items[0].mailbox")).isEqualTo(SupportMailbox.SALES);
+    }
+
     private Taken awaitTaken(String sender) {
         await().atMost(PATIENCE).until(() -> !log(sender).getList("items").isEmpty());
         JsonPath entry = log(sender);

@@ -16,31 +16,37 @@ final class MailboxFlags {
     private MailboxFlags() {
     }
 
+    /** Mails in the support mailbox's inbox not yet flagged seen. */
     static long unseen(int imapPort) {
-        return count(imapPort, false);
+        return count(imapPort, SupportMailbox.ADDRESS, "INBOX", false);
     }
 
-    static long seen(int imapPort) {
-        return count(imapPort, true);
-    }
-
-    private static long count(int imapPort, boolean seen) {
+    /** Mails in a mailbox's folder, flagged {@code seen} or not. */
+    static long count(int imapPort, String mailbox, String folder, boolean seen) {
         Properties properties = new Properties();
         properties.put("mail.imap.peek", "true");
         try {
             Store store = Session.getInstance(properties).getStore("imap");
-            store.connect("127.0.0.1", imapPort, SupportMailbox.ADDRESS, "any");
+            store.connect("127.0.0.1", imapPort, mailbox, "any");
             try {
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                Message[] messages = inbox.getMessages();
+                Folder opened = store.getFolder(folder);
+                if (!opened.exists()) {
+                    return 0;
+                }
+                opened.open(Folder.READ_ONLY);
+                Message[] messages = opened.getMessages();
                 return Arrays.stream(messages).filter(message -> isSeen(message) == seen).count();
             } finally {
                 store.close();
             }
         } catch (MessagingException e) {
-            throw new IllegalStateException("Could not look into the support mailbox", e);
+            throw new IllegalStateException("Could not look into the mailbox " + mailbox, e);
         }
+    }
+
+    /** All mails in a mailbox's folder. */
+    static long all(int imapPort, String mailbox, String folder) {
+        return count(imapPort, mailbox, folder, true) + count(imapPort, mailbox, folder, false);
     }
 
     private static boolean isSeen(Message message) {

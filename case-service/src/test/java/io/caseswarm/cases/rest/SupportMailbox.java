@@ -13,19 +13,30 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SupportMailbox implements QuarkusTestResourceLifecycleManager {
 
     static final String ADDRESS = "support@caseswarm.local";
+    /** A second mailbox, for the sales team's product, whose mail is moved to a folder once taken in. */
+    static final String SALES = "sales@caseswarm.local";
+    static final String DONE_FOLDER = "Caseswarm/Done";
 
     private MailServer server;
 
     @Override
     public Map<String, String> start() {
         server = MailServer.start();
-        String prefix = "caseswarm.email.mailboxes.support.";
+        Map<String, String> config = new java.util.HashMap<>(mailbox("support", ADDRESS));
+        config.putAll(mailbox("sales", SALES));
+        config.put("caseswarm.email.mailboxes.sales.product", "Sales Cloud");
+        config.put("caseswarm.email.mailboxes.sales.imap.done-folder", DONE_FOLDER);
+        return config;
+    }
+
+    private Map<String, String> mailbox(String name, String address) {
+        String prefix = "caseswarm.email.mailboxes." + name + ".";
         return Map.of(
-                prefix + "address", ADDRESS,
+                prefix + "address", address,
                 prefix + "imap.host", "127.0.0.1",
                 prefix + "imap.port", String.valueOf(server.imapPort()),
                 prefix + "imap.tls", "none",
-                prefix + "imap.user", ADDRESS,
+                prefix + "imap.user", address,
                 prefix + "imap.password", "any",
                 prefix + "imap.poll-interval", "PT2S");
     }

@@ -201,9 +201,9 @@ public final class MailIntakeBench {
             }
             if (Duration.between(lastProgress, Instant.now()).compareTo(NO_PROGRESS_TIMEOUT) > 0) {
                 List<String> missing = watcher.missing(ids);
-                return "%s: %,d of %,d mails never became a case, %,d did (no case-opened for %d minutes); %s"
+                return "%s: %,d of %,d mails never became a case, %,d did (no case-opened for %d s); %s"
                         .formatted(phase, missing.size(), ids.size(), ids.size() - missing.size(),
-                                NO_PROGRESS_TIMEOUT.toMinutes(), intakeLogOf(missing));
+                                NO_PROGRESS_TIMEOUT.toSeconds(), intakeLogOf(missing));
             }
             if (ids.size() > 1 && Duration.between(lastPrinted, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
                 System.out.printf("  %,d of %,d cases opened%n", opened, ids.size());
@@ -221,7 +221,8 @@ public final class MailIntakeBench {
             JsonNode items = admin.get("/inbound/mail?limit=1&messageId=" + java.net.URLEncoder.encode(id,
                     java.nio.charset.StandardCharsets.UTF_8)).expect(200).path("items");
             outcomes.add(id + ": " + (items.isEmpty() ? "not in the intake log (never read from the mailbox)"
-                    : items.get(0).path("outcome").asText() + ", case " + items.get(0).path("caseId").asText()));
+                    : items.get(0).path("outcome").asText() + ", " + (items.get(0).path("caseId").isTextual()
+                            ? "case " + items.get(0).path("caseId").asText() : "no case")));
         }
         return "the intake log says of the first " + outcomes.size() + ": " + String.join("; ", outcomes)
                 + " (case-service's log: " + system.service("case-service").logFile() + ")";
@@ -230,8 +231,10 @@ public final class MailIntakeBench {
     /** Each mail's timings, in milliseconds, by stage; mails without a case are left out. */
     private MailTimings timings(List<SupportMail> batch, Map<String, Instant> accepted) {
         MailTimings timings = new MailTimings();
-        for (SupportMail mail : batch) {
-            watcher.openedFor(mail.messageId()).ifPresent(opened -> timings.add(accepted.get(mail.messageId()), opened));
+        for (int i = 0; i < batch.size(); i++) {
+            String id = batch.get(i).messageId();
+            int mailNumber = i + 1;
+            watcher.openedFor(id).ifPresent(opened -> timings.add(mailNumber, accepted.get(id), opened));
         }
         return timings;
     }
@@ -280,9 +283,17 @@ public final class MailIntakeBench {
         final List<Double> untilOpened = new ArrayList<>();
         final List<Double> untilSent = new ArrayList<>();
         final List<Double> untilSeen = new ArrayList<>();
+        /** Which mail (1-based, in sending order) took longest: the last of a run and the first differ in why. */
+        int slowest;
+        private double longest = -1;
 
-        void add(Instant accepted, Opened opened) {
-            total.add(millis(accepted, opened.seen()));
+        void add(int mailNumber, Instant accepted, Opened opened) {
+            double took = millis(accepted, opened.seen());
+            if (took > longest) {
+                longest = took;
+                slowest = mailNumber;
+            }
+            total.add(took);
             untilOpened.add(millis(accepted, opened.openedAt()));
             untilSent.add(millis(opened.openedAt(), opened.sentToKafka()));
             untilSeen.add(millis(opened.sentToKafka(), opened.seen()));
@@ -319,6 +330,7 @@ public final class MailIntakeBench {
                     .formatted(mails, OFFERED_PER_SECOND, achievedRate));
             MailTimings.printRow("  SMTP accepted -> case-opened seen on case-events", timings.total);
             timings.printStages();
+            System.out.printf("  the slowest was mail %,d of %,d%n", timings.slowest, mails);
         }
     }
 
@@ -331,8 +343,8 @@ public final class MailIntakeBench {
             System.out.printf("  %-68s %8.1f mails/s  (%,d in %.1f s)%n", "SMTP accepted", mails / smtpSeconds,
                     mails, smtpSeconds);
             System.out.printf("  %-68s %8.1f mails/s  (%,d in %.1f s)%n",
-                    "through IMAP intake (first delivery -> last case-opened seen)", mails / intakeSeconds,
-                    timings.total.size(), intakeSeconds);
+                    "through IMAP intake (first delivery -> last case-opened seen)",
+                    timings.total.size() / intakeSeconds, timings.total.size(), intakeSeconds);
             MailTimings.printHeader("  each burst mail, waiting included");
             MailTimings.printRow("  SMTP accepted -> case-opened seen on case-events", timings.total);
             timings.printStages();

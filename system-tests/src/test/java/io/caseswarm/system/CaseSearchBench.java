@@ -3,7 +3,6 @@ package io.caseswarm.system;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,9 +135,8 @@ public final class CaseSearchBench {
                 items = page.get("items").size();
             }
         }
-        Collections.sort(millis);
-        System.out.printf("%-72s %8.1f %8.1f %8.1f %8d%n", name, percentile(millis, 50), percentile(millis, 99),
-                millis.getLast(), items);
+        Percentiles took = Percentiles.of(millis);
+        System.out.printf("%-72s %8.1f %8.1f %8.1f %8d%n", name, took.at(50), took.at(99), took.max(), items);
     }
 
     /** Where the fifth page of the agent's queue starts: a keyset cursor stays valid, so it is timed on its own. */
@@ -150,10 +148,6 @@ public final class CaseSearchBench {
             cursor = found.path("nextCursor").asText(null);
         }
         return cursor;
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static String pick(Random random, List<String> from) {

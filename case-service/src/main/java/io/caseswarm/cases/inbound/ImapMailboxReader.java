@@ -3,6 +3,7 @@ package io.caseswarm.cases.inbound;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,8 @@ final class ImapMailboxReader implements Runnable {
     private static final Logger LOG = Logger.getLogger(ImapMailboxReader.class);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+    /** Mails flagged with one command once all of them are committed. */
+    private static final int CHUNK = 25;
 
     private final Mailbox mailbox;
     private final MailSettings.ImapSettings imap;
@@ -91,7 +94,11 @@ final class ImapMailboxReader implements Runnable {
         LOG.infof("Reading mailbox %s (%s) at %s:%d, folder %s, %s", mailbox.name(), mailbox.address(), imap.host(),
                 imap.port(), imap.folder(), idles ? "waiting in IDLE" : "polling every " + imap.pollInterval());
         while (running) {
-            takeUnseen(folder, done);
+            if (takeUnseen(folder, done) > 0) {
+                // Mail that arrived while these were taken in was announced before the IDLE below would
+                // start, and would wait for its next wake: look again at once.
+                continue;
+            }
             if (idles) {
                 idle(folder);
             } else {
@@ -101,24 +108,32 @@ final class ImapMailboxReader implements Runnable {
         }
     }
 
-    private void takeUnseen(IMAPFolder folder, Folder done) throws MessagingException {
+    /**
+     * Takes in every unseen mail, in chunks: each chunk's mails are flagged (or moved) together once all of
+     * them are committed, one command for the chunk rather than one a mail. A failure part way through a
+     * chunk leaves its committed mails unseen too; read again, they are known and change nothing.
+     */
+    private int takeUnseen(IMAPFolder folder, Folder done) throws MessagingException {
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        for (Message message : unseen) {
-            if (!running) {
-                return;
+        for (int from = 0; from < unseen.length && running; from += CHUNK) {
+            Message[] chunk = Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + CHUNK));
+            for (Message message : chunk) {
+                IntakeResult result = take(bytesOf(message));
+                LOG.debugf("Mailbox %s, message %d: %s", mailbox.name(), message.getMessageNumber(), result.outcome());
             }
-            IntakeResult result = take(bytesOf(message));
-            LOG.debugf("Mailbox %s, message %d: %s", mailbox.name(), message.getMessageNumber(), result.outcome());
-            if (done != null) {
-                folder.copyMessages(new Message[] { message }, done);
-                message.setFlag(Flags.Flag.DELETED, true);
-            } else {
-                message.setFlag(Flags.Flag.SEEN, true);
-            }
+            markTaken(folder, chunk, done);
         }
-        if (done != null && unseen.length > 0) {
-            folder.expunge();
+        return unseen.length;
+    }
+
+    private void markTaken(IMAPFolder folder, Message[] taken, Folder done) throws MessagingException {
+        if (done == null) {
+            folder.setFlags(taken, new Flags(Flags.Flag.SEEN), true);
+            return;
         }
+        folder.copyMessages(taken, done);
+        folder.setFlags(taken, new Flags(Flags.Flag.DELETED), true);
+        folder.expunge();
     }
 
     /**

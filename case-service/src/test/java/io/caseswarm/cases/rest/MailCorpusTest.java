@@ -70,7 +70,8 @@ class MailCorpusTest extends DeskTest {
             if (RAW_8BIT_HEADERS.equals(file)) {
                 // GreenMail stores a header's raw 8-bit bytes as U+FFFD (seen over IMAP with curl), which a
                 // real IMAP server does not: this one mail takes the gateway's path, which keeps its bytes.
-                desk.as("mail-gateway", "integration").contentType("message/rfc822").body(raw).post("/inbound/email")
+                desk.as("mail-gateway", "integration").contentType("message/rfc822").queryParam("mailbox", "support").body(raw)
+                        .post("/inbound/email")
                         .then().statusCode(201);
             } else {
                 mail.deliver(Objects.requireNonNullElse(text(entry, "from"), "unknown@example.com"),

@@ -39,6 +39,7 @@ final class ImapMailboxReader implements Runnable {
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
     /** Mails flagged with one command once all of them are committed. */
     private static final int CHUNK = 25;
+    private static final Duration SOON_AFTER_MAIL = Duration.ofSeconds(1);
 
     private final Mailbox mailbox;
     private final MailSettings.ImapSettings imap;
@@ -93,16 +94,22 @@ final class ImapMailboxReader implements Runnable {
         boolean idles = store.hasCapability("IDLE");
         LOG.infof("Reading mailbox %s (%s) at %s:%d, folder %s, %s", mailbox.name(), mailbox.address(), imap.host(),
                 imap.port(), imap.folder(), idles ? "waiting in IDLE" : "polling every " + imap.pollInterval());
+        boolean tookMail = false;
         while (running) {
             if (takeUnseen(folder, done) > 0) {
-                // Mail that arrived while these were taken in was announced before the IDLE below would
+                // Mail that arrived while these were taken in may have been announced before an IDLE would
                 // start, and would wait for its next wake: look again at once.
+                tookMail = true;
                 continue;
             }
+            // Right after mail, the next look comes soon: a mail that arrived between the last search and
+            // the IDLE is not always announced in it (seen with GreenMail), and mail comes in bunches.
+            Duration wait = tookMail ? SOON_AFTER_MAIL : imap.pollInterval();
+            tookMail = false;
             if (idles) {
-                idle(folder);
+                idle(folder, wait);
             } else {
-                sleep(imap.pollInterval());
+                sleep(wait);
                 folder.getMessageCount(); // a command, so a dead connection is noticed here
             }
         }
@@ -154,10 +161,10 @@ final class ImapMailboxReader implements Runnable {
     }
 
     /**
-     * Waits for the server to announce new mail, but no longer than the poll interval: a command from the
+     * Waits for the server to announce new mail, but no longer than {@code longest}: a command from the
      * waker ends the IDLE, so a connection that died silently is noticed and mail is looked for anyway.
      */
-    private void idle(IMAPFolder folder) throws MessagingException {
+    private void idle(IMAPFolder folder, Duration longest) throws MessagingException {
         ScheduledFuture<?> wake = waker.schedule(() -> {
             try {
                 folder.doCommand(protocol -> {
@@ -167,7 +174,7 @@ final class ImapMailboxReader implements Runnable {
             } catch (MessagingException | RuntimeException e) {
                 // the reading thread meets the same failure and reconnects
             }
-        }, imap.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }, longest.toMillis(), TimeUnit.MILLISECONDS);
         try {
             folder.idle(true);
         } finally {

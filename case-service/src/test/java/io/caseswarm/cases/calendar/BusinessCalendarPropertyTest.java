@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class BusinessCalendarPropertyTest {
 
     private static final long SEED = Long.getLong("calendar.seed", new Random().nextLong());
-    private static final int CASES = 300;
+    /** More with -Dcalendar.cases=<n>. */
+    private static final int CASES = Integer.getInteger("calendar.cases", 300);
     /** Asia/Tehran (+03:30, summer time until 2022), Lord_Howe (a 30-minute change), Chatham (+12:45). */
     private static final List<ZoneId> ZONES = List.of("Europe/Rome", "America/New_York", "Asia/Tehran",
             "Asia/Ho_Chi_Minh", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kathmandu", "UTC").stream()

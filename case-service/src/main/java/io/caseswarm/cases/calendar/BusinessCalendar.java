@@ -141,14 +141,11 @@ public final class BusinessCalendar {
     }
 
     /**
-     * The working time from {@code from} up to {@code to}. It is antisymmetric: when {@code to} is before
-     * {@code from} the answer is the working time between them, negated ({@code between(due, now)} is
-     * negative while {@code due} is still ahead). Zero when they are equal or no working time lies between.
+     * The working time from {@code from} up to {@code to}: never negative, zero when {@code to} is not
+     * after {@code from} or no working time lies between them. (Time that went backwards counts nothing,
+     * as for {@code sla.BusinessTime}, so a clock that sums these pieces never loses time.)
      */
     public Duration between(Instant from, Instant to) {
-        if (to.isBefore(from)) {
-            return between(to, from).negated();
-        }
         Duration total = Duration.ZERO;
         for (WorkingStretch stretch = nextStretch(from, to); stretch != null; stretch = nextStretch(stretch.end(), to)) {
             total = total.plus(stretch.length());

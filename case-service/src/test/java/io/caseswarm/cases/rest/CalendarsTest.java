@@ -85,7 +85,7 @@ class CalendarsTest extends DeskTest {
                 .get("/calendars/" + id + "/business-time").then().statusCode(200)
                 .body("to", equalTo("2026-05-20T00:00:00Z")).body("duration", equalTo("PT16H")).body("$", not(hasKey("due")));
         desk.owner().queryParam("from", "2026-05-20T00:00:00Z").queryParam("to", "2026-05-15T00:00:00Z")
-                .get("/calendars/" + id + "/business-time").then().statusCode(200).body("duration", equalTo("PT-16H"));
+                .get("/calendars/" + id + "/business-time").then().statusCode(200).body("duration", equalTo("PT0S"));
     }
 
     /** The night of 28/29 March 2026 is an hour short in Rome, that of 24/25 October an hour long. */

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.group.AgentGroup;
 import io.caseswarm.platform.rest.Cursor;
-import io.caseswarm.platform.rest.InvalidFieldException;
 import io.caseswarm.platform.rest.Page;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
@@ -47,19 +46,8 @@ public class GroupResource {
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION })
     public Page<GroupResponse> list(@QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return Page.of(AgentGroup.page(afterId(cursor), limit + 1), limit, group -> Cursor.of(group.id), GroupResponse::of);
-    }
-
-    /** The group id a cursor names; any text decodes, so one that is no group id is not one of ours. */
-    private static String afterId(String cursor) {
-        if (cursor == null) {
-            return null;
-        }
-        String id = Cursor.decode(cursor, 1).get(0);
-        if (!id.matches(AgentGroup.ID_PATTERN)) {
-            throw new InvalidFieldException("cursor", "not a cursor this list gave out; start again without one");
-        }
-        return id;
+        return Page.of(AgentGroup.page(IdCursor.afterId(cursor, AgentGroup.ID_PATTERN), limit + 1), limit,
+                group -> Cursor.of(group.id), GroupResponse::of);
     }
 
     @GET

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.caseswarm.cases.sla.BusinessTime;
+
 /**
  * When a desk works: weekly hours in a time zone, less holidays. Business time is the working time that
  * passes between two instants; SLA targets are set in it ("4 business hours").
@@ -41,7 +43,7 @@ import java.util.Objects;
  * Instants so far in the future that the search would pass the end of time fail with
  * {@link java.time.DateTimeException}.
  */
-public final class BusinessCalendar {
+public final class BusinessCalendar implements BusinessTime {
 
     /** How far ahead of an instant working time is searched for: a calendar with none for this long has none. */
     public static final Duration SEARCH_LIMIT = Duration.ofDays(10 * 366);
@@ -123,6 +125,7 @@ public final class BusinessCalendar {
      * refused ({@link IllegalArgumentException}); {@link NoWorkingTimeException} when the calendar has a
      * stretch of {@link #SEARCH_LIMIT} without working time on the way.
      */
+    @Override
     public Instant plus(Instant start, Duration businessTime) {
         if (businessTime.isNegative()) {
             throw new IllegalArgumentException("business time must not be negative: " + businessTime);
@@ -145,6 +148,7 @@ public final class BusinessCalendar {
      * after {@code from} or no working time lies between them. (Time that went backwards counts nothing,
      * as for {@code sla.BusinessTime}, so a clock that sums these pieces never loses time.)
      */
+    @Override
     public Duration between(Instant from, Instant to) {
         Duration total = Duration.ZERO;
         for (WorkingStretch stretch = nextStretch(from, to); stretch != null; stretch = nextStretch(stretch.end(), to)) {

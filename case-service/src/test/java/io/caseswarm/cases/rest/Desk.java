@@ -67,6 +67,10 @@ record Desk(LocalIssuer issuer) {
         return owner().get("/cases/" + caseId).then().statusCode(200).extract().asString();
     }
 
+    static Response put(RequestSpecification caller, String path, String json) {
+        return caller.contentType(ContentType.JSON).body(json).put(path);
+    }
+
     static Response post(RequestSpecification caller, String path, String json) {
         return caller.contentType(ContentType.JSON).body(json).post(path);
     }

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.caseswarm.cases.calendar.BusinessCalendar;
+import io.caseswarm.cases.calendar.Holidays;
+import io.caseswarm.cases.calendar.WorkingSpan;
 import io.caseswarm.cases.sla.SlaClock.SlaStatus;
 import io.caseswarm.cases.sla.SlaClock.Stopped;
 
@@ -119,6 +122,23 @@ class SlaClockTest {
         noNext.replied(at("09:10"));
         noNext.customerWrote(at("09:20"));
         assertThat(noNext.at(at("10:00"))).extracting(SlaStatus::milestone).containsExactly(SlaMilestone.FIRST_RESPONSE);
+    }
+
+    @Test
+    void onABusinessCalendarTheNightAndTheWeekendDoNotCount() {
+        BusinessCalendar rome = new BusinessCalendar("rome", "Rome office", java.time.ZoneId.of("Europe/Rome"),
+                java.util.Map.of(java.time.DayOfWeek.MONDAY, List.of(WorkingSpan.of("09:00", "17:00")),
+                        java.time.DayOfWeek.FRIDAY, List.of(WorkingSpan.of("09:00", "17:00"))),
+                Holidays.NONE);
+        SlaClock office = new SlaClock(TARGETS, rome);
+        Instant fridayAfternoon = Instant.parse("2026-12-04T15:30:00Z"); // 16:30 in Rome
+        office.opened(fridayAfternoon);
+
+        // Half an hour on Friday, the other half on Monday from 09:00 in Rome (08:00 UTC).
+        assertThat(office.breachAt(SlaMilestone.FIRST_RESPONSE)).contains(Instant.parse("2026-12-07T08:30:00Z"));
+        assertThat(office.warningAt(SlaMilestone.FIRST_RESPONSE)).contains(Instant.parse("2026-12-07T08:15:00Z"));
+        assertThat(office.at(Instant.parse("2026-12-06T12:00:00Z")).getFirst().remaining())
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     private SlaStatus status(SlaMilestone milestone, Instant now) {

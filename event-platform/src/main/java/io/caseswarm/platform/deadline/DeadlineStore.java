@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ class DeadlineStore {
                 + " returning d.id, d.kind, d.aggregate_id, d.key, d.due_at, d.payload::text, d.attempts";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
+            commitWithoutWaitingForDisk(connection);
             statement.setObject(1, claim);
             statement.setTimestamp(2, Timestamp.from(claimUntil));
             statement.setTimestamp(3, Timestamp.from(now));
@@ -179,6 +181,17 @@ class DeadlineStore {
             return pending;
         } catch (SQLException e) {
             throw new DeadlineStoreException("Could not count deadlines by kind", e);
+        }
+    }
+
+    /**
+     * A claim lost to a database crash costs nothing: the deadline is simply unclaimed again, and the
+     * firing, which commits durably, deletes only under a claim that was kept. So the claim's commit
+     * need not wait for its WAL flush; that halves the flushes per firing when deadlines come one by one.
+     */
+    private static void commitWithoutWaitingForDisk(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local synchronous_commit to off");
         }
     }
 

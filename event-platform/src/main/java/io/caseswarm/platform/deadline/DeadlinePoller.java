@@ -203,14 +203,16 @@ public class DeadlinePoller {
         }
     }
 
+    /** Until the next deadline is due, if that is sooner than the poll interval; never shorter than 1 ms. */
     private Duration untilNextDue() {
-        Optional<Instant> next = store.nextAttempt(handlers.kinds());
+        Instant now = clock.now();
         Duration interval = config.pollInterval();
+        Optional<Instant> next = store.nextAttempt(handlers.kinds(), now.plus(interval));
         if (next.isEmpty()) {
             return interval;
         }
-        Duration wait = Duration.between(clock.now(), next.get());
-        return wait.compareTo(interval) > 0 ? interval : wait.compareTo(SHORTEST_SLEEP) < 0 ? SHORTEST_SLEEP : wait;
+        Duration wait = Duration.between(now, next.get());
+        return wait.compareTo(SHORTEST_SLEEP) < 0 ? SHORTEST_SLEEP : wait;
     }
 
     /** Woken early only to stop. */

@@ -83,11 +83,12 @@ class DeadlineStore {
      * replicas share the work without taking one deadline twice.
      */
     List<Deadline> claim(UUID claim, Set<String> kinds, Instant now, Instant claimUntil, int limit) {
-        String sql = "update deadlines d set claim = ?, next_attempt_at = ? from ("
+        // "id = any(array(...))", not a join: with parameters, PostgreSQL's generic plan expects a third of
+        // the table to be due and hash-joins it in a full scan (60 ms a round at 100,000 pending).
+        String sql = "update deadlines set claim = ?, next_attempt_at = ? where id = any(array("
                 + " select id from deadlines where parked_at is null and next_attempt_at <= ? and kind = any(?)"
-                + " order by next_attempt_at, id limit ? for update skip locked) due"
-                + " where d.id = due.id"
-                + " returning d.id, d.kind, d.aggregate_id, d.key, d.due_at, d.payload::text, d.attempts";
+                + " order by next_attempt_at, id limit ? for update skip locked))"
+                + " returning id, kind, aggregate_id, key, due_at, payload::text, attempts";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             commitWithoutWaitingForDisk(connection);
@@ -137,12 +138,18 @@ class DeadlineStore {
         });
     }
 
-    /** When the next deadline of {@code kinds} may be taken, if any waits. */
-    Optional<Instant> nextAttempt(Set<String> kinds) {
-        String sql = "select min(next_attempt_at) from deadlines where parked_at is null and kind = any(?)";
+    /**
+     * When the next deadline of {@code kinds} may be taken, if that is before {@code before}. Bounded, so
+     * that it reads only the head of the due index whatever plan PostgreSQL picks: an unbounded minimum,
+     * planned on statistics older than the rows, read all 100,000 pending rows (35 ms) on every round.
+     */
+    Optional<Instant> nextAttempt(Set<String> kinds, Instant before) {
+        String sql = "select min(next_attempt_at) from deadlines where parked_at is null and next_attempt_at < ?"
+                + " and kind = any(?)";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, textArray(connection, kinds));
+            statement.setTimestamp(1, Timestamp.from(before));
+            statement.setArray(2, textArray(connection, kinds));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 Timestamp next = row.getTimestamp(1);

@@ -115,12 +115,12 @@ public class EventInbox {
                 if (!TransientFailures.isTransient(e) || stopping) {
                     throw e;
                 }
-                metrics.counter("caseswarm.consumer.retries", "topic", record.topic(), "reason", StalledConsumers.rootCause(e).getClass().getSimpleName()).increment();
+                metrics.counter("caseswarm.consumer.retries", "topic", record.topic(), "reason", TransientFailures.rootCause(e).getClass().getSimpleName()).increment();
                 if (attempt == config.attempts()) {
                     stalls.stalled(record, e, attempt);
                 } else {
                     LOG.debugf("Try %d of %s-%d@%d failed for a transient reason, trying again: %s", attempt,
-                            record.topic(), record.partition(), record.offset(), StalledConsumers.describe(e));
+                            record.topic(), record.partition(), record.offset(), TransientFailures.describe(e));
                 }
                 pause(pauseMs, e);
                 pauseMs = Math.min(pauseMs * 2, config.maxBackoff().toMillis());

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.CloudEventHeaders;
 import io.caseswarm.platform.metrics.ServiceGauges;
+import io.caseswarm.platform.retry.TransientFailures;
 import io.micrometer.core.instrument.Gauge;
 import io.quarkus.runtime.StartupEvent;
 
@@ -40,7 +41,7 @@ public class StalledConsumers {
 
     void stalled(ConsumerRecord<String, String> record, RuntimeException failure, int attempts) {
         Stall stall = new Stall(record.offset(), CloudEvent.header(record.headers(), CloudEventHeaders.ID),
-                CloudEvent.header(record.headers(), CloudEventHeaders.TYPE), describe(failure), Instant.now());
+                CloudEvent.header(record.headers(), CloudEventHeaders.TYPE), TransientFailures.describe(failure), Instant.now());
         stalls.put(new TopicPartition(record.topic(), record.partition()), stall);
         LOG.warnf("Consumer of %s-%d stalled at offset %d (%s %s) after %d tries: %s. It keeps trying and goes on"
                 + " once the cause has passed; nothing is skipped or dead-lettered.", record.topic(), record.partition(),
@@ -65,19 +66,6 @@ public class StalledConsumers {
                 "offset %d (%s %s) since %s: %s".formatted(stall.offset(), stall.type(), stall.eventId(), stall.since(),
                         stall.reason())));
         return described;
-    }
-
-    static String describe(Throwable failure) {
-        Throwable root = rootCause(failure);
-        return root == failure ? failure.toString() : failure.getClass().getSimpleName() + " caused by " + root;
-    }
-
-    static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private record Stall(long offset, String eventId, String type, String reason, Instant since) {

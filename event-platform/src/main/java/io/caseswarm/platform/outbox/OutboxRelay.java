@@ -27,6 +27,7 @@ import org.postgresql.PGConnection;
 
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.EventTopics;
+import io.caseswarm.platform.retry.Backoff;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.trace.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +99,8 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = config.backoff();
+        Backoff backoff = new Backoff(config.backoff(), config.maxBackoff());
+        int failures = 0;
         while (running) {
             try (Connection session = DriverManager.getConnection(jdbcUrl, username.orElse(null), password.orElse(null))) {
                 session.setAutoCommit(true);
@@ -106,18 +108,17 @@ public class OutboxRelay {
                 listen(session);
                 while (running) {
                     if (publishPending(session)) {
-                        backoff = config.backoff();
+                        failures = 0;
                         waitForAppend(session);
                     } else {
-                        pause(backoff);
-                        backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                        pause(backoff.after(++failures));
                     }
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warnf("Outbox relay lost its database session (%s); retrying in %s", e.getMessage(), backoff);
-                    pause(backoff);
-                    backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                    Duration pause = backoff.after(++failures);
+                    LOG.warnf("Outbox relay lost its database session (%s); retrying in %s", e.getMessage(), pause);
+                    pause(pause);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -244,10 +245,6 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             running = false;
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String rootMessage(Throwable e) {

@@ -63,6 +63,20 @@ public final class TransientFailures {
         return commitFailed;
     }
 
+    /** One line for a log or an operator: the failure, and what it came from when that is something else. */
+    public static String describe(Throwable failure) {
+        Throwable root = rootCause(failure);
+        return root == failure ? failure.toString() : failure.getClass().getSimpleName() + " caused by " + root;
+    }
+
+    public static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /** Not every IOException: a JSON parser's complaint is one too, and it is permanent. */
     private static boolean isNetworkFailure(Throwable cause) {
         return cause instanceof SocketException || cause instanceof SocketTimeoutException

@@ -9,6 +9,11 @@ public sealed interface LedgerEvent {
     record EntryPosted(String account, long amount, int sequence) implements LedgerEvent {
     }
 
+    /** What the test ledger's deadline handler appends when a reminder is due. */
+    @EventType("reminder-sent")
+    record ReminderSent(String account, String key, String note) implements LedgerEvent {
+    }
+
     @EventType(value = "account-closed", version = 2)
     record AccountClosed(String account) implements LedgerEvent {
     }

@@ -70,7 +70,7 @@ final class ImapMailboxReader implements Runnable {
                     break;
                 }
                 LOG.warnf("Mailbox %s (%s@%s:%d): %s; trying again in %s s", mailbox.name(), imap.user(), imap.host(),
-                        imap.port(), rootMessage(e), pause.toSeconds());
+                        imap.port(), TransientFailures.describe(e), pause.toSeconds());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             } finally {
@@ -156,7 +156,7 @@ final class ImapMailboxReader implements Runnable {
                 throw e;
             }
             LOG.errorf(e, "Mailbox %s: intake failed on a mail; holding it for an admin", mailbox.name());
-            return intake.holdFailed(raw, mailbox, rootMessage(e));
+            return intake.holdFailed(raw, mailbox, TransientFailures.describe(e));
         }
     }
 
@@ -250,13 +250,5 @@ final class ImapMailboxReader implements Runnable {
             Thread.currentThread().interrupt();
             running = false;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -97,7 +97,7 @@ public class MailIntake {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public IntakeResult holdFailed(byte[] raw, Mailbox mailbox, String failure) {
-        String key = "sha256:" + Sha256.hex(raw);
+        String key = InboundMail.keyOf(null, Sha256.hex(raw));
         IntakeResult result = firstTime(key)
                 ? hold(key, HoldReason.FAILED, "Intake failed: " + failure, raw, mailbox, null, null, clock.instant(), null)
                 : duplicate(key);
@@ -129,7 +129,7 @@ public class MailIntake {
     private IntakeResult take(byte[] raw, Mailbox mailbox, HeldMail retrying) {
         Instant now = clock.instant();
         if (raw.length > settings.maxMailSize().asLongValue()) {
-            String key = "sha256:" + Sha256.hex(raw);
+            String key = InboundMail.keyOf(null, Sha256.hex(raw));
             return firstTime(key) ? hold(key, HoldReason.TOO_LARGE, "The mail is " + raw.length
                     + " bytes; the desk takes at most " + settings.maxMailSize().asLongValue(), raw, mailbox, null,
                     null, now, retrying) : duplicate(key);
@@ -138,7 +138,7 @@ public class MailIntake {
         try {
             mail = parser.parse(raw);
         } catch (UnreadableMailException e) {
-            String key = "sha256:" + Sha256.hex(raw);
+            String key = InboundMail.keyOf(null, Sha256.hex(raw));
             return firstTime(key) ? hold(key, HoldReason.UNREADABLE, e.getMessage(), raw, mailbox, null, null, now,
                     retrying) : duplicate(key);
         }

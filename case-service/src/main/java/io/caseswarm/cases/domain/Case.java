@@ -297,6 +297,9 @@ public final class Case {
             }
             // The status moves a message causes are events of their own; its files count towards the case's limit.
             case CaseMessageAdded message -> attachmentCount += message.attachments().size();
+            // What rules record and ask of others decides nothing about the case itself.
+            case CaseEvent.AutomationEvent automation -> {
+            }
         }
         version++;
     }

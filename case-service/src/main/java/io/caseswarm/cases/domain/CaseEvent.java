@@ -2,6 +2,7 @@ package io.caseswarm.cases.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.caseswarm.platform.event.EventType;
@@ -128,6 +129,113 @@ public sealed interface CaseEvent {
     @EventType("case-merged")
     record CaseMerged(UUID caseId, String number, CaseStatus from, UUID into, String intoNumber, String by,
             Instant mergedAt) implements CaseEvent {
+    }
+
+    /**
+     * What automation rules do on a case beyond changing it through the ordinary events: that a rule fired
+     * and why, what it asks of other services (a swarm, a notice, a post in the swarm) and the approvals it
+     * waits for. The events a rule's actions cause are ordinary case events with {@code by}
+     * {@code automation:<ruleId>}; these say what only automation says. They change nothing the case
+     * aggregate decides on.
+     */
+    sealed interface AutomationEvent extends CaseEvent {
+    }
+
+    /**
+     * A rule fired on the case: its trigger held, then its conditions, and it did {@code actions} (each
+     * with what came of it). Appended in the transaction of the events those actions caused, before them,
+     * so the history says why they happened.
+     */
+    @EventType("automation-rule-fired")
+    record AutomationRuleFired(UUID caseId, String number, String ruleId, int ruleVersion, RuleTriggered trigger,
+            List<ActionTaken> actions, Instant firedAt) implements AutomationEvent {
+
+        public AutomationRuleFired {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /**
+     * The case had as many rule firings within {@code window} as it may: {@code ruleId} and any rule after
+     * it do nothing on the case until older firings leave the window. Recorded once per window.
+     */
+    @EventType("automation-limit-reached")
+    record AutomationLimitReached(UUID caseId, String number, String ruleId, int limit, String window,
+            Instant reachedAt) implements AutomationEvent {
+    }
+
+    /**
+     * A rule asks for a swarm on the case, on behalf of its owner: swarm-service requests it as if the owner
+     * had, with {@code requestedBy} naming the rule ({@code automation:<ruleId>}).
+     */
+    @EventType("case-swarm-wanted")
+    record CaseSwarmWanted(UUID caseId, String number, String ownerId, List<String> skills, int teamSize,
+            String question, String requestedBy, Instant wantedAt) implements AutomationEvent {
+
+        public CaseSwarmWanted {
+            skills = List.copyOf(skills);
+        }
+    }
+
+    /** A rule asks for {@code text} to be posted in the case's open swarm, by {@code by}. */
+    @EventType("case-swarm-post-wanted")
+    record CaseSwarmPostWanted(UUID caseId, String number, String text, String by, Instant wantedAt)
+            implements AutomationEvent {
+    }
+
+    /** A rule asks notification-service to tell these people about the case. */
+    @EventType("case-notice-requested")
+    record CaseNoticeRequested(UUID caseId, String number, List<String> personIds, String subject, String text,
+            String by, Instant requestedAt) implements AutomationEvent {
+
+        public CaseNoticeRequested {
+            personIds = List.copyOf(personIds);
+        }
+    }
+
+    /**
+     * A rule holds {@code actions} (their definitions, as the rule had them) until {@code approverId}
+     * approves them; a refusal drops them.
+     */
+    @EventType("case-approval-requested")
+    record CaseApprovalRequested(UUID caseId, String number, UUID approvalId, String ruleId, int ruleVersion,
+            String approverId, String reason, List<Map<String, Object>> actions, String requestedBy,
+            Instant requestedAt) implements AutomationEvent {
+
+        public CaseApprovalRequested {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** The approver approved: the held actions ran, in this transaction, with what came of each in {@code actions}. */
+    @EventType("case-approval-granted")
+    record CaseApprovalGranted(UUID caseId, String number, UUID approvalId, String ruleId, String approverId,
+            List<ActionTaken> actions, Instant grantedAt) implements AutomationEvent {
+
+        public CaseApprovalGranted {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** The approver refused: the held actions never run. */
+    @EventType("case-approval-denied")
+    record CaseApprovalDenied(UUID caseId, String number, UUID approvalId, String ruleId, String approverId,
+            String reason, Instant deniedAt) implements AutomationEvent {
+    }
+
+    /**
+     * What set a rule off: the event it waited for ({@code event}, with its id), and for a time trigger how
+     * long after it ({@code after}, ISO 8601) in which time ({@code business} or {@code calendar}).
+     */
+    record RuleTriggered(String event, UUID eventId, String after, String time) {
+    }
+
+    /**
+     * One action of a rule and what came of it: {@code done}, {@code no-change} (the case was so already),
+     * {@code skipped} (nothing to do it with, e.g. no owner), {@code refused} (the case does not allow it
+     * now, e.g. closed) or {@code held} (waiting for an approval); {@code detail} says it in words.
+     */
+    record ActionTaken(String type, String result, String detail) {
     }
 
     /**

@@ -37,6 +37,9 @@ public class AgentGroup extends PanacheEntityBase {
     public String name;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> memberIds;
+    /** The members who lead the group: "the leads" of a case in its queue. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> leadIds;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> skills;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -50,6 +50,7 @@ public class CaseViewProjector {
     @Transactional
     public long rebuild() {
         CaseMessage.deleteAll();
+        CaseApproval.deleteAll();
         CaseView.deleteAll();
         long after = 0;
         long replayed = 0;
@@ -151,6 +152,10 @@ public class CaseViewProjector {
                 message.attachments = added.attachments();
                 message.addedAt = added.addedAt();
                 message.persist();
+            }
+            case CaseEvent.AutomationEvent automation -> {
+                update(automation.caseId(), version, at);
+                CaseApproval.project(automation);
             }
         }
     }

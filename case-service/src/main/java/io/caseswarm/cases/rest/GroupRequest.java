@@ -15,6 +15,7 @@ import io.caseswarm.platform.rest.PersonId;
 public record GroupRequest(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 200) List<@NotNull @PersonId String> memberIds,
+        @Size(max = 50) List<@NotNull @PersonId String> leadIds,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> skills,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> products) {
 
@@ -24,6 +25,10 @@ public record GroupRequest(
 
     List<String> distinctMemberIds() {
         return DistinctValues.of("memberIds", memberIds);
+    }
+
+    List<String> distinctLeadIds() {
+        return DistinctValues.of("leadIds", leadIds);
     }
 
     List<String> distinctSkills() {

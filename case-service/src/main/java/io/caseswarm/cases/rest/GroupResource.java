@@ -66,6 +66,7 @@ public class GroupResource {
     public Response put(@PathParam("id") @Pattern(regexp = AgentGroup.ID_PATTERN, message = AgentGroup.ID_MESSAGE) String id,
             @NotNull @Valid GroupRequest request) {
         List<String> memberIds = request.distinctMemberIds();
+        List<String> leadIds = request.distinctLeadIds();
         List<String> skills = request.distinctSkills();
         List<String> products = request.distinctProducts();
         AgentGroup.lockForWriting();
@@ -77,6 +78,7 @@ public class GroupResource {
         }
         group.name = request.strippedName();
         group.memberIds = memberIds;
+        group.leadIds = leadIds;
         group.skills = skills;
         group.products = products;
         group.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it

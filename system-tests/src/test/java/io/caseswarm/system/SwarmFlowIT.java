@@ -102,7 +102,8 @@ class SwarmFlowIT {
                 .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1)));
 
         // What the subscribers saw, in order, on each topic.
-        assertThat(typesOn("case-events", caseId, 3)).containsExactly("case-opened", "case-assigned", "case-resolved");
+        assertThat(typesOn("case-events", caseId, 6)).containsExactly("case-opened", "case-assigned", "case-sla-applied",
+                "case-resolved", "case-sla-met", "case-sla-met");
         assertThat(typesOn("swarm-events", swarmId, 8)).containsSubsequence("swarm-requested", "swarm-member-invited",
                 "swarm-member-declined", "swarm-member-joined", "swarm-post-added", "swarm-closed");
         assertThat(typesOn("expert-events", swarmId, 3)).containsOnly("expert-invited").hasSize(3);
@@ -156,9 +157,12 @@ class SwarmFlowIT {
         as(customerId, "customer").baseUri(url("case-service")).get("/cases/" + caseId + "/messages")
                 .then().body("items.body", org.hamcrest.Matchers.contains("Since this morning I cannot log in.",
                         "Could you send the time of the last failed login?", "It was 09:14 today."));
-        assertThat(typesOn("case-events", caseId, 10)).containsExactly("case-opened", "case-assigned",
-                "case-message-added", "case-message-added", "case-message-added", "case-status-changed",
-                "case-message-added", "case-status-changed", "case-resolved", "case-reopened");
+        // The SLA follows the conversation: the public answer meets the first response, the resolution the
+        // next response the customer's reply started, and the resolution itself.
+        assertThat(typesOn("case-events", caseId, 14)).containsExactly("case-opened", "case-assigned",
+                "case-sla-applied", "case-message-added", "case-message-added", "case-message-added", "case-sla-met",
+                "case-status-changed", "case-message-added", "case-status-changed", "case-resolved", "case-sla-met",
+                "case-sla-met", "case-reopened");
         // The internal note never reached the customer's inbox.
         assertThat(system.mail().mailsTo(customerEmail)).noneMatch(mail -> mail.text().contains("legacy SSO"));
     }

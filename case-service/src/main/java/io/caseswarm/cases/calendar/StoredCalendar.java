@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.cases.sla.BusinessTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -51,6 +52,15 @@ public class StoredCalendar extends PanacheEntityBase {
     public List<String> yearlyHolidays;
     public Instant updatedAt;
     public String updatedBy;
+
+    /**
+     * Time as calendar {@code id} counts it. A case keeps the id of the calendar its SLA counts on, and
+     * calendars are never deleted; were one missing, every hour counts rather than none.
+     */
+    public static BusinessTime businessTime(String id) {
+        return StoredCalendar.<StoredCalendar>findByIdOptional(id).<BusinessTime>map(
+                StoredCalendar::calendar).orElse(BusinessTime.ALWAYS);
+    }
 
     /** The calendar to compute with. */
     public BusinessCalendar calendar() {

@@ -17,6 +17,10 @@ import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaApplied;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaBreached;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaMet;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaWarning;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
 import io.caseswarm.cases.domain.CaseEvent.FieldChange;
@@ -297,6 +301,15 @@ public final class Case {
             }
             // The status moves a message causes are events of their own; its files count towards the case's limit.
             case CaseMessageAdded message -> attachmentCount += message.attachments().size();
+            // The case's SLA is kept beside it (service.CaseSla): nothing the case decides depends on it.
+            case CaseSlaApplied applied -> {
+            }
+            case CaseSlaWarning warning -> {
+            }
+            case CaseSlaBreached breached -> {
+            }
+            case CaseSlaMet met -> {
+            }
             // What rules record and ask of others decides nothing about the case itself.
             case CaseEvent.AutomationEvent automation -> {
             }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.caseswarm.cases.sla.SlaMilestone;
+import io.caseswarm.cases.sla.SlaTerms;
 import io.caseswarm.platform.event.EventType;
 
 /**
@@ -18,6 +20,9 @@ import io.caseswarm.platform.event.EventType;
 public sealed interface CaseEvent {
 
     UUID caseId();
+
+    /** The case's number, as people know it ({@code CS-000042}). */
+    String number();
 
     /**
      * A case arrived. It is {@code new} until it has an owner. {@code email} is the mail it came in (null
@@ -236,6 +241,33 @@ public sealed interface CaseEvent {
      * now, e.g. closed) or {@code held} (waiting for an approval); {@code detail} says it in words.
      */
     record ActionTaken(String type, String result, String detail) {
+    }
+
+    /**
+     * The case is held to an SLA policy: the one whose conditions it met when it was opened, at the version
+     * it had then. The terms are copied, so a later change to the policy leaves this case as it started.
+     * Its milestones count from {@code appliedAt}, the case's opening.
+     */
+    @EventType("case-sla-applied")
+    record CaseSlaApplied(UUID caseId, String number, SlaTerms terms, Instant appliedAt) implements CaseEvent {
+    }
+
+    /** A milestone has used its warning share of its time: {@code dueAt} is when it breaches unless met. */
+    @EventType("case-sla-warning")
+    record CaseSlaWarning(UUID caseId, String number, SlaMilestone milestone, String policyId, Instant dueAt,
+            Instant warnedAt) implements CaseEvent {
+    }
+
+    /** A milestone's time is up and it is not met. */
+    @EventType("case-sla-breached")
+    record CaseSlaBreached(UUID caseId, String number, SlaMilestone milestone, String policyId, Instant dueAt,
+            Instant breachedAt) implements CaseEvent {
+    }
+
+    /** A milestone was met at {@code metAt}: in time when that was by {@code dueAt}, late otherwise. */
+    @EventType("case-sla-met")
+    record CaseSlaMet(UUID caseId, String number, SlaMilestone milestone, String policyId, Instant dueAt,
+            Instant metAt, boolean inTime) implements CaseEvent {
     }
 
     /**

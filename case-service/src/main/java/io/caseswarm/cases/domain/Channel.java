@@ -8,5 +8,10 @@ public enum Channel {
     @JsonProperty("web") WEB,
     @JsonProperty("chat") CHAT,
     @JsonProperty("phone") PHONE,
-    @JsonProperty("api") API
+    @JsonProperty("api") API;
+
+    /** The name the API gives it ({@code email}). */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -19,6 +20,8 @@ import io.caseswarm.cases.domain.CaseFields;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.cases.service.CaseSla;
+import io.caseswarm.cases.sla.SlaClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The current state of a case, projected from its events for reading. Never written by anything else. */
@@ -70,9 +73,26 @@ public class CaseView extends PanacheEntityBase {
     public String publicText;
     /** What only staff find it by: internal notes, folded. */
     public String staffText;
+    /** The SLA policy the case was given on opening; null for a case without one. */
+    public String slaPolicyId;
+    public String slaCalendarId;
+    /** The case's SLA clock as its last event left it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public SlaClock.Snapshot slaClock;
 
     public CaseFields fields() {
         return CaseFields.of(priority, product, category, tags, customFields);
+    }
+
+    /** The case's SLA as the view keeps it; empty when it has none. */
+    public Optional<CaseSla> sla() {
+        return slaClock == null ? Optional.empty() : Optional.of(CaseSla.restore(slaPolicyId, slaCalendarId, slaClock));
+    }
+
+    public void keep(CaseSla sla) {
+        slaPolicyId = sla.policyId();
+        slaCalendarId = sla.calendarId();
+        slaClock = sla.clock().snapshot();
     }
 
     /** Adds the link unless the case has it already (a link is recorded once per relation and case). */

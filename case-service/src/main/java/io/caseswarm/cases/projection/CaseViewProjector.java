@@ -17,6 +17,10 @@ import io.caseswarm.cases.domain.CaseEvent.CaseMessageAdded;
 import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaApplied;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaBreached;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaMet;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaWarning;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
 import io.caseswarm.cases.domain.CaseEvent.CaseUpdated;
 import io.caseswarm.cases.domain.CaseFields;
@@ -24,6 +28,7 @@ import io.caseswarm.cases.domain.CaseRelation;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.service.CaseCommands;
+import io.caseswarm.cases.service.CaseSla;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 
@@ -42,7 +47,9 @@ public class CaseViewProjector {
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(List<StoredEvent> events) {
         for (StoredEvent event : events) {
-            apply(store.decode(event, CaseCommands.TYPES), event.version(), event.occurredAt());
+            CaseEvent decoded = store.decode(event, CaseCommands.TYPES);
+            apply(decoded, event.version(), event.occurredAt());
+            keepSla(decoded);
         }
     }
 
@@ -71,8 +78,25 @@ public class CaseViewProjector {
         return view;
     }
 
+    /** Moves the case's SLA clock as the commands did when they decided on the same events. */
+    private static void keepSla(CaseEvent event) {
+        CaseView view = CaseView.findById(event.caseId());
+        if (event instanceof CaseSlaApplied applied) {
+            view.keep(CaseSla.start(applied));
+        } else {
+            view.sla().ifPresent(sla -> {
+                sla.follow(event);
+                view.keep(sla);
+            });
+        }
+    }
+
     private void apply(CaseEvent event, long version, Instant at) {
         switch (event) {
+            case CaseSlaApplied applied -> update(applied.caseId(), version, at);
+            case CaseSlaWarning warning -> update(warning.caseId(), version, at);
+            case CaseSlaBreached breached -> update(breached.caseId(), version, at);
+            case CaseSlaMet met -> update(met.caseId(), version, at);
             case CaseOpened opened -> {
                 CaseView view = new CaseView();
                 view.id = opened.caseId();

@@ -31,6 +31,7 @@ import io.caseswarm.platform.rest.ForbiddenFieldsException;
 import io.caseswarm.platform.rest.InvalidFieldException;
 import io.caseswarm.platform.rest.Page;
 import io.caseswarm.platform.rest.Problem;
+import io.caseswarm.platform.clock.PlatformClock;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
@@ -47,10 +48,12 @@ public class CaseResource {
     private final Caller caller;
     private final CaseAccess access;
     private final CaseSearch search;
+    private final PlatformClock clock;
 
     CaseResource(CaseCommands commands, CaseLinkCommands links, EventStore store, Caller caller, CaseAccess access,
-            CaseSearch search) {
+            CaseSearch search, PlatformClock clock) {
         this.search = search;
+        this.clock = clock;
         this.commands = commands;
         this.links = links;
         this.store = store;
@@ -177,7 +180,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION, Roles.CUSTOMER })
     public CaseResponse find(@PathParam("id") UUID id) {
         CaseResponse found = CaseResponse.of(access.readable(id), CaseSwarm.ofCase(id),
-                CaseSuggestions.findByIdOptional(id));
+                CaseSuggestions.findByIdOptional(id), clock.now());
         return access.seesOnlyPublic() ? found.forCustomer() : found;
     }
 

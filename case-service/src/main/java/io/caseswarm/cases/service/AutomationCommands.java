@@ -35,6 +35,7 @@ import io.caseswarm.cases.domain.CaseEvent.CaseApprovalGranted;
 import io.caseswarm.cases.domain.CaseEvent.CaseApprovalRequested;
 import io.caseswarm.cases.domain.CaseEvent.RuleTriggered;
 import io.caseswarm.cases.projection.CaseApproval;
+import io.caseswarm.cases.projection.CaseView;
 import io.caseswarm.platform.clock.PlatformClock;
 import io.caseswarm.platform.deadline.Deadlines;
 import io.caseswarm.platform.rest.CommandRejectedException;
@@ -149,15 +150,11 @@ public class AutomationCommands {
     }
 
     private void fire(AutomationRule rule, RuleDefinition definition, UUID caseId, RuleTriggered trigger) {
-        Optional<List<CaseEvent>> history = history(caseId);
-        if (history.isEmpty()) {
+        if (CaseView.findById(caseId) == null) {
             LOG.debugf("No case %s here; rule %s has nothing to act on", caseId, rule.id);
             return;
         }
-        Firing firing = decide(rule, definition, caseId, history.get(), trigger, false);
-        if (!firing.events().isEmpty()) {
-            streams.record(caseId, history.get().size(), firing.events());
-        }
+        streams.decideOnHistory(caseId, history -> decide(rule, definition, caseId, history, trigger, false).events());
     }
 
     /**
@@ -225,11 +222,13 @@ public class AutomationCommands {
         if (!caller.isSelf(approval.approverId)) {
             throw new ForbiddenException("Only " + approval.approverId + " decides approval " + approvalId);
         }
-        List<CaseEvent> history = history(approval.caseId).orElseThrow();
-        AutomationLog log = AutomationLog.of(history);
-        CaseApprovalRequested requested = log.pendingApproval(approvalId).orElseThrow(() -> new CommandRejectedException(
-                "Approval " + approvalId + " was " + log.decision(approvalId).orElse("decided") + " already"));
-        streams.record(approval.caseId, history.size(), decision.events(requested, history, clock.now()));
+        streams.decideOnHistory(approval.caseId, history -> {
+            AutomationLog log = AutomationLog.of(history);
+            CaseApprovalRequested requested = log.pendingApproval(approvalId).orElseThrow(
+                    () -> new CommandRejectedException("Approval " + approvalId + " was "
+                            + log.decision(approvalId).orElse("decided") + " already"));
+            return decision.events(requested, history, clock.now());
+        });
         return CaseApproval.findById(approvalId);
     }
 

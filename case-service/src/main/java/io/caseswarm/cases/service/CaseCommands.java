@@ -1,6 +1,5 @@
 package io.caseswarm.cases.service;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +52,6 @@ public class CaseCommands {
     private final AttachmentStore attachments;
     private final int maxFilesPerCase;
     private final Duration reopenWindow;
-    private final Clock clock;
 
     CaseCommands(CaseStreams streams, CaseNumbers numbers, CustomerDirectory directory, AttachmentStore attachments,
             AttachmentLimits attachmentLimits,
@@ -64,7 +62,6 @@ public class CaseCommands {
         this.attachments = attachments;
         this.maxFilesPerCase = attachmentLimits.maxFilesPerCase();
         this.reopenWindow = reopenWindow;
-        this.clock = CaseStreams.CLOCK;
     }
 
     /**
@@ -78,8 +75,8 @@ public class CaseCommands {
             AgentGroup.requireExisting("groupId", command.groupId());
         }
         Customer found = caller.isOnlyCustomer() ? directory.forLogin(caller.id(), customer) : directory.forCase(customer);
-        List<CaseEvent> events = Case.open(command.withCustomer(found), numbers.next(), caller.id(), clock.instant());
-        record(command.caseId(), 0, events);
+        streams.open(command.caseId(),
+                Case.open(command.withCustomer(found), numbers.next(), caller.id(), streams.now()));
         return command.caseId();
     }
 
@@ -96,7 +93,7 @@ public class CaseCommands {
                 requireOwnerOr(aggregate, caller, "hands it on, or a lead or a routing system reassigns it",
                         Roles.LEAD, Roles.INTEGRATION);
             }
-            return aggregate.assign(ownerId, caller.id(), clock.instant());
+            return aggregate.assign(ownerId, caller.id(), streams.now());
         });
     }
 
@@ -108,7 +105,7 @@ public class CaseCommands {
                 throw new ForbiddenException("Only a lead closes a case");
             }
             requireOwnerOrLead(aggregate, caller, "changes its status");
-            return aggregate.moveTo(to, reason, caller.id(), clock.instant());
+            return aggregate.moveTo(to, reason, caller.id(), streams.now());
         });
     }
 
@@ -117,10 +114,10 @@ public class CaseCommands {
     public void reopen(UUID caseId, String reason, Caller caller) {
         decide(caseId, aggregate -> {
             if (caller.isOnlyCustomer()) {
-                return aggregate.reopenByCustomer(reason, caller.id(), reopenWindow, clock.instant());
+                return aggregate.reopenByCustomer(reason, caller.id(), reopenWindow, streams.now());
             }
             requireOwnerOrLead(aggregate, caller, "reopens it");
-            return aggregate.reopen(reason, caller.id(), clock.instant());
+            return aggregate.reopen(reason, caller.id(), streams.now());
         });
     }
 
@@ -131,7 +128,7 @@ public class CaseCommands {
             if (aggregate.ownerId() != null) {
                 requireOwnerOrLead(aggregate, caller, "resolves it");
             }
-            return aggregate.resolve(resolution, clock.instant());
+            return aggregate.resolve(resolution, streams.now());
         });
     }
 
@@ -143,7 +140,7 @@ public class CaseCommands {
     public void update(UUID caseId, CaseUpdate update, Caller caller) {
         decide(caseId, aggregate -> {
             FieldEditors.require(update.fields(), aggregate, caller);
-            return aggregate.update(update, caller.id(), clock.instant());
+            return aggregate.update(update, caller.id(), streams.now());
         });
     }
 
@@ -157,7 +154,7 @@ public class CaseCommands {
         decide(caseId, aggregate -> {
             requireOwnerOr(aggregate, caller, "or a lead or a routing system moves it to another group",
                     Roles.LEAD, Roles.INTEGRATION);
-            return aggregate.moveToGroup(groupId, caller.id(), clock.instant());
+            return aggregate.moveToGroup(groupId, caller.id(), streams.now());
         });
     }
 
@@ -165,7 +162,7 @@ public class CaseCommands {
     @Transactional
     public UUID addMessage(UUID caseId, String body, Visibility visibility, Caller caller) {
         Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body, List.of());
-        decide(caseId, aggregate -> aggregate.addMessage(message, reopenWindow, clock.instant()));
+        decide(caseId, aggregate -> aggregate.addMessage(message, reopenWindow, streams.now()));
         return message.messageId();
     }
 
@@ -177,7 +174,7 @@ public class CaseCommands {
     public UUID attach(UUID caseId, String body, Visibility visibility, List<NewAttachment> files, Caller caller) {
         Message message = new Message(UUID.randomUUID(), caller.id(), roleOf(caller), visibility, body,
                 files.stream().map(NewAttachment::ref).toList());
-        decide(caseId, aggregate -> aggregate.attach(message, maxFilesPerCase, reopenWindow, clock.instant()));
+        decide(caseId, aggregate -> aggregate.attach(message, maxFilesPerCase, reopenWindow, streams.now()));
         files.forEach(file -> attachments.put(file.ref().attachmentId(), file.content()));
         return message.messageId();
     }
@@ -215,9 +212,5 @@ public class CaseCommands {
 
     private void decide(UUID caseId, Function<Case, List<CaseEvent>> decision) {
         streams.decide(caseId, decision);
-    }
-
-    private void record(UUID caseId, long expectedVersion, List<CaseEvent> events) {
-        streams.record(caseId, expectedVersion, events);
     }
 }

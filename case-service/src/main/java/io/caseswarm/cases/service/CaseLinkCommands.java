@@ -40,7 +40,7 @@ public class CaseLinkCommands {
         if (caseId.equals(otherId)) {
             throw new InvalidFieldException("case", "is this case itself; a case is linked to another one");
         }
-        Instant now = CaseStreams.CLOCK.instant();
+        Instant now = streams.now();
         streams.decideBoth(caseId, otherId, (first, other) -> {
             CaseCommands.requireOwnerOrLead(first, caller, "links it to other cases");
             return new BothCases(first.link(relation, other, caller.id(), now),
@@ -55,7 +55,7 @@ public class CaseLinkCommands {
      */
     @Transactional
     public void merge(UUID duplicateId, UUID survivorId, Caller caller) {
-        Instant now = CaseStreams.CLOCK.instant();
+        Instant now = streams.now();
         streams.decideBoth(duplicateId, survivorId, (duplicate, survivor) -> {
             CaseCommands.requireOwnerOrLead(duplicate, caller, "merges it into another case");
             return new BothCases(duplicate.mergeInto(survivor, caller.id(), now),

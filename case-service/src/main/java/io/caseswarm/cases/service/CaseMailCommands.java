@@ -1,6 +1,5 @@
 package io.caseswarm.cases.service;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +44,6 @@ public class CaseMailCommands {
     private final AttachmentStore attachments;
     private final int maxFilesPerCase;
     private final Duration reopenWindow;
-    private final Clock clock = CaseStreams.CLOCK;
 
     CaseMailCommands(CaseStreams streams, CaseNumbers numbers, CustomerDirectory directory,
             AttachmentStore attachments, AttachmentLimits limits,
@@ -65,7 +63,7 @@ public class CaseMailCommands {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean takesReplies(UUID caseId) {
         Case aggregate = streams.load(caseId);
-        Instant windowStart = clock.instant().minus(reopenWindow);
+        Instant windowStart = streams.now().minus(reopenWindow);
         return aggregate.status() != CaseStatus.CLOSED
                 && !(aggregate.status() == CaseStatus.RESOLVED && aggregate.resolvedBefore(windowStart));
     }
@@ -82,8 +80,8 @@ public class CaseMailCommands {
                         command.channel(), command.product(), command.priority(), null, null, command.email())
                 : command;
         Customer customer = directory.forCase(sender);
-        streams.record(command.caseId(), 0, Case.open(landing.withCustomer(customer), numbers.next(), customer.id(),
-                clock.instant()));
+        streams.open(command.caseId(), Case.open(landing.withCustomer(customer), numbers.next(), customer.id(),
+                streams.now()));
         return customer;
     }
 
@@ -98,7 +96,7 @@ public class CaseMailCommands {
             MailMessage mail = message.apply(aggregate.roomForFiles(maxFilesPerCase));
             stored.clear();
             stored.addAll(mail.files());
-            return aggregate.attach(mail.message(), maxFilesPerCase, reopenWindow, clock.instant());
+            return aggregate.attach(mail.message(), maxFilesPerCase, reopenWindow, streams.now());
         });
         stored.forEach(file -> attachments.put(file.ref().attachmentId(), file.content()));
     }
@@ -108,7 +106,7 @@ public class CaseMailCommands {
     public void note(UUID caseId, String text) {
         Message note = new Message(UUID.randomUUID(), INTAKE, AuthorRole.INTEGRATION, Visibility.INTERNAL, text, List.of());
         streams.decide(caseId, aggregate -> aggregate.status() == CaseStatus.CLOSED ? List.of()
-                : aggregate.addMessage(note, reopenWindow, clock.instant()));
+                : aggregate.addMessage(note, reopenWindow, streams.now()));
     }
 
     /**
@@ -117,7 +115,7 @@ public class CaseMailCommands {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void linkFollowUp(UUID followUpId, UUID answeredId) {
-        Instant now = clock.instant();
+        Instant now = streams.now();
         streams.decideBoth(followUpId, answeredId, (followUp, answered) -> answered.status() == CaseStatus.CLOSED
                 ? new BothCases(List.of(), List.of())
                 : new BothCases(followUp.link(CaseRelation.RELATES_TO, answered, INTAKE, now),

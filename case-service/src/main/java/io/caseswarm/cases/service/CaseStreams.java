@@ -1,7 +1,7 @@
 package io.caseswarm.cases.service;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.caseswarm.cases.domain.Case;
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.projection.CaseViewProjector;
+import io.caseswarm.platform.clock.PlatformClock;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 
@@ -24,31 +25,48 @@ import io.caseswarm.platform.store.StoredEvent;
 @ApplicationScoped
 class CaseStreams {
 
-    /** Microseconds, as PostgreSQL keeps them: event payloads and views then agree to the digit. */
-    static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-
     private final EventStore store;
     private final CaseViewProjector projector;
+    private final SlaKeeper sla;
+    private final PlatformClock clock;
 
-    CaseStreams(EventStore store, CaseViewProjector projector) {
+    CaseStreams(EventStore store, CaseViewProjector projector, SlaKeeper sla, PlatformClock clock) {
         this.store = store;
         this.projector = projector;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    /**
+     * The time commands on cases decide by: the platform's, in microseconds as PostgreSQL keeps them, the
+     * same clock the case's SLA deadlines come due by.
+     */
+    Instant now() {
+        return clock.now();
     }
 
     /** The case as its events say; 404 when there is none. */
     @Transactional(Transactional.TxType.MANDATORY)
     Case load(UUID caseId) {
-        List<CaseEvent> history = store.load(caseId.toString(), CaseCommands.TYPES);
-        if (history.isEmpty()) {
-            throw new NotFoundException("No case " + caseId);
-        }
-        return Case.replay(history);
+        return Case.replay(history(caseId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void decide(UUID caseId, Function<Case, List<CaseEvent>> decision) {
-        Case aggregate = load(caseId);
-        record(caseId, aggregate.version(), decision.apply(aggregate));
+        decideOnHistory(caseId, history -> decision.apply(Case.replay(history)));
+    }
+
+    /** A decision on the case's events as they are, for what is kept beside the aggregate (its SLA). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void decideOnHistory(UUID caseId, Function<List<CaseEvent>, List<CaseEvent>> decision) {
+        List<CaseEvent> history = history(caseId);
+        record(caseId, history, decision.apply(history));
+    }
+
+    /** Opens a case: its first events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void open(UUID caseId, List<CaseEvent> events) {
+        record(caseId, List.of(), events);
     }
 
     /**
@@ -59,24 +77,34 @@ class CaseStreams {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void decideBoth(UUID firstId, UUID secondId, BiFunction<Case, Case, BothCases> decision) {
-        Case first = load(firstId);
-        Case second = load(secondId);
-        BothCases events = decision.apply(first, second);
+        List<CaseEvent> first = history(firstId);
+        List<CaseEvent> second = history(secondId);
+        BothCases events = decision.apply(Case.replay(first), Case.replay(second));
         if (firstId.compareTo(secondId) <= 0) {
-            record(firstId, first.version(), events.first());
-            record(secondId, second.version(), events.second());
+            record(firstId, first, events.first());
+            record(secondId, second, events.second());
         } else {
-            record(secondId, second.version(), events.second());
-            record(firstId, first.version(), events.first());
+            record(secondId, second, events.second());
+            record(firstId, first, events.first());
         }
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    void record(UUID caseId, long expectedVersion, List<CaseEvent> events) {
-        if (events.isEmpty()) {
+    private List<CaseEvent> history(UUID caseId) {
+        List<CaseEvent> history = store.load(caseId.toString(), CaseCommands.TYPES);
+        if (history.isEmpty()) {
+            throw new NotFoundException("No case " + caseId);
+        }
+        return history;
+    }
+
+    /** Appends what was decided, and what it means for the case's SLA, after {@code history}; updates the view. */
+    private void record(UUID caseId, List<CaseEvent> history, List<CaseEvent> decided) {
+        if (decided.isEmpty()) {
             return;
         }
-        List<StoredEvent> stored = store.append(CaseCommands.STREAM_TYPE, caseId.toString(), expectedVersion, events);
+        List<CaseEvent> events = new ArrayList<>(decided);
+        events.addAll(sla.follow(caseId, history, decided));
+        List<StoredEvent> stored = store.append(CaseCommands.STREAM_TYPE, caseId.toString(), history.size(), events);
         projector.project(stored);
     }
 

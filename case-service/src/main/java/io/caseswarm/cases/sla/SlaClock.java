@@ -30,6 +30,22 @@ public final class SlaClock {
         this.time = time;
     }
 
+    /** The clock as {@link #snapshot()} left it, counting in {@code time}. */
+    public static SlaClock restore(Snapshot snapshot, BusinessTime time) {
+        SlaClock clock = new SlaClock(snapshot.targets(), time);
+        clock.waiting = snapshot.waiting();
+        snapshot.milestones().forEach(kept -> clock.milestones.put(kept.milestone(), clock.new Milestone(kept)));
+        return clock;
+    }
+
+    /**
+     * Everything the clock knows, to be kept with the case's view and {@link #restore restored} when the
+     * case is read, so reading a case's SLA takes no replay of its events.
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(targets, waiting, milestones.values().stream().map(Milestone::kept).toList());
+    }
+
     /** The case arrived: its first response and its resolution start counting. */
     public void opened(Instant at) {
         start(SlaMilestone.FIRST_RESPONSE, at);
@@ -85,19 +101,59 @@ public final class SlaClock {
         milestone(SlaMilestone.RESOLUTION).ifPresent(milestone -> milestone.restart(at, waiting));
     }
 
+    /** The case was closed without being resolved (or merged away): what was not met never will be. */
+    public void closed(Instant at) {
+        milestones.values().forEach(milestone -> milestone.cancel(at));
+    }
+
+    /** The desk was told the milestone is close to its breach; told once until it starts again. */
+    public void warned(SlaMilestone which) {
+        milestone(which).ifPresent(milestone -> milestone.warned = true);
+    }
+
+    /** The desk was told the milestone is breached; told once until it starts again. */
+    public void breached(SlaMilestone which) {
+        milestone(which).ifPresent(milestone -> milestone.breached = true);
+    }
+
+    /** Whether {@code which} is in warning (or past) at {@code now} and nobody has been told since it started. */
+    public boolean warningDue(SlaMilestone which, Instant now) {
+        return milestone(which).filter(m -> !m.warned && !m.breached)
+                .map(m -> m.statusAt(now).state())
+                .filter(state -> state == SlaState.WARNING || state == SlaState.BREACHED)
+                .isPresent();
+    }
+
+    /** Whether {@code which} is breached at {@code now} and nobody has been told since it started. */
+    public boolean breachDue(SlaMilestone which, Instant now) {
+        return milestone(which).filter(m -> !m.breached)
+                .filter(m -> m.statusAt(now).state() == SlaState.BREACHED)
+                .isPresent();
+    }
+
+    /** When {@code which} is due as things stand; empty when the case never had it. */
+    public Optional<Instant> dueAt(SlaMilestone which) {
+        return milestone(which).map(m -> m.stopped() ? m.stopped.dueAt() : m.due);
+    }
+
+    public SlaTargets targets() {
+        return targets;
+    }
+
     /** Every milestone the case has had, as it stands at {@code now}. */
     public List<SlaStatus> at(Instant now) {
         return milestones.values().stream().map(milestone -> milestone.statusAt(now)).toList();
     }
 
-    /** When a counting milestone warns; empty when it is not counting (paused or stopped) or has warned. */
+    /** When a counting milestone warns; empty when it is not counting (paused or stopped) or the desk was told. */
     public Optional<Instant> warningAt(SlaMilestone milestone) {
-        return milestone(milestone).flatMap(m -> m.dueAfterUsing(targets.warningAfter(m.target)));
+        return milestone(milestone).filter(m -> !m.warned && !m.breached)
+                .flatMap(m -> m.dueAfterUsing(targets.warningAfter(m.target)));
     }
 
-    /** When a counting milestone breaches; empty when it is not counting. */
+    /** When a counting milestone breaches; empty when it is not counting or the desk was told. */
     public Optional<Instant> breachAt(SlaMilestone milestone) {
-        return milestone(milestone).flatMap(m -> m.dueAfterUsing(m.target));
+        return milestone(milestone).filter(m -> !m.breached).flatMap(m -> m.dueAfterUsing(m.target));
     }
 
     private void start(SlaMilestone which, Instant at) {
@@ -120,6 +176,19 @@ public final class SlaClock {
     public record SlaStatus(SlaMilestone milestone, Instant dueAt, Duration remaining, SlaState state) {
     }
 
+    /** A clock's state, as {@link #snapshot()} gives it; plain data, written as JSON. */
+    public record Snapshot(SlaTargets targets, boolean waiting, List<KeptMilestone> milestones) {
+    }
+
+    /**
+     * One milestone's state: its target, the counted time used before {@code countingSince} (null while it
+     * does not count), when it is due, how it stopped (null while it has not), and whether the desk was told
+     * of its warning and breach.
+     */
+    public record KeptMilestone(SlaMilestone milestone, Duration target, Duration used, Instant countingSince,
+            Instant due, Stopped stopped, boolean cancelled, boolean warned, boolean breached) {
+    }
+
     /** One promise's clock: the counted time it has used, and since when it counts (null while it does not). */
     private final class Milestone {
 
@@ -130,6 +199,25 @@ public final class SlaClock {
         /** When it is due, as of the last time it started counting; kept through a pause, for the record. */
         private Instant due;
         private Stopped stopped;
+        private boolean cancelled;
+        private boolean warned;
+        private boolean breached;
+
+        Milestone(KeptMilestone kept) {
+            this.which = kept.milestone();
+            this.target = kept.target();
+            this.used = kept.used();
+            this.countingSince = kept.countingSince();
+            this.due = kept.due();
+            this.stopped = kept.stopped();
+            this.cancelled = kept.cancelled();
+            this.warned = kept.warned();
+            this.breached = kept.breached();
+        }
+
+        KeptMilestone kept() {
+            return new KeptMilestone(which, target, used, countingSince, due, stopped, cancelled, warned, breached);
+        }
 
         Milestone(SlaMilestone which, Duration target, Instant at, boolean paused) {
             this.which = which;
@@ -148,7 +236,14 @@ public final class SlaClock {
         }
 
         boolean stopped() {
-            return stopped != null;
+            return stopped != null || cancelled;
+        }
+
+        void cancel(Instant at) {
+            if (!stopped()) {
+                pause(at);
+                cancelled = true;
+            }
         }
 
         void pause(Instant at) {
@@ -166,6 +261,8 @@ public final class SlaClock {
 
         void restart(Instant at, boolean paused) {
             stopped = null;
+            warned = false;
+            breached = false;
             countingSince = null;
             if (!paused) {
                 countFrom(at);
@@ -186,6 +283,9 @@ public final class SlaClock {
         }
 
         SlaStatus statusAt(Instant now) {
+            if (cancelled) {
+                return new SlaStatus(which, null, Duration.ZERO, SlaState.CANCELLED);
+            }
             if (stopped()) {
                 return new SlaStatus(which, stopped.dueAt(), Duration.ZERO,
                         stopped.inTime() ? SlaState.MET : SlaState.MET_LATE);

@@ -14,4 +14,10 @@ public enum SlaMilestone {
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
+
+    /** The milestone named {@code label} ({@code first-response}). */
+    public static SlaMilestone fromLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(milestone -> milestone.label().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No SLA milestone " + label));
+    }
 }

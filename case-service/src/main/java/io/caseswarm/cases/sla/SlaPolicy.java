@@ -66,10 +66,6 @@ public class SlaPolicy extends PanacheEntityBase {
                 && allows(tiers, subject.tier()) && allows(channels, subject.channel());
     }
 
-    public SlaTargets targets() {
-        return new SlaTargets(firstResponse, nextResponse, resolution, warnAt.doubleValue(), pauseOnHold);
-    }
-
     /** An empty list allows any value, none included; a list allows only what it names. */
     private static boolean allows(List<String> values, String value) {
         return values.isEmpty() || value != null && values.contains(value);

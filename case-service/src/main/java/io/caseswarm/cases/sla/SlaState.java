@@ -15,5 +15,7 @@ public enum SlaState {
     /** Met in time. */
     @JsonProperty("met") MET,
     /** Met, but late. */
-    @JsonProperty("met-late") MET_LATE
+    @JsonProperty("met-late") MET_LATE,
+    /** The case was closed unresolved, or merged into another, before the milestone was met. */
+    @JsonProperty("cancelled") CANCELLED
 }

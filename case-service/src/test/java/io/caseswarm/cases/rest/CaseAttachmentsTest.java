@@ -70,9 +70,9 @@ class CaseAttachmentsTest extends DeskTest {
                 .body("body", equalTo("Attached: sync.log")).extract().path("attachments[0].attachmentId");
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 3, Duration.ofSeconds(60));
-            assertThat(TopicReader.header(records.get(2), "ce_type")).isEqualTo("case-message-added");
-            JsonNode attachment = json.readTree(records.get(2).value()).get("attachments").get(0);
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 4, Duration.ofSeconds(60));
+            assertThat(TopicReader.header(records.get(3), "ce_type")).isEqualTo("case-message-added");
+            JsonNode attachment = json.readTree(records.get(3).value()).get("attachments").get(0);
             assertThat(json.convertValue(attachment, Map.class)).containsOnlyKeys("attachmentId", "name", "size",
                     "contentType", "sha256");
             assertThat(attachment.get("attachmentId").asText()).isEqualTo(attachmentId);

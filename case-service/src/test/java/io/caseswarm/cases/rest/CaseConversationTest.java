@@ -57,8 +57,8 @@ class CaseConversationTest extends DeskTest {
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
             List<ConsumerRecord<String, String>> records = reader.readForKey(id, 5, Duration.ofSeconds(60));
-            JsonNode note = json.readTree(records.get(3).value());
-            assertThat(TopicReader.header(records.get(3), "ce_type")).isEqualTo("case-message-added");
+            JsonNode note = json.readTree(records.get(4).value());
+            assertThat(TopicReader.header(records.get(4), "ce_type")).isEqualTo("case-message-added");
             assertThat(note.get("visibility").asText()).isEqualTo("internal");
             assertThat(note.get("authorId").asText()).isEqualTo("ana.lima");
             assertThat(note.get("number").asText()).startsWith("CS-");
@@ -80,9 +80,9 @@ class CaseConversationTest extends DeskTest {
                 .then().statusCode(201);
         desk.owner().get("/cases/" + id).then().body("status", equalTo("open"));
         desk.owner().get("/cases/" + id + "/history").then()
-                .body("type", contains("case-opened", "case-assigned", "case-status-changed", "case-message-added",
-                        "case-message-added", "case-status-changed"))
-                .body("data[5].by", equalTo(customer));
+                .body("type", contains("case-opened", "case-assigned", "case-sla-applied", "case-status-changed",
+                        "case-message-added", "case-message-added", "case-status-changed"))
+                .body("data[6].by", equalTo(customer));
     }
 
     @Test

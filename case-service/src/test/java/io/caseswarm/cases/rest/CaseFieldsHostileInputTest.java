@@ -104,8 +104,8 @@ class CaseFieldsHostileInputTest extends DeskTest {
         desk.owner().get("/cases/" + id).then().statusCode(200).body("product", equalTo(SQL))
                 .body("category", equalTo(SCRIPT)).body("customFields." + note, equalTo(SCRIPT + SQL));
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 3, Duration.ofSeconds(60));
-            JsonNode changes = json.readTree(records.get(2).value()).get("changes");
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 4, Duration.ofSeconds(60));
+            JsonNode changes = json.readTree(records.get(3).value()).get("changes");
             assertThat(changes.findValuesAsText("to")).containsExactly(SQL, SCRIPT, SCRIPT + SQL);
         }
     }

@@ -51,23 +51,23 @@ class CaseFieldsTest extends DeskTest {
         patch(desk.owner(), "/cases/" + id, """
                 {"priority": "urgent", "tags": ["vip", "Billing"], "customFields": {"%s": "gold"}}""".formatted(tier))
                 .then().statusCode(200).body("priority", equalTo("urgent")).body("tags", contains("vip", "Billing"))
-                .body("customFields." + tier, equalTo("gold")).body("version", equalTo(3));
+                .body("customFields." + tier, equalTo("gold")).body("version", equalTo(4));
         patch(desk.owner(), "/cases/" + id, """
                 {"category": "Sync", "priority": "urgent", "customFields": {"%s": null, "%s": 12}}""".formatted(tier, seats))
                 .then().statusCode(200).body("category", equalTo("Sync")).body("customFields", not(hasKey(tier)))
-                .body("customFields." + seats, equalTo(12)).body("version", equalTo(4));
+                .body("customFields." + seats, equalTo(12)).body("version", equalTo(5));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 4, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 5, Duration.ofSeconds(60));
             assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
-                    .containsExactly("case-opened", "case-assigned", "case-updated", "case-updated");
-            JsonNode first = json.readTree(records.get(2).value());
+                    .containsExactly("case-opened", "case-assigned", "case-sla-applied", "case-updated", "case-updated");
+            JsonNode first = json.readTree(records.get(3).value());
             assertThat(first.get("by").asText()).isEqualTo("ana.lima");
             assertThat(first.get("changes")).isEqualTo(json.readTree("""
                     [{"field": "priority", "from": "normal", "to": "urgent"},
                      {"field": "tags", "from": [], "to": ["vip", "Billing"]},
                      {"field": "customFields.%s", "from": null, "to": "gold"}]""".formatted(tier)));
-            assertThat(json.readTree(records.get(3).value()).get("changes")).isEqualTo(json.readTree("""
+            assertThat(json.readTree(records.get(4).value()).get("changes")).isEqualTo(json.readTree("""
                     [{"field": "category", "from": null, "to": "Sync"},
                      {"field": "customFields.%s", "from": "gold", "to": null},
                      {"field": "customFields.%s", "from": null, "to": 12}]""".formatted(tier, seats)));
@@ -81,7 +81,7 @@ class CaseFieldsTest extends DeskTest {
         String before = desk.snapshot(id);
 
         patch(desk.owner(), "/cases/" + id, "{\"priority\": \"normal\", \"tags\": [\"billing\", \"vip\", \"Billing\"], "
-                + "\"product\": null}").then().statusCode(200).body("version", equalTo(3));
+                + "\"product\": null}").then().statusCode(200).body("version", equalTo(4));
         patch(desk.owner(), "/cases/" + id, "{}").then().statusCode(200);
 
         assertThat(desk.snapshot(id)).isEqualTo(before);
@@ -106,7 +106,7 @@ class CaseFieldsTest extends DeskTest {
 
         patch(desk.lead(), "/cases/" + id, patch).then().statusCode(200).body("priority", equalTo("high"));
         patch(desk.as("crm", "integration"), "/cases/" + id, "{\"category\": \"Sync\"}").then().statusCode(200)
-                .body("category", equalTo("Sync")).body("version", equalTo(4));
+                .body("category", equalTo("Sync")).body("version", equalTo(5));
     }
 
     @Test
@@ -164,7 +164,7 @@ class CaseFieldsTest extends DeskTest {
                 .then().statusCode(415).contentType("application/problem+json");
         desk.owner().contentType(ContentType.TEXT).body("product=x").patch("/cases/" + id).then().statusCode(415);
 
-        desk.owner().get("/cases/" + id).then().body("product", equalTo("Payroll")).body("version", equalTo(3));
+        desk.owner().get("/cases/" + id).then().body("product", equalTo("Payroll")).body("version", equalTo(4));
     }
 
     @Test

@@ -56,25 +56,26 @@ class CaseGroupTest extends DeskTest {
         String id = open(l1, "ana.lima");
 
         post(desk.owner(), "/cases/" + id + "/group", "{\"groupId\": \"" + l2 + "\"}").then().statusCode(200)
-                .body("groupId", equalTo(l2)).body("version", equalTo(4));
+                .body("groupId", equalTo(l2)).body("version", equalTo(5));
         post(desk.owner(), "/cases/" + id + "/group", "{\"groupId\": \"" + l2 + "\"}").then().statusCode(200)
-                .body("version", equalTo(4));
+                .body("version", equalTo(5));
         post(desk.lead(), "/cases/" + id + "/group", "{\"groupId\": \"" + l1 + "\"}").then().statusCode(200)
                 .body("groupId", equalTo(l1));
         post(desk.as("router", "integration"), "/cases/" + id + "/group", "{\"groupId\": \"" + l2 + "\"}").then()
-                .statusCode(200).body("groupId", equalTo(l2)).body("version", equalTo(6));
+                .statusCode(200).body("groupId", equalTo(l2)).body("version", equalTo(7));
         assertThat(queue(l2)).containsExactly(id);
         assertThat(queue(l1)).isEmpty();
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 6, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 7, Duration.ofSeconds(60));
             assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly("case-opened",
-                    "case-group-changed", "case-assigned", "case-group-changed", "case-group-changed", "case-group-changed");
+                    "case-group-changed", "case-assigned", "case-sla-applied", "case-group-changed",
+                    "case-group-changed", "case-group-changed");
             JsonNode first = json.readTree(records.get(1).value());
             assertThat(first.get("from").isNull()).isTrue();
             assertThat(first.get("to").asText()).isEqualTo(l1);
             assertThat(first.get("by").asText()).isEqualTo("lea.park");
-            JsonNode moved = json.readTree(records.get(3).value());
+            JsonNode moved = json.readTree(records.get(4).value());
             assertThat(moved.get("from").asText()).isEqualTo(l1);
             assertThat(moved.get("to").asText()).isEqualTo(l2);
             assertThat(moved.get("by").asText()).isEqualTo("ana.lima");

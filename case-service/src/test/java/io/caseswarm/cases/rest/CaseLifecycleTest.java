@@ -57,13 +57,14 @@ class CaseLifecycleTest {
                 .body("resolution.helpedBy", contains("raj.patel"));
 
         as("ana.lima", "agent").get("/cases/" + id + "/history")
-                .then().body("type", contains("case-opened", "case-assigned", "case-resolved"));
+                .then().body("type", contains("case-opened", "case-sla-applied", "case-assigned", "case-resolved",
+                        "case-sla-met", "case-sla-met"));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 3, Duration.ofSeconds(60));
-            assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
-                    .containsExactly("case-opened", "case-assigned", "case-resolved");
-            JsonNode resolved = json.readTree(records.get(2).value());
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 6, Duration.ofSeconds(60));
+            assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly("case-opened",
+                    "case-sla-applied", "case-assigned", "case-resolved", "case-sla-met", "case-sla-met");
+            JsonNode resolved = json.readTree(records.get(3).value());
             assertThat(resolved.get("ownerId").asText()).isEqualTo("ana.lima");
             assertThat(resolved.get("customer").get("email").asText()).isEqualTo("ada@example.com");
             assertThat(resolved.get("resolution").get("summary").asText()).isEqualTo("Rotated the expired sync token");
@@ -80,7 +81,7 @@ class CaseLifecycleTest {
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("Only the case's owner, ana.lima"));
-        as("ana.lima", "agent").get("/cases/" + id).then().body("ownerId", equalTo("ana.lima")).body("version", equalTo(2));
+        as("ana.lima", "agent").get("/cases/" + id).then().body("ownerId", equalTo("ana.lima")).body("version", equalTo(3));
 
         as("ana.lima", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
                 .when().post("/cases/" + id + "/assign")
@@ -90,11 +91,11 @@ class CaseLifecycleTest {
                 .then().statusCode(200).body("ownerId", equalTo("mia.rossi"));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 4, Duration.ofSeconds(60));
-            JsonNode handedOn = json.readTree(records.get(2).value());
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 5, Duration.ofSeconds(60));
+            JsonNode handedOn = json.readTree(records.get(3).value());
             assertThat(handedOn.get("previousOwnerId").asText()).isEqualTo("ana.lima");
             assertThat(handedOn.get("assignedBy").asText()).isEqualTo("ana.lima");
-            JsonNode reassigned = json.readTree(records.get(3).value());
+            JsonNode reassigned = json.readTree(records.get(4).value());
             assertThat(reassigned.get("previousOwnerId").asText()).isEqualTo("raj.patel");
             assertThat(reassigned.get("assignedBy").asText()).isEqualTo("lea.park");
         }
@@ -106,7 +107,7 @@ class CaseLifecycleTest {
 
         as("raj.patel", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"ana.lima\"}")
                 .when().post("/cases/" + id + "/assign").then().statusCode(403);
-        as("raj.patel", "agent").get("/cases/" + id).then().body("status", equalTo("new")).body("version", equalTo(1));
+        as("raj.patel", "agent").get("/cases/" + id).then().body("status", equalTo("new")).body("version", equalTo(2));
 
         as("raj.patel", "agent").contentType(ContentType.JSON).body("{\"ownerId\": \"raj.patel\"}")
                 .when().post("/cases/" + id + "/assign")
@@ -128,7 +129,7 @@ class CaseLifecycleTest {
         as("lea.park", "lead").contentType(ContentType.JSON).body("{\"summary\": \"Fixed\"}")
                 .when().post("/cases/" + UUID.randomUUID() + "/resolve")
                 .then().statusCode(404);
-        as("ana.lima", "agent").get("/cases/" + id).then().body("status", equalTo("new")).body("version", equalTo(1));
+        as("ana.lima", "agent").get("/cases/" + id).then().body("status", equalTo("new")).body("version", equalTo(2));
     }
 
     private RequestSpecification as(String user, String... roles) {

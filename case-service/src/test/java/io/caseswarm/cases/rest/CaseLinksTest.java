@@ -35,7 +35,7 @@ class CaseLinksTest extends DeskTest {
 
         link(desk.owner(), symptom, "caused-by", outage).then().statusCode(200)
                 .body("links.relation", contains("caused-by")).body("links.caseId", contains(outage))
-                .body("links.number", contains(outageNumber)).body("version", equalTo(3));
+                .body("links.number", contains(outageNumber)).body("version", equalTo(4));
         desk.owner().get("/cases/" + outage).then().body("links.relation", contains("causes"))
                 .body("links.caseId", contains(symptom)).body("links.number", contains(symptomNumber));
         link(desk.lead(), outage, "relates-to", symptom).then().statusCode(200)
@@ -43,15 +43,15 @@ class CaseLinksTest extends DeskTest {
         desk.owner().get("/cases/" + symptom).then().body("links.relation", contains("caused-by", "relates-to"));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(symptom, 4, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = reader.readForKey(symptom, 5, Duration.ofSeconds(60));
             assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
-                    .containsExactly("case-opened", "case-assigned", "case-linked", "case-linked");
-            JsonNode causedBy = json.readTree(records.get(2).value());
+                    .containsExactly("case-opened", "case-assigned", "case-sla-applied", "case-linked", "case-linked");
+            JsonNode causedBy = json.readTree(records.get(3).value());
             assertThat(causedBy.get("relation").asText()).isEqualTo("caused-by");
             assertThat(causedBy.get("linkedCaseId").asText()).isEqualTo(outage);
             assertThat(causedBy.get("linkedNumber").asText()).isEqualTo(outageNumber);
             assertThat(causedBy.get("by").asText()).isEqualTo("ana.lima");
-            JsonNode causes = json.readTree(reader.readForKey(outage, 3, Duration.ofSeconds(60)).get(2).value());
+            JsonNode causes = json.readTree(reader.readForKey(outage, 4, Duration.ofSeconds(60)).get(3).value());
             assertThat(causes.get("relation").asText()).isEqualTo("causes");
             assertThat(causes.get("linkedCaseId").asText()).isEqualTo(symptom);
         }

@@ -53,14 +53,14 @@ class CaseMergeTest extends DeskTest {
                 .body("items.mergedInto.number", contains(survivorNumber));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(duplicate, 3, Duration.ofSeconds(60));
-            assertThat(TopicReader.header(records.get(2), "ce_type")).isEqualTo("case-merged");
-            JsonNode merged = json.readTree(records.get(2).value());
+            List<ConsumerRecord<String, String>> records = reader.readForKey(duplicate, 4, Duration.ofSeconds(60));
+            assertThat(TopicReader.header(records.get(3), "ce_type")).isEqualTo("case-merged");
+            JsonNode merged = json.readTree(records.get(3).value());
             assertThat(merged.get("from").asText()).isEqualTo("open");
             assertThat(merged.get("into").asText()).isEqualTo(survivor);
             assertThat(merged.get("intoNumber").asText()).isEqualTo(survivorNumber);
             assertThat(merged.get("by").asText()).isEqualTo("ana.lima");
-            ConsumerRecord<String, String> linked = reader.readForKey(survivor, 3, Duration.ofSeconds(60)).get(2);
+            ConsumerRecord<String, String> linked = reader.readForKey(survivor, 4, Duration.ofSeconds(60)).get(3);
             assertThat(TopicReader.header(linked, "ce_type")).isEqualTo("case-linked");
             assertThat(json.readTree(linked.value()).get("relation").asText()).isEqualTo("duplicated-by");
             assertThat(json.readTree(linked.value()).get("linkedCaseId").asText()).isEqualTo(duplicate);

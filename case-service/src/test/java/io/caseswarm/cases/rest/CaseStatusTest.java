@@ -40,10 +40,11 @@ class CaseStatusTest extends DeskTest {
                 .then().statusCode(200).body("status", equalTo("open"));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 5, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = reader.readForKey(id, 6, Duration.ofSeconds(60));
             assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly("case-opened",
-                    "case-assigned", "case-status-changed", "case-status-changed", "case-status-changed");
-            JsonNode toPending = json.readTree(records.get(2).value());
+                    "case-assigned", "case-sla-applied", "case-status-changed", "case-status-changed",
+                    "case-status-changed");
+            JsonNode toPending = json.readTree(records.get(3).value());
             assertThat(toPending.get("from").asText()).isEqualTo("open");
             assertThat(toPending.get("to").asText()).isEqualTo("pending");
             assertThat(toPending.get("reason").asText()).isEqualTo("Asked for the sync log");
@@ -62,7 +63,7 @@ class CaseStatusTest extends DeskTest {
         post(desk.owner(), "/cases/" + id + "/status", "{\"status\": \"pending\"}")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("cannot move from resolved to pending"));
-        desk.owner().get("/cases/" + id).then().body("status", equalTo("resolved")).body("version", equalTo(3));
+        desk.owner().get("/cases/" + id).then().body("status", equalTo("resolved")).body("version", equalTo(6));
     }
 
     @Test
@@ -77,7 +78,7 @@ class CaseStatusTest extends DeskTest {
                 .then().statusCode(403);
         post(desk.owner(), "/cases/" + id + "/status", "{\"status\": \"closed\"}")
                 .then().statusCode(403).body("detail", containsString("Only a lead closes"));
-        desk.owner().get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(2));
+        desk.owner().get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(3));
 
         post(desk.lead(), "/cases/" + id + "/status", "{\"status\": \"closed\", \"reason\": \"Duplicate of a call\"}")
                 .then().statusCode(200).body("status", equalTo("closed")).body("closedAt", notNullValue());
@@ -86,7 +87,7 @@ class CaseStatusTest extends DeskTest {
         post(desk.lead(), "/cases/" + id + "/reopen", "{}")
                 .then().statusCode(409).body("detail", containsString("from closed to open"));
         desk.owner().get("/cases/" + id + "/history").then()
-                .body("type", contains("case-opened", "case-assigned", "case-closed"));
+                .body("type", contains("case-opened", "case-assigned", "case-sla-applied", "case-closed"));
     }
 
     @Test
@@ -119,6 +120,6 @@ class CaseStatusTest extends DeskTest {
                     .contentType("application/problem+json").body("errors.field", hasItem(notNullValue()));
         }
         post(desk.owner(), "/cases/" + id + "/reopen", "{\"reason\": 42, \"status\": \"open\"}").then().statusCode(400);
-        desk.owner().get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(2));
+        desk.owner().get("/cases/" + id).then().body("status", equalTo("open")).body("version", equalTo(3));
     }
 }

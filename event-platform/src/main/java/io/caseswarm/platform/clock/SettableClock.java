@@ -8,10 +8,15 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+
 /**
  * The platform clock of the tests: real time until a test sets it, then standing still at what the
  * test set until it moves it on. A test proves what happens at a moment by moving there, not by waiting.
+ * It exists only in the test build profile, so every service's tests can inject it, and no running
+ * service has a clock anybody could move.
  */
+@IfBuildProfile("test")
 @Alternative
 @Priority(1)
 @ApplicationScoped

@@ -51,6 +51,9 @@ public class CaseFactsReader {
         values.put(RuleField.PUBLIC_REPLIES, CaseMessage.count(
                 "caseId = ?1 and visibility = ?2 and authorRole <> ?3 and authorId not like ?4", caseId,
                 Visibility.PUBLIC, AuthorRole.CUSTOMER, AutomationRule.ACTOR_PREFIX + "%"));
+        values.put(RuleField.SLA_POLICY_ID, view.slaPolicyId);
+        view.sla().ifPresent(sla -> sla.clock().at(now).forEach(status -> values.put(
+                RuleField.slaState(status.milestone().label()), RuleField.label(status.state()))));
         values.values().removeIf(java.util.Objects::isNull);
         return Optional.of(new CaseFacts(values, now));
     }

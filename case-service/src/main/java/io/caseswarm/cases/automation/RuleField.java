@@ -11,6 +11,8 @@ import io.caseswarm.cases.customfield.CustomFieldDefinition;
 import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Channel;
 import io.caseswarm.cases.domain.Priority;
+import io.caseswarm.cases.sla.SlaMilestone;
+import io.caseswarm.cases.sla.SlaState;
 
 /**
  * A field a condition may test, by the name rules use, with what it holds ({@link FieldKind}) and, for a
@@ -32,6 +34,8 @@ public record RuleField(String name, FieldKind kind, List<String> choices) {
     public static final String TIME_OF_DAY = "timeOfDay";
     public static final String WEEKDAY = "weekday";
     public static final String CUSTOM_PREFIX = "customFields.";
+    public static final String SLA_POLICY_ID = "sla.policyId";
+    private static final List<String> SLA_STATES = Arrays.stream(SlaState.values()).map(RuleField::label).toList();
 
     private static final Map<String, RuleField> STANDARD = Map.ofEntries(
             choice(STATUS, Arrays.stream(CaseStatus.values()).map(CaseStatus::label).toList()),
@@ -40,7 +44,20 @@ public record RuleField(String name, FieldKind kind, List<String> choices) {
             of(PRODUCT, FieldKind.TEXT), of(CATEGORY, FieldKind.TEXT), of(TAGS, FieldKind.TAGS),
             of(OWNER_ID, FieldKind.TEXT), of(GROUP_ID, FieldKind.TEXT), of(CUSTOMER_TIER, FieldKind.TEXT),
             of(HAS_ACTIVE_SWARM, FieldKind.BOOLEAN), of(PUBLIC_REPLIES, FieldKind.NUMBER),
-            of(TIME_OF_DAY, FieldKind.TIME_OF_DAY), of(WEEKDAY, FieldKind.WEEKDAY));
+            of(TIME_OF_DAY, FieldKind.TIME_OF_DAY), of(WEEKDAY, FieldKind.WEEKDAY), of(SLA_POLICY_ID, FieldKind.TEXT),
+            choice(slaState(SlaMilestone.FIRST_RESPONSE.label()), SLA_STATES),
+            choice(slaState(SlaMilestone.NEXT_RESPONSE.label()), SLA_STATES),
+            choice(slaState(SlaMilestone.RESOLUTION.label()), SLA_STATES));
+
+    /** A milestone's state as rules name it: {@code met-late}. */
+    public static String label(SlaState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code sla.first-response.state}: where the case's milestone stands now (running, warning, breached, …). */
+    public static String slaState(String milestone) {
+        return "sla." + milestone + ".state";
+    }
 
     /** The names of the fields every case has, for an error that lists them. */
     public static List<String> standardNames() {

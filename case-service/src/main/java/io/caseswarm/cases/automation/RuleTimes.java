@@ -26,17 +26,18 @@ public class RuleTimes {
         return (trigger.businessTime() ? businessTimeOf(caseId) : BusinessTime.ALWAYS).plus(since, trigger.after());
     }
 
-    /** The business time the case's SLA is counted in. */
+    /** The business time the case's SLA is counted in: its SLA's calendar, or the policy that would cover it now. */
     public BusinessTime businessTimeOf(UUID caseId) {
         CaseView view = CaseView.findById(caseId);
         String calendarId = StoredCalendar.DEFAULT_ID;
-        if (view != null) {
+        if (view != null && view.slaCalendarId != null) {
+            calendarId = view.slaCalendarId;
+        } else if (view != null) {
             CustomerRecord customer = CustomerRecord.findById(view.customerId);
             SlaSubject subject = new SlaSubject(view.priority.label(), view.product,
                     customer == null ? null : customer.tier, view.channel.name().toLowerCase(Locale.ROOT));
             calendarId = SlaPolicy.forCase(subject).map(policy -> policy.calendarId).orElse(StoredCalendar.DEFAULT_ID);
         }
-        StoredCalendar calendar = StoredCalendar.findById(calendarId);
-        return calendar == null ? BusinessTime.ALWAYS : calendar.calendar();
+        return StoredCalendar.businessTime(calendarId);
     }
 }

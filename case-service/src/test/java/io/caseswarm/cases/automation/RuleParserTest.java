@@ -58,7 +58,8 @@ class RuleParserTest {
                    {"field": "timeOfDay", "op": "less-than", "value": "18:00", "zone": "Europe/Rome"},
                    {"field": "weekday", "op": "not-in", "value": ["saturday", "sunday"], "zone": "Europe/Rome"},
                    {"field": "hasActiveSwarm", "op": "equals", "value": false},
-                   {"field": "customFields.tier", "op": "equals", "value": "gold"}],
+                   {"field": "customFields.tier", "op": "equals", "value": "gold"},
+                   {"field": "sla.first-response.state", "op": "in", "value": ["warning", "met-late"]}],
                  "actions": [
                    {"type": "set-priority", "priority": "urgent"},
                    {"type": "set-status", "status": "on-hold", "reason": "waiting for finance"},
@@ -85,7 +86,8 @@ class RuleParserTest {
                 new Condition("weekday", Operator.NOT_IN, List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
                         ZoneId.of("Europe/Rome")),
                 new Condition("hasActiveSwarm", Operator.EQUALS, false, null),
-                new Condition("customFields.tier", Operator.EQUALS, "gold", null));
+                new Condition("customFields.tier", Operator.EQUALS, "gold", null),
+                new Condition("sla.first-response.state", Operator.IN, List.of("warning", "met-late"), null));
         assertThat(definition.actions()).hasSize(9);
         assertThat(definition.actions().get(0)).isEqualTo(new RuleAction.SetPriority(Priority.URGENT));
         assertThat(definition.actions().get(1))
@@ -143,6 +145,8 @@ class RuleParserTest {
                 { "{\"field\": \"status\", \"op\": \"equals\", \"value\": \"open\", \"zone\": \"UTC\"}",
                         "conditions[1].zone" },
                 { "{\"field\": \"status\", \"op\": \"equals\", \"value\": \"open\", \"not\": true}", "conditions[1].not" },
+                { "{\"field\": \"sla.lunch.state\", \"op\": \"equals\", \"value\": \"met\"}", "conditions[1].field" },
+                { "{\"field\": \"sla.resolution.state\", \"op\": \"equals\", \"value\": \"late\"}", "conditions[1].value" },
                 { "\"status = open\"", "conditions[1]" } };
         for (String[] condition : conditions) {
             refused(rule(trigger, "[{\"field\": \"status\", \"op\": \"exists\"}, " + condition[0] + "]", "[" + ok + "]"),

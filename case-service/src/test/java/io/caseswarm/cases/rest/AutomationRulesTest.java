@@ -365,6 +365,56 @@ class AutomationRulesTest extends DeskTest {
                 .statusCode(200).body("enabled", equalTo(true));
     }
 
+    @Test
+    void atAFirstResponseWarningTheDefaultsTellTheOwnerAndLeadsAndAskForASwarm() {
+        String suffix = suffix();
+        String product = "Sla Auto " + suffix;
+        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
+        put(desk.admin(), "/calendars/always-" + suffix, """
+                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
+                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
+                .formatted(day)).then().statusCode(201);
+        put(desk.admin(), "/sla-policies/auto-" + suffix, """
+                {"name": "Auto", "rank": 1, "calendarId": "always-%s", "conditions": {"products": ["%s"]},
+                 "targets": {"firstResponse": "PT1H"}}""".formatted(suffix, product)).then().statusCode(201);
+        String group = "sla-auto-" + suffix;
+        put(desk.admin(), "/groups/" + group, """
+                {"name": "Sla", "memberIds": ["ana.lima"], "leadIds": ["lea.park"], "skills": ["sepa", "ledger"],
+                 "products": ["%s"]}""".formatted(product)).then().statusCode(201);
+        String ruleId = "at-risk-" + suffix;
+        put(desk.admin(), "/automation-rules/" + ruleId, """
+                {"name": "At risk", "enabled": false, "trigger": {"event": "case-sla-warning", "milestone": "first-response"},
+                 "conditions": [{"field": "sla.first-response.state", "op": "equals", "value": "warning"},
+                                {"field": "sla.policyId", "op": "equals", "value": "auto-%s"}],
+                 "actions": [{"type": "add-tags", "tags": ["at-risk"]}]}""".formatted(suffix)).then().statusCode(201);
+        String caseId = post(desk.lead(), "/cases", """
+                {"subject": "Ledger is off", "description": "By a cent.", "product": "%s", "priority": "high",
+                 "customer": {"id": "%s", "name": "Ada Lovelace", "email": "ada@example.com"},
+                 "ownerId": "ana.lima", "groupId": "%s"}""".formatted(product, Desk.newCustomer(), group))
+                .then().statusCode(201).extract().path("id");
+        Instant opened = Instant.parse(desk.owner().get("/cases/" + caseId).then().extract().path("openedAt"));
+
+        clock.set(opened.plus(Duration.ofMinutes(46)));
+        poller.pollOnce();
+
+        await().atMost(PATIENCE).untilAsserted(() -> desk.owner().get("/cases/" + caseId + "/history").then()
+                .body("type", hasItem("case-notice-requested")).body("type", hasItem("case-swarm-wanted")));
+        JsonPath history = desk.owner().get("/cases/" + caseId + "/history").then().extract().jsonPath();
+        assertThat(history.getList("findAll { it.type == 'automation-rule-fired' }.data.ruleId")).containsExactlyInAnyOrder(
+                "first-response-at-risk", "swarm-high-priority-at-risk");
+        assertThat(history.getList("find { it.type == 'case-notice-requested' }.data.personIds"))
+                .containsExactly("ana.lima", "lea.park");
+        assertThat(history.getString("find { it.type == 'case-notice-requested' }.data.subject")).endsWith(
+                ": first response at risk");
+        assertThat(history.getList("find { it.type == 'case-swarm-wanted' }.data.skills")).containsExactly("sepa", "ledger");
+        assertThat(history.getString("find { it.type == 'case-swarm-wanted' }.data.ownerId")).isEqualTo("ana.lima");
+        assertThat(history.getString("find { it.type == 'case-swarm-wanted' }.data.requestedBy"))
+                .isEqualTo("automation:swarm-high-priority-at-risk");
+        post(desk.admin(), "/automation-rules/" + ruleId + "/dry-run", "{\"caseId\": \"" + caseId + "\"}").then()
+                .statusCode(200).body("conditions.actual", contains("warning", "auto-" + suffix))
+                .body("wouldFire", equalTo(true));
+    }
+
     private String json(Object value) {
         try {
             return json.writeValueAsString(value);

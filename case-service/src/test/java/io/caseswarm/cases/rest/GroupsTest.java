@@ -104,6 +104,8 @@ class GroupsTest extends DeskTest {
         refused(id, "{\"name\": \"" + "n".repeat(101) + "\"}", "name", "size");
         refused(id, "{\"name\": \"L1\", \"memberIds\": [\"Ana.Lima\"]}", "memberIds[0]", "person id");
         refused(id, "{\"name\": \"L1\", \"memberIds\": [\"ana.lima\", null]}", "memberIds[1]", "null");
+        refused(id, "{\"name\": \"L1\", \"leadIds\": [\"Lea Park\"]}", "leadIds[0]", "person id");
+        refused(id, "{\"name\": \"L1\", \"leadIds\": [\"lea.park\", \"lea.park\"]}", "leadIds[1]", "repeats");
         refused(id, "{\"name\": \"L1\", \"memberIds\": [\"ana.lima\", \"ana.lima\"]}", "memberIds[1]", "repeats");
         refused(id, "{\"name\": \"L1\", \"memberIds\": " + values("agent", 201) + "}", "memberIds", "size");
         refused(id, "{\"name\": \"L1\", \"skills\": " + values("skill", 51) + "}", "skills", "size");

@@ -53,6 +53,8 @@ public final class RuleParser {
     public static final int MAX_ACTIONS = 10;
     public static final int MAX_VALUES = 100;
     public static final int MAX_TEAM_SIZE = 10;
+    /** As many skills as a swarm request takes. */
+    public static final int MAX_SKILLS = 10;
     public static final int DEFAULT_TEAM_SIZE = 3;
     public static final String DEFAULT_QUESTION = "Help wanted on {{case.number}}: {{case.subject}}";
     private static final Duration LONGEST_WAIT = Duration.ofDays(365);
@@ -344,7 +346,7 @@ public final class RuleParser {
                 List<String> skills = List.of();
                 JsonNode given = node.get("skills");
                 if (given != null && !given.isNull()) {
-                    requireArray(given, path + ".skills", 1, 20);
+                    requireArray(given, path + ".skills", 1, MAX_SKILLS);
                     List<String> read = new ArrayList<>();
                     for (int i = 0; i < given.size(); i++) {
                         requireText(given.get(i), path + ".skills[" + i + "]", 100);

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.caseswarm.cases.automation.CaseFacts;
 import io.caseswarm.cases.automation.RuleAction;
 import io.caseswarm.cases.automation.RuleField;
+import io.caseswarm.cases.automation.RuleParser;
 import io.caseswarm.cases.automation.Templates;
 import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.Case;
@@ -250,7 +251,7 @@ class RuleActions {
                 .findFirst();
     }
 
-    /** The skills of every group covering the case's product, each once. */
+    /** The skills of every group covering the case's product, each once, as many as a swarm request takes. */
     private static List<String> skillsCovering(Run run) {
         String product = run.facts().text(RuleField.PRODUCT);
         if (product == null) {
@@ -258,7 +259,7 @@ class RuleActions {
         }
         return AgentGroup.<AgentGroup>list("order by id").stream()
                 .filter(group -> containsIgnoringCase(group.products, product))
-                .flatMap(group -> group.skills.stream()).distinct().toList();
+                .flatMap(group -> group.skills.stream()).distinct().limit(RuleParser.MAX_SKILLS).toList();
     }
 
     private static boolean containsIgnoringCase(List<String> values, String value) {

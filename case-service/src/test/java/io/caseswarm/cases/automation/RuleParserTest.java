@@ -167,6 +167,8 @@ class RuleParserTest {
                 { "{\"type\": \"request-swarm\", \"teamSize\": 0}", "actions[1].teamSize" },
                 { "{\"type\": \"request-swarm\", \"teamSize\": 2.5}", "actions[1].teamSize" },
                 { "{\"type\": \"request-swarm\", \"skills\": [\"\"]}", "actions[1].skills[0]" },
+                { "{\"type\": \"request-swarm\", \"skills\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\"]}",
+                        "actions[1].skills" },
                 { "{\"type\": \"notify\", \"recipients\": {}, \"subject\": \"s\", \"text\": \"t\"}", "actions[1].recipients" },
                 { "{\"type\": \"notify\", \"recipients\": {\"owner\": \"yes\"}, \"subject\": \"s\", \"text\": \"t\"}",
                         "actions[1].recipients.owner" },

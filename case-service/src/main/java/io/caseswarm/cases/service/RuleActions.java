@@ -218,11 +218,17 @@ class RuleActions {
             return new ActionTaken(approval.type(), "refused", "the case is closed");
         }
         UUID approvalId = UUID.randomUUID();
+        String held = String.join(", ", approval.actions().stream().map(RuleAction::type).toList());
+        // The approver hears of it through notification-service, like anybody a rule tells something.
+        String text = "Automation rule " + run.ruleId() + " asks you to approve " + held + " on " + current.number()
+                + (approval.reason() == null ? "" : " (" + approval.reason() + ")") + ". Approve or deny it: POST /approvals/"
+                + approvalId + "/approve or /deny.";
         run.add(List.of(new CaseApprovalRequested(current.id(), current.number(), approvalId, run.ruleId(),
                 run.ruleVersion(), approval.approverId(), approval.reason(), approval.definitions(), run.actor(),
-                run.now())));
+                run.now()), new CaseNoticeRequested(current.id(), current.number(), List.of(approval.approverId()),
+                        current.number() + ": your approval is wanted", text, run.actor(), run.now())));
         return new ActionTaken(approval.type(), "held", "approval " + approvalId + " asks " + approval.approverId()
-                + " to approve " + String.join(", ", approval.actions().stream().map(RuleAction::type).toList()));
+                + " to approve " + held);
     }
 
     private static String fill(String template, Run run) {

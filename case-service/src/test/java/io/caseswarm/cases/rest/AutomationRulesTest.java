@@ -305,6 +305,9 @@ class AutomationRulesTest extends DeskTest {
 
         String grantedApproval = approvalOf(granted);
         String deniedApproval = approvalOf(denied);
+        desk.owner().get("/cases/" + granted + "/history").then()
+                .body("find { it.type == 'case-notice-requested' }.data.personIds", contains("lea.park"))
+                .body("find { it.type == 'case-notice-requested' }.data.text", containsString(grantedApproval));
         desk.lead().get("/approvals?state=pending&limit=200").then().statusCode(200)
                 .body("items.approvalId", hasItem(grantedApproval)).body("items.approvalId", hasItem(deniedApproval));
         desk.owner().get("/approvals?state=pending").then().statusCode(200)

@@ -32,12 +32,17 @@ class SwarmFlowIT {
     private static final String OWNER = "ana.lima";
     private static final String LEAD = "lea.park";
 
+    /** How long an invitation to an urgent case's swarm waits for an answer in this system. */
+    private static final Duration URGENT_INVITATION_TIMEOUT = Duration.ofSeconds(15);
+
     private static RunningSystem system;
 
     @BeforeAll
     static void startTheSystem() {
         Instant start = Instant.now();
-        system = RunningSystem.start();
+        // Urgent invitations lapse in seconds here, so the urgent case below sees one expire and be replaced.
+        system = RunningSystem.start(Map.of("caseswarm.invitations.timeout.urgent", URGENT_INVITATION_TIMEOUT.toString()),
+                false);
         System.out.printf("System started in %.1f s%n%s", Duration.between(start, Instant.now()).toMillis() / 1000.0,
                 system.report());
         registerPeople();
@@ -124,6 +129,72 @@ class SwarmFlowIT {
                 .then().body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
 
         System.out.printf("POST /swarms → first expert-invited seen as member: %d ms%n", toFirstInvitation.toMillis());
+    }
+
+    /**
+     * Nothing stalls silently: an urgent case nobody answers reaches its first-response warning on time;
+     * the default rule tells the owner and, as nobody swarms it yet, asks for a swarm with the skills of the
+     * group that covers its product; the invitee who says nothing has their invitation lapse and the next
+     * candidate is asked. The SLA here counts in seconds on a calendar where every hour counts.
+     */
+    @Test
+    void anUrgentCaseAtRiskIsSwarmedByRuleAndASilentInviteeIsReplaced() {
+        String product = "Payments Gateway";
+        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
+        as("ola.admin", "admin").baseUri(url("case-service")).contentType(ContentType.JSON).body("""
+                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
+                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
+                .formatted(day)).put("/calendars/all-hours").then().statusCode(201);
+        as("ola.admin", "admin").baseUri(url("case-service")).contentType(ContentType.JSON).body("""
+                {"name": "Payments, urgent", "rank": 1, "calendarId": "all-hours",
+                 "conditions": {"priorities": ["urgent"], "products": ["%s"]},
+                 "targets": {"firstResponse": "PT20S", "resolution": "PT1H"}, "warnAt": 0.5}""".formatted(product))
+                .put("/sla-policies/payments-urgent").then().statusCode(201);
+        as("ola.admin", "admin").baseUri(url("case-service")).contentType(ContentType.JSON).body("""
+                {"name": "Payments", "memberIds": ["ana.lima"], "leadIds": ["lea.park"], "skills": ["fraud"],
+                 "products": ["%s"]}""".formatted(product)).put("/groups/payments").then().statusCode(201);
+        List<String> fraudExperts = List.of("ivo.fraud", "kai.fraud", "lin.fraud", "noa.fraud");
+        for (int i = 0; i < fraudExperts.size(); i++) {
+            register(fraudExperts.get(i), "Fraud Expert " + i, Map.of("fraud", 5 - i), 2, "available");
+        }
+
+        String caseId = as(OWNER, "agent").baseUri(url("case-service")).contentType(ContentType.JSON).body("""
+                {"subject": "Card payments declined", "description": "Every card payment fails since 10:02.",
+                 "customer": {"id": "cust-%s", "name": "A Shop", "email": "shop-%s@example.com"},
+                 "product": "%s", "priority": "urgent", "ownerId": "ana.lima"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), product))
+                .post("/cases").then().statusCode(201).extract().path("id");
+        String number = as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId).then()
+                .extract().path("number");
+
+        // The first response warns at half its 20 s, and the rules fire on the warning.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(historyTypes(caseId))
+                .contains("case-sla-warning", "automation-rule-fired", "case-swarm-wanted", "case-notice-requested"));
+        as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId).then()
+                .body("sla.find { it.milestone == 'first-response' }.state",
+                        org.hamcrest.Matchers.oneOf("warning", "breached"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(system.mail().mailsTo("ana.lima@example.com"))
+                .anyMatch(mail -> mail.subject().contains(number + ": first response at risk")));
+
+        // The rule's swarm, asked on the owner's behalf, invites the experts of the group covering the product.
+        String swarmId = awaitSwarmOf(caseId);
+        as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId).then()
+                .body("requestedBy", org.hamcrest.Matchers.equalTo("automation:swarm-high-priority-at-risk"))
+                .body("ownerId", org.hamcrest.Matchers.equalTo(OWNER));
+        List<String> invited = awaitMembers(swarmId, "invited", 3);
+        assertThat(fraudExperts).containsAll(invited);
+        String silent = invited.get(0);
+        for (String expert : invited.subList(1, invited.size())) {
+            as(expert, "expert").baseUri(url("swarm-service"))
+                    .post("/swarms/" + swarmId + "/members/" + expert + "/join").then().statusCode(200);
+        }
+
+        // The one who said nothing lapses, and the candidate left is asked in their place.
+        assertThat(awaitMembers(swarmId, "expired", 1)).containsExactly(silent);
+        String replacement = fraudExperts.stream().filter(expert -> !invited.contains(expert)).findFirst().orElseThrow();
+        assertThat(awaitMembers(swarmId, "invited", 1)).containsExactly(replacement);
+        as(silent, "expert").baseUri(url("swarm-service")).post("/swarms/" + swarmId + "/members/" + silent + "/join")
+                .then().statusCode(409);
     }
 
     /**
@@ -345,6 +416,20 @@ class SwarmFlowIT {
             return false;
         });
         return swarmId[0];
+    }
+
+    private static List<String> historyTypes(String caseId) {
+        return as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId + "/history").then()
+                .statusCode(200).extract().path("type");
+    }
+
+    /** The swarm working on the case, once case-service has heard of it. */
+    private static String awaitSwarmOf(String caseId) {
+        String path = "swarms.swarmId";
+        await().atMost(PATIENCE).until(() -> !as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId)
+                .then().extract().<List<String>>path(path).isEmpty());
+        return as(OWNER, "agent").baseUri(url("case-service")).get("/cases/" + caseId).then().extract()
+                .<List<String>>path(path).getFirst();
     }
 
     private static List<String> awaitMembers(String swarmId, String status, int count) {

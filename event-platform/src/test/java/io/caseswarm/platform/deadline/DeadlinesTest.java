@@ -334,9 +334,9 @@ class DeadlinesTest {
 
     @Test
     void pollersOfSeveralReplicasFireEachOfManyDeadlinesExactlyOnce() throws Exception {
-        List<String> accounts = IntStream.range(0, 2_000).mapToObj(i -> newAccount()).toList();
-        for (int from = 0; from < accounts.size(); from += 500) {
-            List<String> chunk = accounts.subList(from, from + 500);
+        List<String> accounts = IntStream.range(0, 600).mapToObj(i -> newAccount()).toList();
+        for (int from = 0; from < accounts.size(); from += 200) {
+            List<String> chunk = accounts.subList(from, from + 200);
             inTransaction(() -> chunk.forEach(account -> deadlines.schedule(KIND, account, "reminder",
                     T0.plusSeconds(Math.floorMod(account.hashCode(), 60)), null)));
         }

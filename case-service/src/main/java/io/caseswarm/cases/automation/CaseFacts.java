@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public record CaseFacts(Map<String, Object> values, Instant now) {
     public static final String CUSTOMER_NAME = "customer.name";
 
     public CaseFacts {
-        values = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(values));
+        values = Collections.unmodifiableMap(new HashMap<>(values));
     }
 
     /** The value of {@code field}; the time of day and weekday are read in {@code zone}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,7 +55,7 @@ public class CaseFactsReader {
         values.put(RuleField.SLA_POLICY_ID, view.slaPolicyId);
         view.sla().ifPresent(sla -> sla.clock().at(now).forEach(status -> values.put(
                 RuleField.slaState(status.milestone().label()), RuleField.label(status.state()))));
-        values.values().removeIf(java.util.Objects::isNull);
+        values.values().removeIf(Objects::isNull);
         return Optional.of(new CaseFacts(values, now));
     }
 }

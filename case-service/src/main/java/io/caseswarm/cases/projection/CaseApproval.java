@@ -1,6 +1,7 @@
 package io.caseswarm.cases.projection;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +86,7 @@ public class CaseApproval extends PanacheEntityBase {
      */
     public static List<CaseApproval> page(String approverId, String state, Instant afterAt, UUID afterId, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new java.util.HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
         if (approverId != null) {
             query.append(" and approverId = :approver");
             parameters.put("approver", approverId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.caseswarm.cases.automation.AutomationRule;
 import io.caseswarm.cases.automation.CaseFacts;
 import io.caseswarm.cases.automation.RuleAction;
 import io.caseswarm.cases.automation.RuleField;
@@ -282,7 +284,7 @@ class RuleActions {
         List<Object[]> counts = entities.createNativeQuery("select owner_id, count(*) from case_view"
                 + " where owner_id in (:members) and status in (:active) group by owner_id")
                 .setParameter("members", members).setParameter("active", ACTIVE_STATUSES).getResultList();
-        Map<String, Long> active = new java.util.HashMap<>();
+        Map<String, Long> active = new HashMap<>();
         counts.forEach(row -> active.put((String) row[0], ((Number) row[1]).longValue()));
         return members.stream().map(member -> new Load(member, active.getOrDefault(member, 0L)))
                 .min(Comparator.comparingLong(Load::activeCases).thenComparing(Load::personId));
@@ -336,7 +338,7 @@ class RuleActions {
         }
 
         String actor() {
-            return io.caseswarm.cases.automation.AutomationRule.actor(ruleId);
+            return AutomationRule.actor(ruleId);
         }
 
         CaseFacts facts() {

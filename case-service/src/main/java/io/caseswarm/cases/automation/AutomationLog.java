@@ -66,6 +66,11 @@ public final class AutomationLog {
         return Optional.ofNullable(pending.get(approvalId));
     }
 
+    /** The approval {@code ruleId} asked for that still waits, if any. */
+    public Optional<CaseApprovalRequested> pendingApprovalOf(String ruleId) {
+        return pending.values().stream().filter(requested -> requested.ruleId().equals(ruleId)).findFirst();
+    }
+
     /** {@code granted} or {@code denied} once decided. */
     public Optional<String> decision(UUID approvalId) {
         return Optional.ofNullable(decided.get(approvalId));

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.caseswarm.cases.automation.AutomationLog;
 import io.caseswarm.cases.automation.AutomationRule;
 import io.caseswarm.cases.automation.CaseFacts;
 import io.caseswarm.cases.automation.RuleAction;
@@ -219,6 +220,12 @@ class RuleActions {
         if (current.status() == CaseStatus.CLOSED) {
             return new ActionTaken(approval.type(), "refused", "the case is closed");
         }
+        Optional<CaseApprovalRequested> waiting = AutomationLog.of(run.history()).pendingApprovalOf(run.ruleId());
+        if (waiting.isPresent()) {
+            // One question at a time: the rule fired again before its approver answered.
+            return new ActionTaken(approval.type(), "skipped", "approval " + waiting.get().approvalId()
+                    + " of this rule waits for " + waiting.get().approverId() + " already");
+        }
         UUID approvalId = UUID.randomUUID();
         String held = String.join(", ", approval.actions().stream().map(RuleAction::type).toList());
         // The approver hears of it through notification-service, like anybody a rule tells something.
@@ -327,6 +334,11 @@ class RuleActions {
 
         List<CaseEvent> events() {
             return List.copyOf(added);
+        }
+
+        /** The case's events so far: as loaded, and what this run's actions added. */
+        List<CaseEvent> history() {
+            return Stream.concat(history.stream(), added.stream()).toList();
         }
 
         String ruleId() {

@@ -46,6 +46,8 @@ class AutomationLogTest {
                 "refunds", "lea.park", List.of(new ActionTaken("add-tags", "done", "added ok")), T0.plusSeconds(60))));
 
         assertThat(asked.pendingApproval(approval)).contains(requested);
+        assertThat(asked.pendingApprovalOf("refunds")).contains(requested);
+        assertThat(granted.pendingApprovalOf("refunds")).isEmpty();
         assertThat(asked.decision(approval)).isEmpty();
         assertThat(granted.pendingApproval(approval)).isEmpty();
         assertThat(granted.decision(approval)).contains("granted");

@@ -305,6 +305,11 @@ class AutomationRulesTest extends DeskTest {
 
         String grantedApproval = approvalOf(granted);
         String deniedApproval = approvalOf(denied);
+        patch(desk.owner(), "/cases/" + granted, "{\"customFields\": {\"%s\": 950}}".formatted(amount)).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> desk.owner().get("/cases/" + granted + "/history").then()
+                .body("findAll { it.type == 'automation-rule-fired' }.size()", equalTo(2))
+                .body("findAll { it.type == 'case-approval-requested' }.size()", equalTo(1))
+                .body("findAll { it.type == 'automation-rule-fired' }[1].data.actions[0].result", equalTo("skipped")));
         desk.owner().get("/cases/" + granted + "/history").then()
                 .body("find { it.type == 'case-notice-requested' }.data.personIds", contains("lea.park"))
                 .body("find { it.type == 'case-notice-requested' }.data.text", containsString(grantedApproval));

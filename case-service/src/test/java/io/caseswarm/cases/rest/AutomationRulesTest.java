@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.platform.deadline.DeadlinePoller;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,6 +57,8 @@ class AutomationRulesTest extends DeskTest {
     DeadlinePoller poller;
 
     TestDatabase database;
+
+    EventSender events;
 
     @AfterEach
     void backToRealTime() {
@@ -347,6 +352,10 @@ class AutomationRulesTest extends DeskTest {
         desk.owner().get("/cases/" + denied).then().body("tags", not(hasItem("refund-approved")));
         desk.lead().get("/approvals?state=pending&limit=200").then()
                 .body("items.approvalId", not(hasItem(grantedApproval)));
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
+            publishedAsDocumented(reader, granted);
+            publishedAsDocumented(reader, denied);
+        }
     }
 
     @Test
@@ -421,6 +430,27 @@ class AutomationRulesTest extends DeskTest {
         post(desk.admin(), "/automation-rules/" + ruleId + "/dry-run", "{\"caseId\": \"" + caseId + "\"}").then()
                 .statusCode(200).body("conditions.actual", contains("warning", "auto-" + suffix))
                 .body("wouldFire", equalTo(true));
+        // A swarm is at work now: a rule posts in it.
+        String swarmId = UUID.randomUUID().toString();
+        events.send("swarm-events", swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"CS-000001","ownerId":"ana.lima","question":"Why?",
+                 "skills":["sepa"],"teamSize":3}""".formatted(swarmId, caseId));
+        await().atMost(PATIENCE).untilAsserted(() -> desk.owner().get("/cases/" + caseId).then()
+                .body("swarms.size()", equalTo(1)));
+        String postId = "post-" + suffix;
+        put(desk.admin(), "/automation-rules/" + postId, """
+                {"name": "Tell the swarm", "trigger": {"event": "case-updated"},
+                 "conditions": [{"field": "product", "op": "equals", "value": "%s"},
+                                {"field": "hasActiveSwarm", "op": "equals", "value": true}],
+                 "actions": [{"type": "post-to-swarm", "text": "{{case.number}} is now {{case.priority}}"}]}"""
+                .formatted(product)).then().statusCode(201);
+        patch(desk.owner(), "/cases/" + caseId, "{\"priority\": \"urgent\"}").then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> desk.owner().get("/cases/" + caseId + "/history").then()
+                .body("find { it.type == 'case-swarm-post-wanted' }.data.text", endsWith("is now urgent"))
+                .body("find { it.type == 'case-swarm-post-wanted' }.data.by", equalTo("automation:" + postId)));
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
+            publishedAsDocumented(reader, caseId);
+        }
     }
 
     private String json(Object value) {
@@ -429,6 +459,15 @@ class AutomationRulesTest extends DeskTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every event of the case as published, read from the topic: each is held to its schema in
+     * docs/asyncapi.yaml on the way (as is every other record read before it).
+     */
+    private void publishedAsDocumented(TopicReader reader, String caseId) {
+        int count = desk.owner().get("/cases/" + caseId + "/history").then().extract().<List<?>>path("type").size();
+        assertThat(reader.readForKey(caseId, count, PATIENCE)).hasSize(count);
     }
 
     /** The approval a case's rule asked for, once the rule has fired. */

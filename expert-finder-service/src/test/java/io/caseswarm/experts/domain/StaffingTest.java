@@ -19,7 +19,7 @@ class StaffingTest {
 
     private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
     private static final SwarmRequest BILLING_AND_POSTGRES = new SwarmRequest(UUID.randomUUID(), UUID.randomUUID(),
-            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?");
+            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?", "high");
 
     @Test
     void invitesTheBestTeamCoveringTheNeededSkills() {

@@ -29,6 +29,7 @@ import io.caseswarm.swarms.domain.SwarmStatus;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.projection.SwarmProjector;
 import io.caseswarm.swarms.projection.SwarmView;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 
@@ -50,14 +51,16 @@ public class SwarmCommands {
     private final Deadlines deadlines;
     private final SwarmsConfig config;
     private final PlatformClock clock;
+    private final MeterRegistry metrics;
 
     SwarmCommands(EventStore store, SwarmProjector projector, Deadlines deadlines, SwarmsConfig config,
-            PlatformClock clock) {
+            PlatformClock clock, MeterRegistry metrics) {
         this.store = store;
         this.projector = projector;
         this.deadlines = deadlines;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -197,7 +200,11 @@ public class SwarmCommands {
         Instant now = clock.now();
         List<SwarmEvent> reminded = decide(swarmId,
                 swarm -> swarm.remind(UUID.randomUUID(), config.reminderAfter(), now));
-        if (!reminded.isEmpty() && sentBefore + 1 < config.reminders()) {
+        if (reminded.isEmpty()) {
+            return;
+        }
+        metrics.counter("caseswarm.swarm.reminders").increment();
+        if (sentBefore + 1 < config.reminders()) {
             scheduleReminder(swarmId, now, sentBefore + 1);
         }
     }

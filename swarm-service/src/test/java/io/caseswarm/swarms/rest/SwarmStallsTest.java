@@ -204,6 +204,20 @@ class SwarmStallsTest {
         }
     }
 
+    @Test
+    void aWishForASwarmWithoutSkillsIsDeadLetteredWithTheReason() {
+        String caseId = world.knownCase(OWNER);
+        events.send("case-events", caseId, "case-swarm-wanted", """
+                {"caseId":"%s","number":"CS-000777","ownerId":"%s","skills":[],"teamSize":2,"question":"Why?",
+                 "requestedBy":"automation:sla-warning-swarm","wantedAt":"%s"}""".formatted(caseId, OWNER, Instant.now()));
+
+        try (TopicReader dlq = new TopicReader(bootstrapServers, "case-events-dlq")) {
+            List<ConsumerRecord<String, String>> dead = dlq.readForKey(caseId, 1, PATIENCE);
+            assertThat(TopicReader.header(dead.getFirst(), "dead-letter-reason")).contains("1 to 10 skills");
+        }
+        assertThat(world.lead().get("/swarms?caseId=" + caseId).then().extract().<List<?>>path("id")).isEmpty();
+    }
+
     private static String swarmWanted(String caseId) {
         return """
                 {"caseId":"%s","number":"CS-000778","ownerId":"%s","skills":["Billing"],"teamSize":2,

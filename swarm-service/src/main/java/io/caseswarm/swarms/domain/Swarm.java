@@ -251,14 +251,6 @@ public final class Swarm {
         return Map.copyOf(members);
     }
 
-    public String priority() {
-        return request.priority();
-    }
-
-    public boolean isOpen() {
-        return !isOver();
-    }
-
     public long version() {
         return version;
     }

@@ -55,10 +55,6 @@ public class SwarmView extends PanacheEntityBase {
     public long version;
 
     /** The owner and the experts still in the swarm (invited or joined) follow its feed. */
-    public boolean isOpen() {
-        return status == SwarmStatus.REQUESTED || status == SwarmStatus.ACTIVE;
-    }
-
     public boolean feedOpenTo(String personId) {
         return personId.equals(ownerId) || members.stream().anyMatch(member -> member.personId().equals(personId)
                 && (member.status() == MemberStatus.INVITED || member.status() == MemberStatus.JOINED));

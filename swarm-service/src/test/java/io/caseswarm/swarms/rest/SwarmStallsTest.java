@@ -133,33 +133,44 @@ class SwarmStallsTest {
     }
 
     @Test
-    void aQuietSwarmIsRemindedWhoHasNotAnsweredAndEveryPostPutsTheReminderOff() throws SQLException {
+    void aQuietSwarmIsRemindedWhoHasNotAnsweredAPostPutsItOffAndTheBotStopsAfterThreeInARow() throws SQLException {
         clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String caseId = world.knownCase(OWNER);
         String swarmId = world.swarmOn(caseId);
         world.invite(swarmId, caseId, RAJ, MEI);
         world.expert(MEI).post("/swarms/" + swarmId + "/members/" + MEI + "/join").then().statusCode(200);
 
-        clock.advance(Duration.ofHours(4));
-        deadlines.pollOnce();
+        after(Duration.ofHours(4));
         List<Map<String, String>> feed = feed(swarmId);
         assertThat(feed).hasSize(1);
         assertThat(feed.getFirst().get("authorId")).isEqualTo("swarm-bot");
         assertThat(feed.getFirst().get("text")).isEqualTo("Nothing has been posted here for 4 hours."
                 + " Still to answer their invitation: raj.patel. In the swarm: ana.lima (owner), mei.chen.");
 
+        after(Duration.ofHours(1));
         world.owner().body("{\"text\": \"Raj, are you there?\"}").post("/swarms/" + swarmId + "/posts").then()
                 .statusCode(201);
-        clock.advance(Duration.ofHours(4).minusMinutes(1));
-        deadlines.pollOnce();
+        after(Duration.ofHours(4).minusMinutes(1)); // past when the bot would have spoken again without the post
         assertThat(feed(swarmId)).as("the post put the reminder off by 4 hours").hasSize(2);
-        clock.advance(Duration.ofMinutes(1));
-        deadlines.pollOnce();
-        assertThat(feed(swarmId)).hasSize(3).last().extracting(post -> post.get("authorId")).isEqualTo("swarm-bot");
+        after(Duration.ofMinutes(1));
+        after(Duration.ofHours(4));
+        after(Duration.ofHours(4));
+        after(Duration.ofHours(4));
+        assertThat(feed(swarmId)).as("three reminders in a row, then silence").hasSize(5)
+                .extracting(post -> post.get("authorId"))
+                .containsExactly("swarm-bot", OWNER, "swarm-bot", "swarm-bot", "swarm-bot");
+        assertThat(remindersOf(swarmId)).isZero();
 
-        assertThat(remindersOf(swarmId)).isEqualTo(1);
+        world.owner().body("{\"text\": \"Anyone?\"}").post("/swarms/" + swarmId + "/posts").then().statusCode(201);
+        assertThat(remindersOf(swarmId)).as("a post wakes the bot again").isEqualTo(1);
         world.resolve(caseId);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(remindersOf(swarmId)).as("closing ends them").isZero());
+    }
+
+    /** Moves the clock on and lets due deadlines fire, as the poller would. */
+    private void after(Duration duration) {
+        clock.advance(duration);
+        deadlines.pollOnce();
     }
 
     @Test

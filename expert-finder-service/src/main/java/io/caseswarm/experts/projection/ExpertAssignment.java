@@ -28,9 +28,12 @@ public class ExpertAssignment extends PanacheEntityBase {
     public String personId;
     public String status;
 
-    /** The person no longer holds a place in the swarm: they declined, left, or did not answer in time. */
-    public static void release(UUID swarmId, String personId) {
-        delete("swarmId = ?1 and personId = ?2", swarmId, personId);
+    /**
+     * The person no longer holds a place in the swarm: they declined, left, or did not answer in time.
+     * False when they held none (their invitation had lapsed already).
+     */
+    public static boolean release(UUID swarmId, String personId) {
+        return delete("swarmId = ?1 and personId = ?2", swarmId, personId) > 0;
     }
 
     /** Invited or joined, for as long as the swarm holds a place for them. */

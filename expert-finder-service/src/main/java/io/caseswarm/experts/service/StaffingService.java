@@ -75,13 +75,17 @@ public class StaffingService {
         invite(staffing, request.teamSize(), List.of());
     }
 
-    /** A decline frees the person and makes room on the team: the next best candidate is asked. */
+    /**
+     * A decline frees the person and makes room on the team: the next best candidate is asked. A decline
+     * that crossed the invitation's expiry finds the place freed and its replacement asked already, and
+     * asks nobody else.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(UUID swarmId, String personId) {
         answered(swarmId, personId);
-        ExpertAssignment.release(swarmId, personId);
+        boolean heldAPlace = ExpertAssignment.release(swarmId, personId);
         SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
-        if (staffing != null && staffing.open) {
+        if (heldAPlace && staffing != null && staffing.open) {
             invite(staffing, 1, List.of());
         }
     }

@@ -229,6 +229,35 @@ class SwarmStaffingTest {
     }
 
     @Test
+    void aDeclineThatCrossedTheExpiryAsksNobodyBeyondTheReplacement() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String late = register(skill, 5);
+        String replacement = register(skill, 4);
+        String spare = register(skill, 3);
+        String swarmId = UUID.randomUUID().toString();
+        standStill();
+        send(swarmId, "swarm-requested", request(swarmId, "ana.lima", skill, 1, "\"urgent\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(late);
+            clock.advance(Duration.ofMinutes(15));
+            deadlines.pollOnce();
+            assertThat(reader.readForKey(swarmId, 3, PATIENCE)).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("expert-invited", "expert-invitation-expired", "expert-invited");
+
+            send(swarmId, "swarm-member-declined", member(swarmId, late));
+            // On the swarm's partition after the decline: once the replacement is free again, the decline was handled.
+            send(swarmId, "swarm-member-joined", member(swarmId, replacement));
+            send(swarmId, "swarm-member-left", member(swarmId, replacement));
+
+            await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + replacement).then()
+                    .body("load", equalTo(0)));
+            assertThat(reader.readForKey(swarmId, 4, Duration.ofSeconds(1))).as("nobody else is asked").hasSize(3);
+        }
+        lead().get("/people/" + spare).then().body("load", equalTo(0));
+    }
+
+    @Test
     void aSwarmNobodyIsLeftToStaffIsDeclaredUnstaffedOnceWithItsOpenPlaces() throws Exception {
         String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
         String owner = register(skill, 5);

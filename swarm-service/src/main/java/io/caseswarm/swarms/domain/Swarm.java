@@ -251,6 +251,15 @@ public final class Swarm {
         return Map.copyOf(members);
     }
 
+    /** The case's priority when the swarm was asked for; null when unknown. */
+    public String priority() {
+        return request.priority();
+    }
+
+    public boolean isOpen() {
+        return !isOver();
+    }
+
     public long version() {
         return version;
     }

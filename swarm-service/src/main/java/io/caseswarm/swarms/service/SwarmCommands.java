@@ -112,7 +112,7 @@ public class SwarmCommands {
         append(command.swarmId(), 0, Swarm.request(command,
                 new Swarm.CaseFacts(knownCase.number, knownCase.ownerId, knownCase.priority), requestedBy,
                 requestedVia, now));
-        scheduleReminder(command.swarmId(), now, 0);
+        scheduleReminder(command.swarmId(), knownCase.priority, now, 0);
     }
 
     /** The case passed to a new owner: its open swarms follow, so the new owner works with their experts. */
@@ -162,13 +162,13 @@ public class SwarmCommands {
     public UUID post(UUID swarmId, Caller author, String text) {
         UUID postId = UUID.randomUUID();
         Instant now = clock.now();
-        decide(swarmId, swarm -> {
-            if (!swarm.mayPost(author.id()) && !author.is(Roles.LEAD)) {
+        Swarm swarm = decide(swarmId, aggregate -> {
+            if (!aggregate.mayPost(author.id()) && !author.is(Roles.LEAD)) {
                 throw new ForbiddenException(author.id() + " neither owns nor has joined this swarm");
             }
-            return swarm.post(postId, author.id(), text, now);
+            return aggregate.post(postId, author.id(), text, now);
         });
-        scheduleReminder(swarmId, now, 0);
+        scheduleReminder(swarmId, swarm.priority(), now, 0);
         return postId;
     }
 
@@ -187,8 +187,9 @@ public class SwarmCommands {
         UUID swarmId = open.get().swarmId;
         Instant now = clock.now();
         boolean person = by.matches(PersonIds.PATTERN);
-        decide(swarmId, swarm -> person ? swarm.post(postId, by, text, now) : swarm.postFor(by, postId, text, now));
-        scheduleReminder(swarmId, now, 0);
+        Swarm swarm = decide(swarmId,
+                aggregate -> person ? aggregate.post(postId, by, text, now) : aggregate.postFor(by, postId, text, now));
+        scheduleReminder(swarmId, swarm.priority(), now, 0);
     }
 
     /**
@@ -198,14 +199,14 @@ public class SwarmCommands {
     @Transactional(Transactional.TxType.MANDATORY)
     public void remind(UUID swarmId, int sentBefore) {
         Instant now = clock.now();
-        List<SwarmEvent> reminded = decide(swarmId,
-                swarm -> swarm.remind(UUID.randomUUID(), config.reminderAfter(), now));
-        if (reminded.isEmpty()) {
-            return;
+        Swarm swarm = decide(swarmId,
+                aggregate -> aggregate.remind(UUID.randomUUID(), config.reminderAfter(aggregate.priority()), now));
+        if (!swarm.isOpen()) {
+            return; // closed meanwhile: nothing was posted
         }
         metrics.counter("caseswarm.swarm.reminders").increment();
         if (sentBefore + 1 < config.reminders()) {
-            scheduleReminder(swarmId, now, sentBefore + 1);
+            scheduleReminder(swarmId, swarm.priority(), now, sentBefore + 1);
         }
     }
 
@@ -213,9 +214,8 @@ public class SwarmCommands {
     @Transactional(Transactional.TxType.MANDATORY)
     public void closeSwarmsOf(UUID caseId, String reason) {
         for (SwarmView swarm : SwarmView.<SwarmView>list("caseId", caseId)) {
-            if (!decide(swarm.swarmId, aggregate -> aggregate.close(reason, clock.now())).isEmpty()) {
-                deadlines.cancelAll(swarm.swarmId.toString());
-            }
+            decide(swarm.swarmId, aggregate -> aggregate.close(reason, clock.now()));
+            deadlines.cancelAll(swarm.swarmId.toString());
         }
     }
 
@@ -225,20 +225,20 @@ public class SwarmCommands {
                 List.of(SwarmStatus.REQUESTED, SwarmStatus.ACTIVE)).firstResultOptional();
     }
 
-    private void scheduleReminder(UUID swarmId, Instant lastPost, int sent) {
+    private void scheduleReminder(UUID swarmId, String priority, Instant lastPost, int sent) {
         deadlines.schedule(SwarmReminders.KIND, swarmId.toString(), SwarmReminders.KEY,
-                lastPost.plus(config.reminderAfter()), Map.of("sent", sent));
+                lastPost.plus(config.reminderAfter(priority)), Map.of("sent", sent));
     }
 
-    private List<SwarmEvent> decide(UUID swarmId, Function<Swarm, List<SwarmEvent>> decision) {
+    /** Loads the swarm, appends what it decides, and returns it as it was before. */
+    private Swarm decide(UUID swarmId, Function<Swarm, List<SwarmEvent>> decision) {
         List<SwarmEvent> history = store.load(swarmId.toString(), SwarmProjector.TYPES);
         if (history.isEmpty()) {
             throw new NotFoundException("No swarm " + swarmId);
         }
         Swarm swarm = Swarm.replay(history);
-        List<SwarmEvent> events = decision.apply(swarm);
-        append(swarmId, swarm.version(), events);
-        return events;
+        append(swarmId, swarm.version(), decision.apply(swarm));
+        return swarm;
     }
 
     private void append(UUID swarmId, long expectedVersion, List<SwarmEvent> events) {

@@ -206,6 +206,9 @@ class SwarmStallsTest {
         assertThat(feed).extracting(p -> p.get("authorId")).containsOnly("swarm-bot");
         assertThat(feed).extracting(p -> p.get("via")).containsOnly("automation:sla-warning");
         assertThat(world.lead().get("/swarms?caseId=" + caseId).then().extract().<List<?>>path("id")).hasSize(1);
+        Instant lastPost = Instant.parse(feed.getLast().get("postedAt"));
+        assertThat(reminderDue(swarmId)).as("an urgent case's swarm is reminded after 1 hour, as configured")
+                .isEqualTo(lastPost.plus(Duration.ofHours(1)));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "swarm-events")) {
             List<ConsumerRecord<String, String>> published = reader.readForKey(swarmId, 3, PATIENCE);
@@ -250,6 +253,17 @@ class SwarmStallsTest {
 
     private List<Map<String, String>> feed(String swarmId) {
         return world.lead().get("/swarms/" + swarmId + "/posts").then().statusCode(200).extract().path("");
+    }
+
+    private Instant reminderDue(String swarmId) throws SQLException {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "select due_at from deadlines where aggregate_id = ?")) {
+            query.setString(1, swarmId);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("a reminder is scheduled").isTrue();
+                return rows.getTimestamp(1).toInstant();
+            }
+        }
     }
 
     private int remindersOf(String swarmId) throws SQLException {

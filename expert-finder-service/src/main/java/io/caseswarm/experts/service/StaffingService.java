@@ -18,7 +18,6 @@ import io.caseswarm.experts.config.InvitationsConfig;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvitationExpired;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
 import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
-import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
 import io.caseswarm.experts.domain.Staffing;
 import io.caseswarm.experts.domain.SwarmRequest;
 import io.caseswarm.experts.projection.ExpertAssignment;
@@ -183,12 +182,10 @@ public class StaffingService {
         events.addAll(invited);
         long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();
         int openPlaces = (int) (staffing.teamSize - (ExpertAssignment.taken(request.swarmId()) - freed + invited.size()));
-        boolean dry = invited.size() < howMany && openPlaces > 0;
-        if (dry && !(staffing.unstaffed && invited.isEmpty())) {
-            events.add(new SwarmUnstaffed(request.swarmId(), request.caseId(), request.caseNumber(), request.ownerId(),
-                    request.skills(), openPlaces, now));
+        Staffing.unstaffed(request, howMany, invited.size(), openPlaces, staffing.unstaffed, now).ifPresent(unstaffed -> {
+            events.add(unstaffed);
             metrics.counter("caseswarm.swarms.unstaffed").increment();
-        }
+        });
         if (events.isEmpty()) {
             return;
         }

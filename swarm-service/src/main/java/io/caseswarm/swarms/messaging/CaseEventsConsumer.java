@@ -43,8 +43,10 @@ public class CaseEventsConsumer {
             switch (event.type()) {
                 case "case-opened" -> opened(event.dataAs(CaseOpened.class));
                 case "case-updated" -> {
+                    // Only the priority matters here; a case this service never heard of has none to change.
                     CaseUpdated updated = event.dataAs(CaseUpdated.class);
-                    updated.newPriority().ifPresent(priority -> known(updated.caseId()).priority = priority);
+                    updated.newPriority().ifPresent(priority -> KnownCase.<KnownCase>findByIdOptional(updated.caseId())
+                            .ifPresent(known -> known.priority = priority));
                 }
                 case "case-swarm-wanted" -> swarmWanted(event);
                 case "case-swarm-post-wanted" -> {

@@ -280,11 +280,14 @@ class SwarmStaffingTest {
         }
     }
 
-    /** The clock stands still from now (to the second), so that timeouts are what a test makes them. */
+    /**
+     * The clock stands still at 08:00 UTC today, so that timeouts are what a test makes them: the people here
+     * work 00:00–23:59 UTC, and two working hours from 08:00 end at 10:00, whenever the suite runs.
+     */
     private Instant standStill() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        clock.set(now);
-        return now;
+        Instant morning = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
+        clock.set(morning);
+        return morning;
     }
 
     private static String request(String swarmId, String ownerId, String skill, int teamSize, String priority) {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.experts.People;
-import io.caseswarm.experts.SettableClock;
+import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.platform.deadline.DeadlinePoller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;

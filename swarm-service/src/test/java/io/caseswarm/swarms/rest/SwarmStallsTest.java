@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.platform.deadline.DeadlinePoller;
-import io.caseswarm.swarms.SettableClock;
+import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;

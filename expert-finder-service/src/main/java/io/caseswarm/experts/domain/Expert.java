@@ -3,7 +3,7 @@ package io.caseswarm.experts.domain;
 import java.time.Instant;
 import java.util.List;
 
-import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+import io.caseswarm.experts.domain.ExpertEvent.DirectoryEvent;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
 import io.caseswarm.platform.rest.CommandRejectedException;
@@ -18,7 +18,7 @@ public final class Expert {
     private Expert() {
     }
 
-    public static Expert replay(List<? extends ExpertEvent> history) {
+    public static Expert replay(List<? extends DirectoryEvent> history) {
         Expert expert = new Expert();
         history.forEach(expert::apply);
         return expert;
@@ -39,14 +39,13 @@ public final class Expert {
         return update(profile.withPresence(presence), now);
     }
 
-    void apply(ExpertEvent event) {
+    void apply(DirectoryEvent event) {
         switch (event) {
             case ExpertRegistered registered -> {
                 personId = registered.personId();
                 profile = registered.profile();
             }
             case ExpertUpdated updated -> profile = updated.profile();
-            case ExpertInvited invited -> throw new IllegalStateException("Invitations belong to a swarm's stream");
         }
         version++;
     }

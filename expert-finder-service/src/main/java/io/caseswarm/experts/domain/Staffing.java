@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
 
 /**
  * Decides whom to invite to a swarm: first the best candidates that bring a skill nobody on the team
@@ -37,5 +39,21 @@ public final class Staffing {
                     request.question()));
         }
         return invitations;
+    }
+
+    /**
+     * Whether a round of staffing leaves the swarm unstaffed and says so: it asked for {@code asked} people,
+     * found {@code found}, and {@code openPlaces} of the team are held by nobody. Said once each time the
+     * swarm runs dry: not again by a round that finds nobody while it is still dry ({@code saidAlready},
+     * which an invitation ends).
+     */
+    public static Optional<SwarmUnstaffed> unstaffed(SwarmRequest request, int asked, int found, int openPlaces,
+            boolean saidAlready, Instant now) {
+        boolean dry = found < asked && openPlaces > 0;
+        if (!dry || saidAlready && found == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new SwarmUnstaffed(request.swarmId(), request.caseId(), request.caseNumber(),
+                request.ownerId(), request.skills(), openPlaces, now));
     }
 }

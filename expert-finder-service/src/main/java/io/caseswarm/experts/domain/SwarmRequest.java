@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * What a swarm needs, as the swarm service asked for it, with the case number and question the
- * invitations carry (null in swarms requested before they were kept).
+ * invitations carry (null in swarms requested before they were kept) and the case's priority, which
+ * sets how long an invitation waits (null when unknown).
  */
 public record SwarmRequest(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
-        String caseNumber, String question) {
+        String caseNumber, String question, String priority) {
 }

@@ -13,7 +13,10 @@ import io.caseswarm.experts.service.StaffingService;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Staffs new swarms and follows the answers and closes that change people's load. */
+/**
+ * Staffs new swarms and follows the answers and closes that change people's load; an answer or a close
+ * also ends the wait of an invitation, so it cannot expire any more.
+ */
 @ApplicationScoped
 public class SwarmEventsConsumer {
 
@@ -34,7 +37,7 @@ public class SwarmEventsConsumer {
                     SwarmRequested requested = event.dataAs(SwarmRequested.class);
                     staffing.swarmRequested(new SwarmRequest(requested.swarmId(), requested.caseId(),
                             requested.ownerId(), requested.skills(), requested.teamSize(), requested.caseNumber(),
-                            requested.question()));
+                            requested.question(), requested.priority()));
                 }
                 case "swarm-member-declined" -> {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
@@ -60,8 +63,9 @@ public class SwarmEventsConsumer {
         });
     }
 
+    /** {@code priority} is null on swarms requested before it was sent. */
     record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
-            String caseNumber, String question) {
+            String caseNumber, String question, String priority) {
     }
 
     record MemberAnswer(UUID swarmId, String personId) {

@@ -2,6 +2,7 @@ package io.caseswarm.experts.projection;
 
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,24 @@ public class ExpertAssignment extends PanacheEntityBase {
     @Id
     public String personId;
     public String status;
+
+    /**
+     * The person no longer holds a place in the swarm: they declined, left, or did not answer in time.
+     * False when they held none (their invitation had lapsed already).
+     */
+    public static boolean release(UUID swarmId, String personId) {
+        return delete("swarmId = ?1 and personId = ?2", swarmId, personId) > 0;
+    }
+
+    /** Invited or joined, for as long as the swarm holds a place for them. */
+    public static Optional<ExpertAssignment> of(UUID swarmId, String personId) {
+        return findByIdOptional(new Key(swarmId, personId));
+    }
+
+    /** How many places of the swarm are taken: invitations waiting and people who joined. */
+    public static long taken(UUID swarmId) {
+        return count("swarmId", swarmId);
+    }
 
     public static long loadOf(String personId) {
         return count("personId", personId);

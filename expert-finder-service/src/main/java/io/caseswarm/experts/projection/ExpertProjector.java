@@ -1,14 +1,19 @@
 package io.caseswarm.experts.projection;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.caseswarm.experts.domain.ExpertEvent;
+import io.caseswarm.experts.domain.ExpertEvent.DirectoryEvent;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertInvitationExpired;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
+import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
+import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
@@ -18,6 +23,10 @@ import io.caseswarm.platform.store.StoredEvent;
 public class ExpertProjector {
 
     public static final EventTypes<ExpertEvent> TYPES = EventTypes.of(ExpertEvent.class);
+    /** A person's stream. */
+    public static final EventTypes<DirectoryEvent> DIRECTORY = EventTypes.of(DirectoryEvent.class);
+    /** A swarm's stream. */
+    public static final EventTypes<StaffingEvent> STAFFING = EventTypes.of(StaffingEvent.class);
 
     private final EventStore store;
 
@@ -45,8 +54,16 @@ public class ExpertProjector {
                     assignment.personId = invited.personId();
                     assignment.status = ExpertAssignment.PENDING;
                     assignment.persist();
+                    staffing(invited).ifPresent(staffing -> staffing.unstaffed = false);
                 }
+                // An invitation that lapsed holds nobody's time any more.
+                case ExpertInvitationExpired expired -> ExpertAssignment.release(expired.swarmId(), expired.personId());
+                case SwarmUnstaffed unstaffed -> staffing(unstaffed).ifPresent(staffing -> staffing.unstaffed = true);
             }
         }
+    }
+
+    private static Optional<SwarmStaffing> staffing(StaffingEvent event) {
+        return SwarmStaffing.findByIdOptional(event.swarmId());
     }
 }

@@ -28,8 +28,12 @@ public class SwarmStaffing extends PanacheEntityBase {
     public boolean open;
     public String caseNumber;
     public String question;
+    /** The case's priority when the swarm was asked for; null if unknown. */
+    public String priority;
+    /** Staffing ran dry (swarm-unstaffed) and nobody has been invited since. */
+    public boolean unstaffed;
 
     public SwarmRequest request() {
-        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize, caseNumber, question);
+        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize, caseNumber, question, priority);
     }
 }

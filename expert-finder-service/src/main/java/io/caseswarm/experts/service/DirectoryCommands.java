@@ -58,7 +58,7 @@ public class DirectoryCommands {
     }
 
     private Expert load(String personId) {
-        return Expert.replay(store.load(personId, ExpertProjector.TYPES));
+        return Expert.replay(store.load(personId, ExpertProjector.DIRECTORY));
     }
 
     private void append(String personId, Expert expert, List<ExpertEvent> events) {

@@ -1,7 +1,10 @@
 package io.caseswarm.experts.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -9,31 +12,49 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.caseswarm.experts.domain.ExpertEvent;
+import org.jboss.logging.Logger;
+
+import io.caseswarm.experts.config.InvitationsConfig;
+import io.caseswarm.experts.domain.ExpertEvent.ExpertInvitationExpired;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
+import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
 import io.caseswarm.experts.domain.Staffing;
 import io.caseswarm.experts.domain.SwarmRequest;
 import io.caseswarm.experts.projection.ExpertAssignment;
+import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
 import io.caseswarm.experts.projection.SwarmStaffing;
+import io.caseswarm.platform.deadline.Deadlines;
 import io.caseswarm.platform.store.EventStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Staffs swarms as they are requested and answered. Invitations form the swarm's stream in the
  * expert finder's store (keyed by the swarm), so who was invited before is known from its events.
+ * Each invitation waits for an answer until its timeout ({@link InvitationExpiry}), scheduled in the
+ * transaction that invites and cancelled in the one that records the answer.
  */
 @ApplicationScoped
 public class StaffingService {
 
+    private static final Logger LOG = Logger.getLogger(StaffingService.class);
+
     private final EventStore store;
     private final ExpertProjector projector;
     private final ExpertDirectory directory;
+    private final Deadlines deadlines;
+    private final InvitationsConfig invitations;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
-    StaffingService(EventStore store, ExpertProjector projector, ExpertDirectory directory, Clock clock) {
+    StaffingService(EventStore store, ExpertProjector projector, ExpertDirectory directory, Deadlines deadlines,
+            InvitationsConfig invitations, MeterRegistry metrics, Clock clock) {
         this.store = store;
         this.projector = projector;
         this.directory = directory;
+        this.deadlines = deadlines;
+        this.invitations = invitations;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -47,18 +68,24 @@ public class StaffingService {
         staffing.teamSize = request.teamSize();
         staffing.caseNumber = request.caseNumber();
         staffing.question = request.question();
+        staffing.priority = request.priority();
         staffing.open = true;
         staffing.persist();
-        invite(request, request.teamSize());
+        invite(staffing, request.teamSize(), List.of());
     }
 
-    /** A decline frees the person and makes room on the team: the next best candidate is asked. */
+    /**
+     * A decline frees the person and makes room on the team: the next best candidate is asked. A decline
+     * that crossed the invitation's expiry finds the place freed and its replacement asked already, and
+     * asks nobody else.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(UUID swarmId, String personId) {
-        release(swarmId, personId);
+        answered(swarmId, personId);
+        boolean heldAPlace = ExpertAssignment.release(swarmId, personId);
         SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
-        if (staffing != null && staffing.open) {
-            invite(staffing.request(), 1);
+        if (heldAPlace && staffing != null && staffing.open) {
+            invite(staffing, 1, List.of());
         }
     }
 
@@ -74,17 +101,29 @@ public class StaffingService {
         }
     }
 
+    /**
+     * The person is in the swarm. Swarm-service decides who is a member: a join it recorded before it saw
+     * the invitation's expiry stands, so the person carries the swarm again even though their lapsed
+     * invitation had freed them (and their replacement stays invited).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(UUID swarmId, String personId) {
-        ExpertAssignment assignment = ExpertAssignment.findById(new ExpertAssignment.Key(swarmId, personId));
-        if (assignment != null) {
-            assignment.status = ExpertAssignment.JOINED;
-        }
+        answered(swarmId, personId);
+        ExpertAssignment assignment = ExpertAssignment.of(swarmId, personId).orElseGet(() -> {
+            ExpertAssignment rejoined = new ExpertAssignment();
+            rejoined.swarmId = swarmId;
+            rejoined.personId = personId;
+            rejoined.status = ExpertAssignment.JOINED;
+            rejoined.persist();
+            return rejoined;
+        });
+        assignment.status = ExpertAssignment.JOINED;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void left(UUID swarmId, String personId) {
-        release(swarmId, personId);
+        answered(swarmId, personId);
+        ExpertAssignment.release(swarmId, personId);
     }
 
     /** A closed swarm asks nobody else, and everyone it held is free again. */
@@ -95,20 +134,80 @@ public class StaffingService {
             staffing.open = false;
         }
         ExpertAssignment.delete("swarmId", swarmId);
+        deadlines.cancelAll(swarmId.toString());
     }
 
-    private void invite(SwarmRequest request, int howMany) {
-        List<ExpertEvent> history = store.load(request.swarmId().toString(), ExpertProjector.TYPES);
+    /**
+     * An invitation's timeout is due. If the person has still neither joined nor declined and the swarm
+     * is open, the invitation lapses, their place is free, and the next candidate is asked as after a
+     * decline. Otherwise (they answered a moment ago, the swarm closed) nothing happens.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invitationTimedOut(UUID swarmId, String personId) {
+        SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
+        boolean waiting = ExpertAssignment.of(swarmId, personId)
+                .filter(assignment -> ExpertAssignment.PENDING.equals(assignment.status)).isPresent();
+        if (staffing == null || !staffing.open || !waiting) {
+            return;
+        }
+        List<StaffingEvent> history = history(swarmId);
+        Instant invitedAt = history.stream()
+                .filter(event -> event instanceof ExpertInvited invited && invited.personId().equals(personId))
+                .map(event -> ((ExpertInvited) event).invitedAt())
+                .reduce((first, last) -> last).orElse(null);
+        ExpertInvitationExpired expired = new ExpertInvitationExpired(swarmId, staffing.caseId, staffing.caseNumber,
+                personId, invitedAt, clock.instant());
+        metrics.counter("caseswarm.invitations.expired").increment();
+        LOG.infof("Invitation of %s to swarm %s expired unanswered; asking the next candidate", personId, swarmId);
+        invite(staffing, 1, List.of(expired));
+    }
+
+    /**
+     * Asks up to {@code howMany} new people, after appending {@code before} (what made room). When the
+     * team still has open places and nobody is left to ask, the swarm is unstaffed: said once, until
+     * somebody is invited again.
+     */
+    private void invite(SwarmStaffing staffing, int howMany, List<StaffingEvent> before) {
+        SwarmRequest request = staffing.request();
+        String swarmId = request.swarmId().toString();
+        List<StaffingEvent> history = history(request.swarmId());
         Set<String> invitedBefore = history.stream()
+                .filter(ExpertInvited.class::isInstance)
                 .map(event -> ((ExpertInvited) event).personId())
                 .collect(Collectors.toSet());
-        List<ExpertInvited> invitations = Staffing.invite(request, invitedBefore,
-                directory.candidates(request.skills()), howMany, clock.instant());
-        projector.project(store.append(DirectoryCommands.STREAM_TYPE, request.swarmId().toString(), history.size(),
-                invitations));
+        Instant now = clock.instant();
+        List<ExpertInvited> invited = Staffing.invite(request, invitedBefore, directory.candidates(request.skills()),
+                howMany, now);
+        List<StaffingEvent> events = new ArrayList<>(before);
+        events.addAll(invited);
+        long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();
+        int openPlaces = (int) (staffing.teamSize - (ExpertAssignment.taken(request.swarmId()) - freed + invited.size()));
+        Staffing.unstaffed(request, howMany, invited.size(), openPlaces, staffing.unstaffed, now).ifPresent(unstaffed -> {
+            events.add(unstaffed);
+            metrics.counter("caseswarm.swarms.unstaffed").increment();
+        });
+        if (events.isEmpty()) {
+            return;
+        }
+        projector.project(store.append(DirectoryCommands.STREAM_TYPE, swarmId, history.size(), events));
+        for (ExpertInvited invitation : invited) {
+            scheduleTimeout(staffing, invitation);
+        }
     }
 
-    private static void release(UUID swarmId, String personId) {
-        ExpertAssignment.delete("swarmId = ?1 and personId = ?2", swarmId, personId);
+    private void scheduleTimeout(SwarmStaffing staffing, ExpertInvited invitation) {
+        ExpertProfile invitee = ExpertProfile.findById(invitation.personId());
+        Instant due = invitations.timeoutFor(staffing.priority).expiresAt(invitation.invitedAt(), invitee.profile());
+        deadlines.schedule(InvitationExpiry.KIND, staffing.swarmId.toString(), invitation.personId(), due,
+                Map.of("invitedAt", invitation.invitedAt().toString()));
+    }
+
+    /** An answer ends the wait for one: the invitation can no longer expire. */
+    private void answered(UUID swarmId, String personId) {
+        deadlines.cancel(InvitationExpiry.KIND, swarmId.toString(), personId);
+    }
+
+    private List<StaffingEvent> history(UUID swarmId) {
+        return store.load(swarmId.toString(), ExpertProjector.STAFFING);
     }
 }

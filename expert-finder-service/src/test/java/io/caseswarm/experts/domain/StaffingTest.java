@@ -19,7 +19,7 @@ class StaffingTest {
 
     private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
     private static final SwarmRequest BILLING_AND_POSTGRES = new SwarmRequest(UUID.randomUUID(), UUID.randomUUID(),
-            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?");
+            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?", "high");
 
     @Test
     void invitesTheBestTeamCoveringTheNeededSkills() {
@@ -105,6 +105,29 @@ class StaffingTest {
 
     private static List<Candidate> rank(ExpertSnapshot... experts) {
         return CandidateScoring.rank(List.of(experts), BILLING_AND_POSTGRES.skills(), NOON);
+    }
+
+    @Test
+    void aRoundThatFindsNobodyForAnOpenPlaceSaysTheSwarmIsUnstaffedWithItsOpenPlaces() {
+        assertThat(Staffing.unstaffed(BILLING_AND_POSTGRES, 2, 0, 2, false, NOON)).hasValueSatisfying(unstaffed -> {
+            assertThat(unstaffed.openPlaces()).isEqualTo(2);
+            assertThat(unstaffed.skills()).containsExactly("billing", "postgres");
+            assertThat(unstaffed.ownerId()).isEqualTo("ana.lima");
+        });
+        assertThat(Staffing.unstaffed(BILLING_AND_POSTGRES, 2, 1, 1, false, NOON)).as("found one of two").isPresent();
+    }
+
+    @Test
+    void itIsSaidOncePerTimeTheSwarmRunsDry() {
+        assertThat(Staffing.unstaffed(BILLING_AND_POSTGRES, 1, 0, 1, true, NOON)).as("still dry").isEmpty();
+        assertThat(Staffing.unstaffed(BILLING_AND_POSTGRES, 2, 1, 1, true, NOON))
+                .as("somebody was found, so it had stopped being dry, and is dry again").isPresent();
+    }
+
+    @Test
+    void aSwarmWhoseTeamIsFullOrWhoseRoundFoundEveryoneIsNotUnstaffed() {
+        assertThat(Staffing.unstaffed(BILLING_AND_POSTGRES, 2, 2, 0, false, NOON)).isEmpty();
+        assertThat(Staffing.unstaffed(BILLING_AND_POSTGRES, 1, 0, 0, false, NOON)).as("no place is open").isEmpty();
     }
 
     private static ExpertSnapshot person(String id, Map<String, Integer> skills, int capacity, int load,

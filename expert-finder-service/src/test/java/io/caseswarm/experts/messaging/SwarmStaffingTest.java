@@ -5,17 +5,22 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.experts.People;
+import io.caseswarm.platform.clock.SettableClock;
+import io.caseswarm.platform.deadline.DeadlinePoller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
@@ -38,9 +43,20 @@ class SwarmStaffingTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SettableClock clock;
+
+    @Inject
+    DeadlinePoller deadlines;
+
     EventSender events;
 
     LocalIssuer issuer;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     @Test
     void aRequestedSwarmGetsItsTeamAndADeclineBringsInTheNextCandidate() throws Exception {
@@ -109,18 +125,175 @@ class SwarmStaffingTest {
         for (int i = 0; i < 2; i++) {
             String swarmId = UUID.randomUUID().toString();
             send(swarmId, "swarm-requested", """
-                    {"swarmId":"%s","caseId":"%s","ownerId":"x","skills":["%s"],"teamSize":1}"""
+                    {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","skills":["%s"],"teamSize":1}"""
                     .formatted(swarmId, UUID.randomUUID(), skill));
         }
         await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + busy).then().body("load", equalTo(2)));
 
         String third = UUID.randomUUID().toString();
         send(third, "swarm-requested", """
-                {"swarmId":"%s","caseId":"%s","ownerId":"x","skills":["%s"],"teamSize":1}"""
+                {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","skills":["%s"],"teamSize":1}"""
                 .formatted(third, UUID.randomUUID(), skill));
         try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
             assertThat(invitedPeople(reader.readForKey(third, 1, PATIENCE))).containsExactly(other);
         }
+    }
+
+    @Test
+    void anUnansweredInvitationExpiresOnTimeAndTheNextCandidateIsAsked() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String silent = register(skill, 5);
+        String next = register(skill, 4);
+        String swarmId = UUID.randomUUID().toString();
+        Instant invitedAt = standStill();
+        send(swarmId, "swarm-requested", request(swarmId, "ana.lima", skill, 1, "\"urgent\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(silent);
+
+            clock.advance(Duration.ofMinutes(14));
+            deadlines.pollOnce();
+            clock.advance(Duration.ofMinutes(1)); // urgent: 15 minutes, on the wall clock
+            deadlines.pollOnce();
+
+            List<ConsumerRecord<String, String>> staffing = reader.readForKey(swarmId, 3, PATIENCE);
+            assertThat(staffing).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("expert-invited", "expert-invitation-expired", "expert-invited");
+            var expired = json.readTree(staffing.get(1).value());
+            assertThat(expired.get("personId").asText()).isEqualTo(silent);
+            assertThat(Instant.parse(expired.get("invitedAt").asText())).isEqualTo(invitedAt);
+            assertThat(Instant.parse(expired.get("expiredAt").asText())).isEqualTo(invitedAt.plus(Duration.ofMinutes(15)));
+            assertThat(invitedPeople(List.of(staffing.get(2)))).containsExactly(next);
+        }
+        lead().get("/people/" + silent).then().body("load", equalTo(0));
+        lead().get("/people/" + next).then().body("load", equalTo(1));
+    }
+
+    @Test
+    void anAnswerEndsTheWaitAndOnlyTheUnansweredInvitationExpires() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String joiner = register(skill, 5);
+        String decliner = register(skill, 4);
+        String silent = register(skill, 3);
+        String swarmId = UUID.randomUUID().toString();
+        standStill();
+        send(swarmId, "swarm-requested", request(swarmId, "ana.lima", skill, 2, "null")); // no priority: timed as normal
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 2, PATIENCE))).containsExactly(joiner, decliner);
+            send(swarmId, "swarm-member-joined", member(swarmId, joiner));
+            send(swarmId, "swarm-member-declined", member(swarmId, decliner));
+            assertThat(invitedPeople(reader.readForKey(swarmId, 3, PATIENCE))).containsExactly(joiner, decliner, silent);
+
+            clock.advance(Duration.ofHours(2)); // normal: two working hours; these people work round the clock
+            deadlines.pollOnce();
+
+            List<ConsumerRecord<String, String>> staffing = reader.readForKey(swarmId, 4, PATIENCE);
+            assertThat(json.readTree(staffing.get(3).value()).get("personId").asText()).isEqualTo(silent);
+            assertThat(TopicReader.header(staffing.get(3), "ce_type")).isEqualTo("expert-invitation-expired");
+            reader.readUntil(records -> false, Duration.ofSeconds(2));
+            assertThat(reader.readForKey(swarmId, 5, Duration.ZERO)).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .as("nobody expired but the one who never answered; nobody is left to ask, once")
+                    .containsExactly("expert-invited", "expert-invited", "expert-invited", "expert-invitation-expired",
+                            "swarm-unstaffed");
+        }
+        lead().get("/people/" + joiner).then().body("load", equalTo(1));
+        lead().get("/people/" + silent).then().body("load", equalTo(0));
+    }
+
+    /** The race, as the expert finder sees it: swarm-service took the join before it saw the expiry. */
+    @Test
+    void aJoinThatCrossedTheExpiryKeepsThePersonInTheSwarmAndTheReplacementStands() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String late = register(skill, 5);
+        String replacement = register(skill, 4);
+        register(skill, 3);
+        String swarmId = UUID.randomUUID().toString();
+        standStill();
+        send(swarmId, "swarm-requested", request(swarmId, "ana.lima", skill, 1, "\"high\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(late);
+            clock.advance(Duration.ofHours(1));
+            assertThat(deadlines.pollOnce()).isGreaterThanOrEqualTo(1);
+            assertThat(reader.readForKey(swarmId, 3, PATIENCE)).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("expert-invited", "expert-invitation-expired", "expert-invited");
+
+            send(swarmId, "swarm-member-joined", member(swarmId, late));
+
+            await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + late).then().body("load", equalTo(1)));
+            lead().get("/people/" + replacement).then().body("load", equalTo(1));
+            reader.readUntil(records -> false, Duration.ofSeconds(2));
+            assertThat(reader.readForKey(swarmId, 4, Duration.ZERO)).as("nobody else is asked").hasSize(3);
+        }
+    }
+
+    @Test
+    void aDeclineThatCrossedTheExpiryAsksNobodyBeyondTheReplacement() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String late = register(skill, 5);
+        String replacement = register(skill, 4);
+        String spare = register(skill, 3);
+        String swarmId = UUID.randomUUID().toString();
+        standStill();
+        send(swarmId, "swarm-requested", request(swarmId, "ana.lima", skill, 1, "\"urgent\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(late);
+            clock.advance(Duration.ofMinutes(15));
+            deadlines.pollOnce();
+            assertThat(reader.readForKey(swarmId, 3, PATIENCE)).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("expert-invited", "expert-invitation-expired", "expert-invited");
+
+            send(swarmId, "swarm-member-declined", member(swarmId, late));
+            // On the swarm's partition after the decline: once the replacement is free again, the decline was handled.
+            send(swarmId, "swarm-member-joined", member(swarmId, replacement));
+            send(swarmId, "swarm-member-left", member(swarmId, replacement));
+
+            await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + replacement).then()
+                    .body("load", equalTo(0)));
+            assertThat(reader.readForKey(swarmId, 4, Duration.ofSeconds(1))).as("nobody else is asked").hasSize(3);
+        }
+        lead().get("/people/" + spare).then().body("load", equalTo(0));
+    }
+
+    @Test
+    void aSwarmNobodyIsLeftToStaffIsDeclaredUnstaffedOnceWithItsOpenPlaces() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String owner = register(skill, 5);
+        String only = register(skill, 4);
+        String swarmId = UUID.randomUUID().toString();
+        send(swarmId, "swarm-requested", request(swarmId, owner, skill, 3, "\"high\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            List<ConsumerRecord<String, String>> staffing = reader.readForKey(swarmId, 2, PATIENCE);
+            assertThat(staffing).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("expert-invited", "swarm-unstaffed");
+            var unstaffed = json.readTree(staffing.get(1).value());
+            assertThat(unstaffed.get("openPlaces").asInt()).isEqualTo(2);
+            assertThat(unstaffed.get("ownerId").asText()).isEqualTo(owner);
+            assertThat(unstaffed.get("skills").get(0).asText()).isEqualTo(skill);
+
+            send(swarmId, "swarm-member-declined", member(swarmId, only)); // still nobody to ask
+            reader.readUntil(records -> false, Duration.ofSeconds(2));
+            assertThat(reader.readForKey(swarmId, 3, Duration.ZERO)).as("said once while it stays dry").hasSize(2);
+        }
+    }
+
+    /**
+     * The clock stands still at 08:00 UTC today, so that timeouts are what a test makes them: the people here
+     * work 00:00–23:59 UTC, and two working hours from 08:00 end at 10:00, whenever the suite runs.
+     */
+    private Instant standStill() {
+        Instant morning = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
+        clock.set(morning);
+        return morning;
+    }
+
+    private static String request(String swarmId, String ownerId, String skill, int teamSize, String priority) {
+        return """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"CS-000042","ownerId":"%s","skills":["%s"],"teamSize":%d,
+                 "priority":%s}""".formatted(swarmId, UUID.randomUUID(), ownerId, skill, teamSize, priority);
     }
 
     private List<String> invitedPeople(List<ConsumerRecord<String, String>> records) {

@@ -149,4 +149,50 @@ public sealed interface Notice {
                     + "This mail has no links to click: answering needs you signed in.\n\nCaseswarm";
         }
     }
+
+    /**
+     * To a swarm's owner and the leads: the expert finder has nobody left to invite and the swarm still has
+     * open places, so somebody has to find help another way (or change what the swarm asks for).
+     */
+    record SwarmUnstaffed(String caseNumber, UUID swarmId, List<String> skills, int openPlaces) implements Notice {
+
+        public SwarmUnstaffed {
+            skills = List.copyOf(skills);
+        }
+
+        public String template() {
+            return "swarm-unstaffed";
+        }
+
+        public String subject() {
+            return "Nobody left to invite to the swarm on " + caseNumber;
+        }
+
+        public String text() {
+            return "Hello,\n\nthe swarm on case " + caseNumber + " (swarm " + swarmId + ") still has " + openPlaces
+                    + (openPlaces == 1 ? " open place" : " open places") + ", and the expert finder has nobody left"
+                    + " to ask for " + String.join(", ", skills) + ": everyone with these skills who is reachable"
+                    + " and has room was asked already, or there is nobody.\n\n"
+                    + "Find help another way, or ask for a swarm with other skills.\n\nCaseswarm";
+        }
+    }
+
+    /**
+     * What an automation rule of case-service asked to tell people about a case (an SLA at risk, say), in
+     * the rule's words.
+     */
+    record CaseNotice(String caseNumber, String noticeSubject, String body) implements Notice {
+
+        public String template() {
+            return "case-notice";
+        }
+
+        public String subject() {
+            return noticeSubject + " [" + caseNumber + "]";
+        }
+
+        public String text() {
+            return body + "\n\nCaseswarm";
+        }
+    }
 }

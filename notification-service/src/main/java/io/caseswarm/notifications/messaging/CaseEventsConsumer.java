@@ -18,7 +18,10 @@ import io.caseswarm.notifications.service.Notifier;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Tells customers that their case arrived, what the people working on it write to them, and that it is solved. */
+/**
+ * Tells customers that their case arrived, what the people working on it write to them, and that it is
+ * solved; and tells the people an automation rule names what it asks to tell them ({@code case-notice-requested}).
+ */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
@@ -65,6 +68,14 @@ public class CaseEventsConsumer {
                     threadCustomersMail(message, trigger);
                     tellCustomer(message, trigger);
                 }
+                case "case-notice-requested" -> {
+                    NoticeRequested requested = event.dataAs(NoticeRequested.class);
+                    if (requested.personIds() == null || requested.subject() == null || requested.text() == null) {
+                        throw new IllegalArgumentException("case-notice-requested needs personIds, subject and text");
+                    }
+                    notifier.sendToPeople(requested.personIds(), new Notice.CaseNotice(requested.number(),
+                            requested.subject(), requested.text()), trigger);
+                }
                 default -> {
                     // Nothing else about a case is news to its customer yet.
                 }
@@ -105,6 +116,11 @@ public class CaseEventsConsumer {
     }
 
     record Customer(String id, String name, String email) {
+    }
+
+    /** Asked for by an automation rule of case-service; unknown fields are ignored. */
+    record NoticeRequested(UUID caseId, String number, List<String> personIds, String subject, String text,
+            String by) {
     }
 
     /**

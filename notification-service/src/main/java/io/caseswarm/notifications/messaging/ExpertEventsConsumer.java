@@ -1,5 +1,7 @@
 package io.caseswarm.notifications.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.caseswarm.notifications.config.NotificationsConfig;
 import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.notifications.projection.Contact;
@@ -15,16 +18,21 @@ import io.caseswarm.notifications.service.Notifier;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Learns people's contact points from the directory and tells invited experts about their swarm. */
+/**
+ * Learns people's contact points from the directory, tells invited experts about their swarm, and tells a
+ * swarm's owner and the leads when nobody is left to invite.
+ */
 @ApplicationScoped
 public class ExpertEventsConsumer {
 
     private final EventInbox inbox;
     private final Notifier notifier;
+    private final NotificationsConfig config;
 
-    ExpertEventsConsumer(EventInbox inbox, Notifier notifier) {
+    ExpertEventsConsumer(EventInbox inbox, Notifier notifier, NotificationsConfig config) {
         this.inbox = inbox;
         this.notifier = notifier;
+        this.config = config;
     }
 
     @Incoming("expert-events")
@@ -50,14 +58,27 @@ public class ExpertEventsConsumer {
                             caseNumber, question, invited.swarmId(), invited.personId()),
                             new TriggeredBy(event.id(), event.type()));
                 }
+                case "swarm-unstaffed" -> {
+                    SwarmUnstaffed unstaffed = event.dataAs(SwarmUnstaffed.class);
+                    SwarmInfo swarm = SwarmInfo.findById(unstaffed.swarmId());
+                    String caseNumber = unstaffed.caseNumber() != null ? unstaffed.caseNumber()
+                            : swarm == null ? "a case" : swarm.caseNumber;
+                    List<String> told = new ArrayList<>(List.of(unstaffed.ownerId()));
+                    told.addAll(config.leads().orElse(List.of()));
+                    notifier.sendToPeople(told, new Notice.SwarmUnstaffed(caseNumber, unstaffed.swarmId(),
+                            unstaffed.skills(), unstaffed.openPlaces()), new TriggeredBy(event.id(), event.type()));
+                }
                 default -> {
-                    // Other expert events carry nothing to tell anyone.
+                    // Other expert events (an invitation that lapsed) carry nothing to tell anyone.
                 }
             }
         });
     }
 
     record Person(String personId, String name, String email) {
+    }
+
+    record SwarmUnstaffed(UUID swarmId, String caseNumber, String ownerId, List<String> skills, int openPlaces) {
     }
 
     record ExpertInvited(UUID swarmId, String personId, String name, String email, String caseNumber,

@@ -3,6 +3,7 @@ package io.caseswarm.notifications.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,6 +73,24 @@ public class Notifier {
                     notice.template(), notice.subject(), trigger, SUPPRESSED_REASON, clock.instant());
         };
         projector.project(store.append(STREAM_TYPE, id.toString(), 0, List.of(outcome)));
+    }
+
+    /**
+     * Tells each of {@code personIds} once, however often the list names them, through their contact from
+     * the directory. A person the directory never announced has no contact point: nobody to send to, which
+     * is logged, and the others are still told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sendToPeople(List<String> personIds, Notice notice, TriggeredBy trigger) {
+        for (String personId : new LinkedHashSet<>(personIds)) {
+            Contact contact = Contact.findById(Contact.person(personId));
+            if (contact == null) {
+                LOG.warnf("No contact point for %s: %s for %s %s not sent", personId, notice.template(),
+                        trigger.type(), trigger.eventId());
+                continue;
+            }
+            send(contact, notice, trigger);
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.notifications.RealMailServer;
+import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.MailServer;
@@ -290,6 +291,64 @@ class NotificationsTest {
             assertThat(TopicReader.header(dead.getFirst(), "dead-letter-reason"))
                     .contains("case-opened was never received");
         }
+    }
+
+    @Test
+    void whenNobodyIsLeftToInviteTheOwnerAndTheLeadsHearOnce() {
+        String owner = "ana-" + UUID.randomUUID().toString().substring(0, 8);
+        String swarmId = UUID.randomUUID().toString();
+        for (String person : List.of(owner, "lena.berg", "li.wei")) {
+            send("expert-events", person, "expert-registered", """
+                    {"personId":"%s","name":"%s","email":"%s-%s@example.com"}""".formatted(person, person, person, swarmId));
+        }
+        EventSender.Sent unstaffed = events.send("expert-events", swarmId, "swarm-unstaffed", """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"CS-000330","ownerId":"%s","skills":["billing","postgres"],
+                 "openPlaces":2,"unstaffedAt":"2026-12-01T10:00:00Z"}""".formatted(swarmId, UUID.randomUUID(), owner));
+        events.redeliver(unstaffed);
+        String marker = "mei-" + UUID.randomUUID().toString().substring(0, 8);
+        invite(swarmId, marker); // after the redelivery on the swarm's partition
+
+        await().atMost(PATIENCE).until(() -> !mail.mailsTo(marker + "@example.com").isEmpty());
+        for (String person : List.of(owner, "lena.berg", "li.wei")) {
+            List<ReceivedMail> mails = mail.mailsTo(person + "-" + swarmId + "@example.com");
+            assertThat(mails).as(person).hasSize(1);
+            assertThat(mails.getFirst().subject()).isEqualTo("Nobody left to invite to the swarm on CS-000330");
+            assertThat(mails.getFirst().text()).contains("still has 2 open places")
+                    .contains("nobody left to ask for billing, postgres");
+        }
+    }
+
+    @Test
+    void aNoticeAnAutomationAsksForReachesEachPersonNamedOnce() {
+        String caseId = UUID.randomUUID().toString();
+        String raj = "raj-" + UUID.randomUUID().toString().substring(0, 8);
+        String mei = "mei-" + UUID.randomUUID().toString().substring(0, 8);
+        String later = "kim-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String person : List.of(raj, mei, later)) {
+            send("expert-events", person, "expert-registered", """
+                    {"personId":"%s","name":"%s","email":"%s@example.com"}""".formatted(person, person, person));
+        }
+        await().atMost(PATIENCE).until(() -> contactKnown(later));
+        EventSender.Sent notice = events.send("case-events", caseId, "case-notice-requested", """
+                {"caseId":"%s","number":"CS-000331","personIds":["%s","%s","%s"],"subject":"SLA at risk",
+                 "text":"Case CS-000331 breaches its SLA in 30 minutes.","by":"automation:sla-warning",
+                 "requestedAt":"2026-12-01T10:00:00Z","ruleVersion":2}""".formatted(caseId, raj, mei, raj));
+        events.redeliver(notice);
+        send("case-events", caseId, "case-notice-requested", """
+                {"caseId":"%s","number":"CS-000331","personIds":["%s"],"subject":"Marker","text":"Last one.",
+                 "by":"automation:sla-warning","requestedAt":"2026-12-01T10:01:00Z"}""".formatted(caseId, later));
+
+        await().atMost(PATIENCE).until(() -> !mail.mailsTo(later + "@example.com").isEmpty());
+        for (String person : List.of(raj, mei)) {
+            List<ReceivedMail> mails = mail.mailsTo(person + "@example.com");
+            assertThat(mails).as(person).hasSize(1);
+            assertThat(mails.getFirst().subject()).isEqualTo("SLA at risk [CS-000331]");
+            assertThat(mails.getFirst().text()).contains("Case CS-000331 breaches its SLA in 30 minutes.");
+        }
+    }
+
+    private boolean contactKnown(String personId) {
+        return QuarkusTransaction.requiringNew().call(() -> Contact.findById(Contact.person(personId)) != null);
     }
 
     /** The delivery log is for leads, operators and other systems. */

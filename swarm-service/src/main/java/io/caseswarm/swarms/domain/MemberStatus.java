@@ -6,5 +6,7 @@ public enum MemberStatus {
     @JsonProperty("invited") INVITED,
     @JsonProperty("joined") JOINED,
     @JsonProperty("declined") DECLINED,
-    @JsonProperty("left") LEFT
+    @JsonProperty("left") LEFT,
+    /** Did not answer the invitation in time; the next candidate was asked instead. */
+    @JsonProperty("expired") EXPIRED
 }

@@ -1,5 +1,6 @@
 package io.caseswarm.swarms.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,18 +10,23 @@ import java.util.UUID;
 import io.caseswarm.platform.rest.CommandRejectedException;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmStaffingStalled;
 
 /**
  * A swarm: the experts brought to one case, and their conversation. Decides who may join, answer and
  * post; {@link #apply} is the only place its state changes.
  */
 public final class Swarm {
+
+    /** The swarm's own voice in its feed: reminders, and posts automation rules ask for. */
+    public static final String BOT = "swarm-bot";
 
     private SwarmRequested request;
     /** The case's owner now: the owner asked for, or whoever the case passed to since. */
@@ -38,12 +44,19 @@ public final class Swarm {
         return swarm;
     }
 
-    /** The swarm belongs to the case's owner, who stays responsible for the case; it records who asked. */
-    public static List<SwarmEvent> request(RequestSwarm command, String caseNumber, String caseOwnerId,
-            String requestedBy, Instant now) {
-        return List.of(new SwarmRequested(command.swarmId(), command.caseId(), caseNumber, caseOwnerId,
+    /**
+     * The swarm belongs to the case's owner, who stays responsible for the case; it records who asked
+     * (a person; {@code requestedVia} the automation rule when no person did) and the case's priority.
+     */
+    public static List<SwarmEvent> request(RequestSwarm command, CaseFacts facts, String requestedBy,
+            String requestedVia, Instant now) {
+        return List.of(new SwarmRequested(command.swarmId(), command.caseId(), facts.number(), facts.ownerId(),
                 command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now,
-                requestedBy));
+                requestedBy, requestedVia, facts.priority()));
+    }
+
+    /** What a swarm request takes from its case, as swarm-service learnt it. */
+    public record CaseFacts(String number, String ownerId, String priority) {
     }
 
     /**
@@ -65,8 +78,16 @@ public final class Swarm {
         return List.of(new SwarmMemberInvited(id(), caseId(), personId, now));
     }
 
+    /**
+     * Joining takes a live invitation. One that lapsed before the join arrived is over: the next candidate
+     * was asked in the person's place, so the join is refused (409) rather than making the team bigger.
+     */
     public List<SwarmEvent> join(String personId, Instant now) {
         requireOpen();
+        if (members.get(personId) == MemberStatus.EXPIRED) {
+            throw new CommandRejectedException(personId + " cannot join: the invitation expired unanswered and the"
+                    + " next candidate was asked");
+        }
         requireMember(personId, MemberStatus.INVITED, "join");
         return List.of(new SwarmMemberJoined(id(), caseId(), personId, now));
     }
@@ -75,6 +96,25 @@ public final class Swarm {
         requireOpen();
         requireMember(personId, MemberStatus.INVITED, "decline");
         return List.of(new SwarmMemberDeclined(id(), caseId(), personId, reason, now));
+    }
+
+    /**
+     * The expert finder let the invitation lapse. Whatever this swarm recorded first wins: a join (or a
+     * decline) that arrived before the expiry stands, and the expiry changes nothing.
+     */
+    public List<SwarmEvent> recordExpiry(String personId, Instant expiredAt) {
+        if (isOver() || members.get(personId) != MemberStatus.INVITED) {
+            return List.of();
+        }
+        return List.of(new SwarmMemberExpired(id(), caseId(), personId, expiredAt));
+    }
+
+    /** The expert finder ran out of people to ask; an open swarm records it, a closed one needs nobody. */
+    public List<SwarmEvent> recordStaffingStalled(List<String> skills, int openPlaces, Instant stalledAt) {
+        if (isOver()) {
+            return List.of();
+        }
+        return List.of(new SwarmStaffingStalled(id(), caseId(), skills, openPlaces, stalledAt));
     }
 
     public List<SwarmEvent> leave(String personId, Instant now) {
@@ -94,7 +134,47 @@ public final class Swarm {
      */
     public List<SwarmEvent> post(UUID postId, String authorId, String text, Instant now) {
         requireOpen();
-        return List.of(new SwarmPostAdded(id(), caseId(), postId, authorId, text, now));
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, authorId, text, now, null));
+    }
+
+    /** A post an automation rule asked for: the bot writes it, naming the rule. */
+    public List<SwarmEvent> postFor(String rule, UUID postId, String text, Instant now) {
+        requireOpen();
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, BOT, text, now, rule));
+    }
+
+    /**
+     * The feed has been quiet for {@code quietFor}: the bot reminds the swarm who was asked and has not
+     * answered, and who is in it. Nothing for a swarm that is over.
+     */
+    public List<SwarmEvent> remind(UUID postId, Duration quietFor, Instant now) {
+        if (isOver()) {
+            return List.of();
+        }
+        List<String> waitingFor = withStatus(MemberStatus.INVITED);
+        List<String> in = withStatus(MemberStatus.JOINED);
+        StringBuilder text = new StringBuilder("Nothing has been posted here for ").append(describe(quietFor))
+                .append(". ");
+        text.append(waitingFor.isEmpty() ? "Nobody invited is still to answer."
+                : "Still to answer their invitation: " + String.join(", ", waitingFor) + ".");
+        text.append(" In the swarm: ").append(ownerId).append(" (owner)");
+        in.forEach(member -> text.append(", ").append(member));
+        text.append('.');
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, BOT, text.toString(), now, null));
+    }
+
+    private List<String> withStatus(MemberStatus status) {
+        return members.entrySet().stream().filter(member -> member.getValue() == status).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static String describe(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes % 60 != 0) {
+            return minutes + " minutes";
+        }
+        long hours = minutes / 60;
+        return hours == 1 ? "an hour" : hours + " hours";
     }
 
     public List<SwarmEvent> close(String reason, Instant now) {
@@ -139,6 +219,10 @@ public final class Swarm {
             }
             case SwarmMemberDeclined declined -> members.put(declined.personId(), MemberStatus.DECLINED);
             case SwarmMemberLeft left -> members.put(left.personId(), MemberStatus.LEFT);
+            case SwarmMemberExpired expired -> members.put(expired.personId(), MemberStatus.EXPIRED);
+            case SwarmStaffingStalled stalled -> {
+                // Shown on the swarm; nothing the swarm decides on.
+            }
             case SwarmPostAdded posted -> {
                 // The feed is a projection; posting changes nothing the swarm decides on.
             }
@@ -165,6 +249,15 @@ public final class Swarm {
 
     public Map<String, MemberStatus> members() {
         return Map.copyOf(members);
+    }
+
+    /** The case's priority when the swarm was asked for; null when unknown. */
+    public String priority() {
+        return request.priority();
+    }
+
+    public boolean isOpen() {
+        return !isOver();
     }
 
     public long version() {

@@ -13,12 +13,14 @@ public sealed interface SwarmEvent {
 
     /**
      * {@code ownerId} is the case's owner when the swarm was asked for; {@code requestedBy} who asked (the
-     * owner, or a lead for them). {@code requestedBy} came later as an optional field: null on older events.
+     * owner, or a lead for them; for an automation rule, the owner on whose behalf it asked), and
+     * {@code requestedVia} the rule ({@code automation:<rule>}) when no person asked. {@code priority} is
+     * the case's, when known. All three came later as optional fields: null on older events.
      */
     @EventType("swarm-requested")
     record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String ownerId, String question,
-            String stepsTried, List<String> skills, int teamSize, Instant requestedAt, String requestedBy)
-            implements SwarmEvent {
+            String stepsTried, List<String> skills, int teamSize, Instant requestedAt, String requestedBy,
+            String requestedVia, String priority) implements SwarmEvent {
     }
 
     /** The case changed hands: its swarm follows the case's new owner, who now holds the owner's rights in it. */
@@ -45,8 +47,26 @@ public sealed interface SwarmEvent {
     record SwarmMemberLeft(UUID swarmId, UUID caseId, String personId, Instant leftAt) implements SwarmEvent {
     }
 
+    /**
+     * {@code via} names the automation rule a post by the swarm's bot was asked for by; null for people's
+     * posts and the bot's own reminders (and on older events).
+     */
     @EventType("swarm-post-added")
-    record SwarmPostAdded(UUID swarmId, UUID caseId, UUID postId, String authorId, String text, Instant postedAt)
+    record SwarmPostAdded(UUID swarmId, UUID caseId, UUID postId, String authorId, String text, Instant postedAt,
+            String via) implements SwarmEvent {
+    }
+
+    /**
+     * The expert finder let an unanswered invitation lapse: recorded like a decline, and the person can no
+     * longer join on it.
+     */
+    @EventType("swarm-member-expired")
+    record SwarmMemberExpired(UUID swarmId, UUID caseId, String personId, Instant expiredAt) implements SwarmEvent {
+    }
+
+    /** The expert finder has nobody left to invite while the swarm still has open places. */
+    @EventType("swarm-staffing-stalled")
+    record SwarmStaffingStalled(UUID swarmId, UUID caseId, List<String> skills, int openPlaces, Instant stalledAt)
             implements SwarmEvent {
     }
 

@@ -1,5 +1,9 @@
 package io.caseswarm.swarms.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +12,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.platform.inbox.EventInbox;
+import io.caseswarm.platform.inbox.ReceivedEvent;
+import io.caseswarm.platform.rest.PersonIds;
+import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Learns cases and their owners from case-service: a case that changes hands takes its swarms with it, and
- * a resolved case closes them.
+ * Learns cases, their owners and priorities from case-service: a case that changes hands takes its swarms
+ * with it, and a resolved case closes them. Also carries out what case-service's automation rules ask of
+ * swarms: a swarm on the case ({@code case-swarm-wanted}), a post in its open swarm
+ * ({@code case-swarm-post-wanted}).
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
@@ -33,6 +42,19 @@ public class CaseEventsConsumer {
         inbox.apply(record, event -> {
             switch (event.type()) {
                 case "case-opened" -> opened(event.dataAs(CaseOpened.class));
+                case "case-updated" -> {
+                    // Only the priority matters here; a case this service never heard of has none to change.
+                    CaseUpdated updated = event.dataAs(CaseUpdated.class);
+                    updated.newPriority().ifPresent(priority -> KnownCase.<KnownCase>findByIdOptional(updated.caseId())
+                            .ifPresent(known -> known.priority = priority));
+                }
+                case "case-swarm-wanted" -> swarmWanted(event);
+                case "case-swarm-post-wanted" -> {
+                    SwarmPostWanted wanted = event.dataAs(SwarmPostWanted.class);
+                    require(wanted.text() != null && !wanted.text().isBlank(), "a text");
+                    require(wanted.by() != null && !wanted.by().isBlank(), "who asked (by)");
+                    swarms.postForRule(wanted.caseId(), derivedId(event), wanted.by(), wanted.text().strip());
+                }
                 case "case-assigned" -> {
                     CaseAssigned assigned = event.dataAs(CaseAssigned.class);
                     known(assigned.caseId()).ownerId = assigned.ownerId();
@@ -64,7 +86,36 @@ public class CaseEventsConsumer {
         known.number = opened.number();
         known.subject = opened.subject();
         known.status = KnownCase.OPEN;
+        known.priority = opened.priority();
         known.persist();
+    }
+
+    /**
+     * The swarm's id comes from the event's, so that the same wish handled twice asks for one swarm. What
+     * the request cannot be made of (no skills, no question) can never succeed: dead-lettered.
+     */
+    private void swarmWanted(ReceivedEvent event) {
+        SwarmWanted wanted = event.dataAs(SwarmWanted.class);
+        require(wanted.skills() != null && !wanted.skills().isEmpty() && wanted.skills().size() <= 10
+                && wanted.skills().stream().allMatch(skill -> skill != null && !skill.isBlank()), "1 to 10 skills");
+        require(wanted.teamSize() >= 1 && wanted.teamSize() <= 10, "a team of 1 to 10");
+        require(wanted.question() != null && !wanted.question().isBlank(), "a question");
+        require(wanted.ownerId() != null && wanted.ownerId().matches(PersonIds.PATTERN), "the owner's person id");
+        require(wanted.requestedBy() != null && !wanted.requestedBy().isBlank(), "who asked (requestedBy)");
+        List<String> skills = wanted.skills().stream().map(skill -> skill.strip().toLowerCase(Locale.ROOT))
+                .distinct().toList();
+        swarms.requestForRule(new RequestSwarm(derivedId(event), wanted.caseId(), wanted.question(), null, skills,
+                wanted.teamSize()), wanted.ownerId(), wanted.requestedBy());
+    }
+
+    private static UUID derivedId(ReceivedEvent event) {
+        return UUID.nameUUIDFromBytes((event.type() + "|" + event.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void require(boolean holds, String what) {
+        if (!holds) {
+            throw new IllegalArgumentException("An automation's wish needs " + what);
+        }
     }
 
     /** Events of one case arrive in order: it was opened before anything else happened to it. */
@@ -76,7 +127,28 @@ public class CaseEventsConsumer {
         return known;
     }
 
-    record CaseOpened(UUID caseId, String number, String subject) {
+    record CaseOpened(UUID caseId, String number, String subject, String priority) {
+    }
+
+    record Change(String field, Object from, Object to) {
+    }
+
+    record CaseUpdated(UUID caseId, List<Change> changes) {
+
+        /** The priority after the update, if the update changed it (never removed: it is changed, not unset). */
+        Optional<String> newPriority() {
+            return changes == null ? Optional.empty()
+                    : changes.stream().filter(change -> "priority".equals(change.field()) && change.to() != null)
+                            .map(change -> change.to().toString()).reduce((first, last) -> last);
+        }
+    }
+
+    /** Asked for by an automation rule of case-service; unknown fields are ignored. */
+    record SwarmWanted(UUID caseId, String number, String ownerId, List<String> skills, int teamSize,
+            String question, String requestedBy) {
+    }
+
+    record SwarmPostWanted(UUID caseId, String number, String text, String by) {
     }
 
     record CaseAssigned(UUID caseId, String ownerId) {

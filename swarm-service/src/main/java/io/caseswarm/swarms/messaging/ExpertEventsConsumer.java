@@ -1,5 +1,7 @@
 package io.caseswarm.swarms.messaging;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,10 @@ import io.caseswarm.platform.inbox.EventInbox;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Adds the experts the expert finder invites to their swarm. */
+/**
+ * Adds the experts the expert finder invites to their swarm, records the invitations it let lapse, and
+ * when it ran out of people to ask.
+ */
 @ApplicationScoped
 public class ExpertEventsConsumer {
 
@@ -27,13 +32,33 @@ public class ExpertEventsConsumer {
     @Blocking
     public void onExpertEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, event -> {
-            if ("expert-invited".equals(event.type())) {
-                ExpertInvited invited = event.dataAs(ExpertInvited.class);
-                swarms.recordInvitation(invited.swarmId(), invited.personId());
+            switch (event.type()) {
+                case "expert-invited" -> {
+                    ExpertInvited invited = event.dataAs(ExpertInvited.class);
+                    swarms.recordInvitation(invited.swarmId(), invited.personId());
+                }
+                case "expert-invitation-expired" -> {
+                    InvitationExpired expired = event.dataAs(InvitationExpired.class);
+                    swarms.recordExpiry(expired.swarmId(), expired.personId(), expired.expiredAt());
+                }
+                case "swarm-unstaffed" -> {
+                    SwarmUnstaffed unstaffed = event.dataAs(SwarmUnstaffed.class);
+                    swarms.recordStaffingStalled(unstaffed.swarmId(), unstaffed.skills(), unstaffed.openPlaces(),
+                            unstaffed.unstaffedAt());
+                }
+                default -> {
+                    // The directory's events do not concern swarms.
+                }
             }
         });
     }
 
     record ExpertInvited(UUID swarmId, String personId) {
+    }
+
+    record InvitationExpired(UUID swarmId, String personId, Instant expiredAt) {
+    }
+
+    record SwarmUnstaffed(UUID swarmId, List<String> skills, int openPlaces, Instant unstaffedAt) {
     }
 }

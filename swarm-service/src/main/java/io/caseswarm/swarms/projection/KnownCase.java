@@ -23,4 +23,6 @@ public class KnownCase extends PanacheEntityBase {
     public String subject;
     public String ownerId;
     public String status;
+    /** urgent, high, normal or low; null when case-service never said. */
+    public String priority;
 }

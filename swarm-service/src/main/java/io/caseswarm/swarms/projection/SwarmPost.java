@@ -20,4 +20,6 @@ public class SwarmPost extends PanacheEntityBase {
     public String authorId;
     public String text;
     public Instant postedAt;
+    /** The automation rule a bot post was asked for by; null for people's posts and reminders. */
+    public String via;
 }

@@ -14,12 +14,14 @@ import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.SwarmEvent;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmStaffingStalled;
 import io.caseswarm.swarms.domain.SwarmStatus;
 
 /** Keeps the swarm view and the feed in step with the swarm events, in the transaction that appends them. */
@@ -47,11 +49,19 @@ public class SwarmProjector {
             view.updatedAt = stored.occurredAt();
             switch (event) {
                 case SwarmRequested requested -> throw new IllegalStateException("handled above");
-                case SwarmMemberInvited invited -> member(view, invited.personId(), MemberStatus.INVITED, invited.invitedAt());
+                // Somebody invited or joining is staffing going on again.
+                case SwarmMemberInvited invited -> {
+                    member(view, invited.personId(), MemberStatus.INVITED, invited.invitedAt());
+                    view.staffing = SwarmView.ON_TRACK;
+                }
                 case SwarmMemberJoined joined -> {
                     member(view, joined.personId(), MemberStatus.JOINED, joined.joinedAt());
                     view.status = SwarmStatus.ACTIVE;
+                    view.staffing = SwarmView.ON_TRACK;
                 }
+                case SwarmMemberExpired expired -> member(view, expired.personId(), MemberStatus.EXPIRED,
+                        expired.expiredAt());
+                case SwarmStaffingStalled stalled -> view.staffing = SwarmView.UNSTAFFED;
                 case SwarmMemberDeclined declined -> member(view, declined.personId(), MemberStatus.DECLINED,
                         declined.declinedAt());
                 case SwarmMemberLeft left -> member(view, left.personId(), MemberStatus.LEFT, left.leftAt());
@@ -62,6 +72,7 @@ public class SwarmProjector {
                     post.authorId = posted.authorId();
                     post.text = posted.text();
                     post.postedAt = posted.postedAt();
+                    post.via = posted.via();
                     post.persist();
                 }
                 case SwarmClosed closed -> view.status = SwarmStatus.CLOSED;
@@ -77,6 +88,9 @@ public class SwarmProjector {
         view.caseNumber = requested.caseNumber();
         view.ownerId = requested.ownerId();
         view.requestedBy = requested.requestedBy();
+        view.requestedVia = requested.requestedVia();
+        view.priority = requested.priority();
+        view.staffing = SwarmView.ON_TRACK;
         view.question = requested.question();
         view.stepsTried = requested.stepsTried();
         view.skills = requested.skills();

@@ -22,6 +22,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "swarm_view")
 public class SwarmView extends PanacheEntityBase {
 
+    /** The expert finder is finding people for the swarm, or has (as far as this service knows). */
+    public static final String ON_TRACK = "on-track";
+    /** The expert finder has nobody left to ask and places are open; until somebody is invited or joins. */
+    public static final String UNSTAFFED = "unstaffed";
+
     @Id
     public UUID swarmId;
     public UUID caseId;
@@ -30,6 +35,12 @@ public class SwarmView extends PanacheEntityBase {
     public String ownerId;
     /** Who asked for the swarm (the owner, or a lead); null for swarms asked for before it was recorded. */
     public String requestedBy;
+    /** The automation rule that asked for the swarm when no person did, e.g. automation:sla-warning-swarm. */
+    public String requestedVia;
+    /** The case's priority when the swarm was asked for; null when unknown. */
+    public String priority;
+    /** {@link #ON_TRACK} or {@link #UNSTAFFED}. */
+    public String staffing;
     public String question;
     public String stepsTried;
     @JdbcTypeCode(SqlTypes.JSON)

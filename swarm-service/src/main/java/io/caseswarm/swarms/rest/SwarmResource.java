@@ -169,9 +169,10 @@ public class SwarmResource {
     public record PostRequest(@NotBlank @Size(max = 4_000) String text) {
     }
 
-    public record PostResponse(UUID id, String authorId, String text, Instant postedAt) {
+    /** {@code via}: the automation rule a post by the swarm's bot was asked for by; null otherwise. */
+    public record PostResponse(UUID id, String authorId, String text, Instant postedAt, String via) {
         static PostResponse of(SwarmPost post) {
-            return new PostResponse(post.postId, post.authorId, post.text, post.postedAt);
+            return new PostResponse(post.postId, post.authorId, post.text, post.postedAt, post.via);
         }
     }
 }

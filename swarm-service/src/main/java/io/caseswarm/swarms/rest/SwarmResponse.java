@@ -7,13 +7,19 @@ import java.util.UUID;
 import io.caseswarm.swarms.domain.SwarmStatus;
 import io.caseswarm.swarms.projection.SwarmView;
 
-/** A swarm with its members and their answers; {@code ownerId} is the case's current owner. */
+/**
+ * A swarm with its members and their answers; {@code ownerId} is the case's current owner, {@code staffing}
+ * {@code on-track} or {@code unstaffed} (the expert finder has nobody left to ask), {@code requestedVia} the
+ * automation rule that asked for it, if one did.
+ */
 public record SwarmResponse(UUID id, UUID caseId, String caseNumber, String ownerId, String requestedBy,
-        String question, String stepsTried, List<String> skills, int teamSize, SwarmStatus status,
-        List<SwarmView.Member> members, Instant requestedAt, Instant updatedAt, long version) {
+        String requestedVia, String priority, String question, String stepsTried, List<String> skills,
+        int teamSize, SwarmStatus status, String staffing, List<SwarmView.Member> members, Instant requestedAt,
+        Instant updatedAt, long version) {
 
     static SwarmResponse of(SwarmView v) {
-        return new SwarmResponse(v.swarmId, v.caseId, v.caseNumber, v.ownerId, v.requestedBy, v.question,
-                v.stepsTried, v.skills, v.teamSize, v.status, v.members, v.requestedAt, v.updatedAt, v.version);
+        return new SwarmResponse(v.swarmId, v.caseId, v.caseNumber, v.ownerId, v.requestedBy, v.requestedVia,
+                v.priority, v.question, v.stepsTried, v.skills, v.teamSize, v.status, v.staffing, v.members,
+                v.requestedAt, v.updatedAt, v.version);
     }
 }

@@ -1,8 +1,9 @@
 package io.caseswarm.swarms.service;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -10,37 +11,56 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import io.caseswarm.platform.retry.RetryOnConflict;
+import org.jboss.logging.Logger;
+
+import io.caseswarm.platform.clock.PlatformClock;
+import io.caseswarm.platform.deadline.Deadlines;
 import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.platform.rest.PersonIds;
+import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.swarms.config.SwarmsConfig;
 import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.domain.Swarm;
 import io.caseswarm.swarms.domain.SwarmEvent;
+import io.caseswarm.swarms.domain.SwarmStatus;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.projection.SwarmProjector;
 import io.caseswarm.swarms.projection.SwarmView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 
 /**
  * Handles the commands on swarms, each in one transaction: decide, append (and so publish), project.
- * Commands that come from other services' events join the inbox's transaction.
+ * Commands that come from other services' events join the inbox's transaction; a reminder joins the
+ * transaction of its deadline. Each open swarm has one reminder deadline, scheduled with the request,
+ * moved by every post and cancelled when the swarm closes.
  */
 @ApplicationScoped
 @RetryOnConflict
 public class SwarmCommands {
 
     public static final String STREAM_TYPE = "swarm";
+    private static final Logger LOG = Logger.getLogger(SwarmCommands.class);
 
     private final EventStore store;
     private final SwarmProjector projector;
-    // Microseconds, as PostgreSQL keeps them.
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private final Deadlines deadlines;
+    private final SwarmsConfig config;
+    private final PlatformClock clock;
+    private final MeterRegistry metrics;
 
-    SwarmCommands(EventStore store, SwarmProjector projector) {
+    SwarmCommands(EventStore store, SwarmProjector projector, Deadlines deadlines, SwarmsConfig config,
+            PlatformClock clock, MeterRegistry metrics) {
         this.store = store;
         this.projector = projector;
+        this.deadlines = deadlines;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -63,36 +83,75 @@ public class SwarmCommands {
         if (knownCase.ownerId == null) {
             throw new CommandRejectedException("Case " + knownCase.number + " has no owner yet; assign it first");
         }
-        append(command.swarmId(), 0, Swarm.request(command, knownCase.number, knownCase.ownerId, caller.id(),
-                clock.instant()));
+        start(command, knownCase, caller.id(), null);
+    }
+
+    /**
+     * An automation rule of case-service asks for a swarm on the owner's behalf ({@code case-swarm-wanted}).
+     * Nothing happens when the case already has an open swarm, is not open, or has no owner: the rule wants
+     * the case swarmed, not a second swarm. Returns whether a swarm was requested.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean requestForRule(RequestSwarm command, String onBehalfOf, String rule) {
+        KnownCase knownCase = KnownCase.findById(command.caseId());
+        if (knownCase == null) {
+            throw new IllegalStateException("A swarm is wanted on case " + command.caseId() + ", which was never opened");
+        }
+        if (!KnownCase.OPEN.equals(knownCase.status) || knownCase.ownerId == null || openSwarmOf(command.caseId())
+                .isPresent() || !store.load(command.swarmId().toString()).isEmpty()) {
+            LOG.infof("No swarm for %s on case %s: it is %s, %s", rule, knownCase.number, knownCase.status,
+                    knownCase.ownerId == null ? "has no owner" : "or has an open swarm");
+            return false;
+        }
+        start(command, knownCase, onBehalfOf, rule);
+        return true;
+    }
+
+    private void start(RequestSwarm command, KnownCase knownCase, String requestedBy, String requestedVia) {
+        Instant now = clock.now();
+        append(command.swarmId(), 0, Swarm.request(command,
+                new Swarm.CaseFacts(knownCase.number, knownCase.ownerId, knownCase.priority), requestedBy,
+                requestedVia, now));
+        scheduleReminder(command.swarmId(), knownCase.priority, now, 0);
     }
 
     /** The case passed to a new owner: its open swarms follow, so the new owner works with their experts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void followCaseOwner(UUID caseId, String ownerId) {
         for (SwarmView swarm : SwarmView.<SwarmView>list("caseId", caseId)) {
-            decide(swarm.swarmId, aggregate -> aggregate.followOwner(ownerId, clock.instant()));
+            decide(swarm.swarmId, aggregate -> aggregate.followOwner(ownerId, clock.now()));
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordInvitation(UUID swarmId, String personId) {
-        decide(swarmId, swarm -> swarm.recordInvitation(personId, clock.instant()));
+        decide(swarmId, swarm -> swarm.recordInvitation(personId, clock.now()));
+    }
+
+    /** The expert finder let an invitation lapse; a join recorded before this stands (see {@link Swarm#recordExpiry}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordExpiry(UUID swarmId, String personId, Instant expiredAt) {
+        decide(swarmId, swarm -> swarm.recordExpiry(personId, expiredAt));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordStaffingStalled(UUID swarmId, List<String> skills, int openPlaces, Instant stalledAt) {
+        decide(swarmId, swarm -> swarm.recordStaffingStalled(skills, openPlaces, stalledAt));
     }
 
     @Transactional
     public void join(UUID swarmId, String personId) {
-        decide(swarmId, swarm -> swarm.join(personId, clock.instant()));
+        decide(swarmId, swarm -> swarm.join(personId, clock.now()));
     }
 
     @Transactional
     public void decline(UUID swarmId, String personId, String reason) {
-        decide(swarmId, swarm -> swarm.decline(personId, reason, clock.instant()));
+        decide(swarmId, swarm -> swarm.decline(personId, reason, clock.now()));
     }
 
     @Transactional
     public void leave(UUID swarmId, String personId) {
-        decide(swarmId, swarm -> swarm.leave(personId, clock.instant()));
+        decide(swarmId, swarm -> swarm.leave(personId, clock.now()));
     }
 
     /**
@@ -102,30 +161,84 @@ public class SwarmCommands {
     @Transactional
     public UUID post(UUID swarmId, Caller author, String text) {
         UUID postId = UUID.randomUUID();
-        decide(swarmId, swarm -> {
-            if (!swarm.mayPost(author.id()) && !author.is(Roles.LEAD)) {
+        Instant now = clock.now();
+        Swarm swarm = decide(swarmId, aggregate -> {
+            if (!aggregate.mayPost(author.id()) && !author.is(Roles.LEAD)) {
                 throw new ForbiddenException(author.id() + " neither owns nor has joined this swarm");
             }
-            return swarm.post(postId, author.id(), text, clock.instant());
+            return aggregate.post(postId, author.id(), text, now);
         });
+        scheduleReminder(swarmId, swarm.priority(), now, 0);
         return postId;
     }
 
-    /** A resolved case needs no swarm any more: every open one of it closes. */
+    /**
+     * An automation rule of case-service asks for a post in the case's open swarm
+     * ({@code case-swarm-post-wanted}): under {@code by}'s name when that is a person, else by the swarm's
+     * bot naming the rule. Nothing when the case has no open swarm.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void closeSwarmsOf(UUID caseId, String reason) {
-        for (SwarmView swarm : SwarmView.<SwarmView>list("caseId", caseId)) {
-            decide(swarm.swarmId, aggregate -> aggregate.close(reason, clock.instant()));
+    public void postForRule(UUID caseId, UUID postId, String by, String text) {
+        Optional<SwarmView> open = openSwarmOf(caseId);
+        if (open.isEmpty()) {
+            LOG.infof("No open swarm on case %s for the post %s asked for", caseId, by);
+            return;
+        }
+        UUID swarmId = open.get().swarmId;
+        Instant now = clock.now();
+        boolean person = by.matches(PersonIds.PATTERN);
+        Swarm swarm = decide(swarmId,
+                aggregate -> person ? aggregate.post(postId, by, text, now) : aggregate.postFor(by, postId, text, now));
+        scheduleReminder(swarmId, swarm.priority(), now, 0);
+    }
+
+    /**
+     * The swarm's feed has been quiet since the last post (or its request): the bot reminds it who has not
+     * answered. The next reminder follows after as long again, up to the configured number in a row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remind(UUID swarmId, int sentBefore) {
+        Instant now = clock.now();
+        Swarm swarm = decide(swarmId,
+                aggregate -> aggregate.remind(UUID.randomUUID(), config.reminderAfter(aggregate.priority()), now));
+        if (!swarm.isOpen()) {
+            return; // closed meanwhile: nothing was posted
+        }
+        metrics.counter("caseswarm.swarm.reminders").increment();
+        if (sentBefore + 1 < config.reminders()) {
+            scheduleReminder(swarmId, swarm.priority(), now, sentBefore + 1);
         }
     }
 
-    private void decide(UUID swarmId, Function<Swarm, List<SwarmEvent>> decision) {
+    /** A resolved case needs no swarm any more: every open one of it closes, and so do its reminders. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeSwarmsOf(UUID caseId, String reason) {
+        for (SwarmView swarm : SwarmView.<SwarmView>list("caseId", caseId)) {
+            decide(swarm.swarmId, aggregate -> aggregate.close(reason, clock.now()));
+            deadlines.cancelAll(swarm.swarmId.toString());
+        }
+    }
+
+    /** The case's open swarm, the newest if there were ever several. */
+    private static Optional<SwarmView> openSwarmOf(UUID caseId) {
+        return SwarmView.<SwarmView>find("caseId = ?1 and status in ?2", Sort.descending("requestedAt"), caseId,
+                List.of(SwarmStatus.REQUESTED, SwarmStatus.ACTIVE)).firstResultOptional();
+    }
+
+    private void scheduleReminder(UUID swarmId, String priority, Instant lastPost, int sent) {
+        deadlines.schedule(SwarmReminders.KIND, swarmId.toString(), SwarmReminders.KEY,
+                lastPost.plus(config.reminderAfter(priority)), Map.of("sent", sent));
+    }
+
+    /** Loads the swarm, appends what it decides, and returns it as it was before. */
+    private Swarm decide(UUID swarmId, Function<Swarm, List<SwarmEvent>> decision) {
         List<SwarmEvent> history = store.load(swarmId.toString(), SwarmProjector.TYPES);
         if (history.isEmpty()) {
             throw new NotFoundException("No swarm " + swarmId);
         }
         Swarm swarm = Swarm.replay(history);
         append(swarmId, swarm.version(), decision.apply(swarm));
+        return swarm;
     }
 
     private void append(UUID swarmId, long expectedVersion, List<SwarmEvent> events) {

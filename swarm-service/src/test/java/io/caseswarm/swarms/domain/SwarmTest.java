@@ -3,6 +3,7 @@ package io.caseswarm.swarms.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.caseswarm.platform.rest.CommandRejectedException;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
@@ -26,7 +28,7 @@ class SwarmTest {
     private static final UUID SWARM = UUID.randomUUID();
     private static final UUID CASE = UUID.randomUUID();
     private static final SwarmRequested REQUESTED = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima",
-            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW, "lena.berg");
+            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW, "lena.berg", null, "high");
     private static final SwarmMemberInvited RAJ_INVITED = new SwarmMemberInvited(SWARM, CASE, "raj.patel", NOW);
     private static final SwarmMemberJoined RAJ_JOINED = new SwarmMemberJoined(SWARM, CASE, "raj.patel", NOW);
 
@@ -35,7 +37,8 @@ class SwarmTest {
         RequestSwarm command = new RequestSwarm(SWARM, CASE, " Why does the sync stop? ", "Restarted it",
                 List.of("billing"), 2);
 
-        assertThat(Swarm.request(command, "CS-000042", "ana.lima", "lena.berg", NOW)).containsExactly(REQUESTED);
+        assertThat(Swarm.request(command, new Swarm.CaseFacts("CS-000042", "ana.lima", "high"), "lena.berg", null, NOW))
+                .containsExactly(REQUESTED);
     }
 
     @Test
@@ -99,7 +102,7 @@ class SwarmTest {
     void aPostIsAddedToAnOpenSwarmAndRefusedOnceItClosed() {
         UUID post = UUID.randomUUID();
         assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).post(post, "raj.patel", "Token expired", NOW))
-                .containsExactly(new SwarmPostAdded(SWARM, CASE, post, "raj.patel", "Token expired", NOW));
+                .containsExactly(new SwarmPostAdded(SWARM, CASE, post, "raj.patel", "Token expired", NOW, null));
         SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
         assertThatThrownBy(() -> given(REQUESTED, closed).post(post, "ana.lima", "Still there?", NOW))
                 .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
@@ -114,6 +117,39 @@ class SwarmTest {
         assertThat(given(REQUESTED, (SwarmClosed) close.getFirst()).close("case-resolved", NOW)).isEmpty();
         assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED, (SwarmClosed) close.getFirst()).join("raj.patel", NOW))
                 .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void anExpiredInvitationIsOverAndCanNoLongerBeJoined() {
+        SwarmMemberExpired expired = new SwarmMemberExpired(SWARM, CASE, "raj.patel", NOW);
+
+        assertThat(given(REQUESTED, RAJ_INVITED).recordExpiry("raj.patel", NOW)).containsExactly(expired);
+        assertThat(given(REQUESTED, RAJ_INVITED, expired).members()).containsEntry("raj.patel", MemberStatus.EXPIRED);
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED, expired).join("raj.patel", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void aJoinRecordedBeforeTheExpiryArrivesStands() {
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).recordExpiry("raj.patel", NOW)).isEmpty();
+        SwarmMemberDeclined declined = new SwarmMemberDeclined(SWARM, CASE, "raj.patel", null, NOW);
+        assertThat(given(REQUESTED, RAJ_INVITED, declined).recordExpiry("raj.patel", NOW)).isEmpty();
+    }
+
+    @Test
+    void aReminderNamesWhoHasNotAnsweredAndWhoIsIn() {
+        SwarmMemberInvited mei = new SwarmMemberInvited(SWARM, CASE, "mei.chen", NOW);
+        SwarmMemberInvited kim = new SwarmMemberInvited(SWARM, CASE, "kim.berg", NOW);
+        UUID post = UUID.randomUUID();
+
+        List<SwarmEvent> reminder = given(REQUESTED, RAJ_INVITED, mei, kim, RAJ_JOINED,
+                new SwarmMemberDeclined(SWARM, CASE, "kim.berg", null, NOW)).remind(post, Duration.ofHours(4), NOW);
+
+        assertThat(reminder).containsExactly(new SwarmPostAdded(SWARM, CASE, post, Swarm.BOT,
+                "Nothing has been posted here for 4 hours. Still to answer their invitation: mei.chen."
+                        + " In the swarm: ana.lima (owner), raj.patel.", NOW, null));
+        SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
+        assertThat(given(REQUESTED, closed).remind(post, Duration.ofHours(4), NOW)).isEmpty();
     }
 
     private static Swarm given(SwarmEvent... history) {

@@ -1,0 +1,18 @@
+package io.caseswarm.notifications.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Who is told about what beyond the people an event names. */
+@ConfigMapping(prefix = "caseswarm.notifications")
+public interface NotificationsConfig {
+
+    /**
+     * The leads told, with the swarm's owner, when a swarm cannot be staffed: person ids, reached like any
+     * person (their contact from the directory, on the channel they prefer). Configuration until pods
+     * name each team's lead; none by default.
+     */
+    Optional<List<String>> leads();
+}

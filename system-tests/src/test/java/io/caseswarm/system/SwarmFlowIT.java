@@ -179,7 +179,8 @@ class SwarmFlowIT {
         // The rule's swarm, asked on the owner's behalf, invites the experts of the group covering the product.
         String swarmId = awaitSwarmOf(caseId);
         as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId).then()
-                .body("requestedBy", org.hamcrest.Matchers.equalTo("automation:swarm-high-priority-at-risk"))
+                .body("requestedBy", org.hamcrest.Matchers.equalTo(OWNER))
+                .body("requestedVia", org.hamcrest.Matchers.equalTo("automation:swarm-high-priority-at-risk"))
                 .body("ownerId", org.hamcrest.Matchers.equalTo(OWNER));
         List<String> invited = awaitMembers(swarmId, "invited", 3);
         assertThat(fraudExperts).containsAll(invited);

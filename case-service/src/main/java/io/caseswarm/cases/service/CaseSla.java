@@ -3,6 +3,7 @@ package io.caseswarm.cases.service;
 import java.util.List;
 import java.util.Optional;
 
+import io.caseswarm.cases.automation.AutomationRule;
 import io.caseswarm.cases.calendar.StoredCalendar;
 import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.CaseEvent;
@@ -57,11 +58,15 @@ public record CaseSla(String policyId, String calendarId, SlaClock clock) {
 
     /**
      * Moves the clock as {@code event} says; answers the milestones it met. A public message from the
-     * customer starts a next response; one from anybody else replies. Pending stops the clock, and on-hold
+     * customer starts a next response; one from anybody else but an automation rule replies. Pending stops the clock, and on-hold
      * does when the policy says so; any other status (back to open) starts it again.
      */
     public List<Stopped> follow(CaseEvent event) {
         switch (event) {
+            // An automation's reply (an acknowledgement, a template) answers nobody's question: the promise is
+            // a person's reply, so it neither meets a response nor starts one.
+            case CaseMessageAdded added when added.authorId().startsWith(AutomationRule.ACTOR_PREFIX) -> {
+            }
             case CaseMessageAdded added when added.visibility() == Visibility.PUBLIC -> {
                 if (added.authorRole() == AuthorRole.CUSTOMER) {
                     clock.customerWrote(added.addedAt());

@@ -15,4 +15,10 @@ public interface NotificationsConfig {
      * name each team's lead; none by default.
      */
     Optional<List<String>> leads();
+
+    /**
+     * Where people's browsers reach swarm-service (its public base URL, without a trailing slash): the
+     * invitation mail's join and decline links point there. Required in production.
+     */
+    Optional<String> swarmServiceUrl();
 }

@@ -1,5 +1,6 @@
 package io.caseswarm.notifications.domain;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -123,12 +124,12 @@ public sealed interface Notice {
     }
 
     /**
-     * To an expert the expert finder chose, with the two answers they can give. Answering needs the
-     * expert's own token, so the mail holds no links (a link from a mail is a GET without a token, and
-     * could only fail); it names the swarm and the case and says how to answer.
+     * To an expert the expert finder chose, with the two answers they can give: one-time links to
+     * swarm-service that work without signing in (each opens a page that asks before it acts, so a mail
+     * scanner following them changes nothing), and, for those who prefer, the API calls.
      */
-    record SwarmInvitation(String expertName, String caseNumber, String question, UUID swarmId, String personId)
-            implements Notice {
+    record SwarmInvitation(String expertName, String caseNumber, String question, UUID swarmId, String personId,
+            String joinLink, String declineLink, Duration linksValidFor) implements Notice {
         public String template() {
             return "swarm-invitation";
         }
@@ -141,12 +142,19 @@ public sealed interface Notice {
             String member = "/swarms/" + swarmId + "/members/" + personId;
             return "Hello " + expertName + ",\n\nyour skills match a swarm on case " + caseNumber + ".\n\n"
                     + "The question: " + (question == null ? "(see the swarm)" : question) + "\n\n"
-                    + "To answer, sign in to Caseswarm and open swarm " + swarmId + " on case " + caseNumber
-                    + ": join it, or decline so that the next expert is asked.\n\n"
-                    + "With the API, call swarm-service with your own token:\n"
+                    + "Join it, or decline so that the next expert is asked:\n\n"
+                    + "  Join:    " + joinLink + "\n"
+                    + "  Decline: " + declineLink + "\n\n"
+                    + "Each link works once, for " + hours(linksValidFor) + ", and asks you to confirm.\n\n"
+                    + "Or sign in to Caseswarm and open swarm " + swarmId + " on case " + caseNumber
+                    + ", or call swarm-service with your own token:\n"
                     + "  Join:    POST " + member + "/join\n"
-                    + "  Decline: POST " + member + "/decline (optional body {\"reason\": \"...\"})\n\n"
-                    + "This mail has no links to click: answering needs you signed in.\n\nCaseswarm";
+                    + "  Decline: POST " + member + "/decline (optional body {\"reason\": \"...\"})\n\nCaseswarm";
+        }
+
+        private static String hours(Duration duration) {
+            long hours = Math.max(1, duration.toHours());
+            return hours + (hours == 1 ? " hour" : " hours");
         }
     }
 

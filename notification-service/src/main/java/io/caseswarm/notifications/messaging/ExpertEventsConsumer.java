@@ -15,6 +15,8 @@ import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
 import io.caseswarm.notifications.service.Notifier;
+import io.caseswarm.platform.actionlink.ActionLinks;
+import io.caseswarm.platform.actionlink.ActionLinksConfig;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -25,14 +27,31 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class ExpertEventsConsumer {
 
+    /** The actions swarm-service honours from a link, on the swarm the link names (its ActionLinkCommands). */
+    private static final String JOIN = "join";
+    private static final String DECLINE = "decline";
+
     private final EventInbox inbox;
     private final Notifier notifier;
     private final NotificationsConfig config;
+    private final ActionLinks links;
+    private final ActionLinksConfig linksConfig;
 
-    ExpertEventsConsumer(EventInbox inbox, Notifier notifier, NotificationsConfig config) {
+    ExpertEventsConsumer(EventInbox inbox, Notifier notifier, NotificationsConfig config, ActionLinks links,
+            ActionLinksConfig linksConfig) {
         this.inbox = inbox;
         this.notifier = notifier;
         this.config = config;
+        this.links = links;
+        this.linksConfig = linksConfig;
+    }
+
+    /** A signed one-time link for the invited person to {@code action} their invitation from the mail. */
+    private String actionLink(ExpertInvited invited, String action) {
+        String base = config.swarmServiceUrl().orElseThrow(() -> new IllegalStateException(
+                "caseswarm.notifications.swarm-service-url is not set: invitation mails cannot link to swarm-service"));
+        return base.replaceAll("/+$", "") + "/actions/"
+                + links.issue(invited.personId(), action, invited.swarmId().toString());
     }
 
     @Incoming("expert-events")
@@ -55,7 +74,8 @@ public class ExpertEventsConsumer {
                     String question = invited.question() != null ? invited.question()
                             : swarm == null ? null : swarm.question;
                     notifier.send(Contact.findById(contactId), new Notice.SwarmInvitation(invited.name(),
-                            caseNumber, question, invited.swarmId(), invited.personId()),
+                            caseNumber, question, invited.swarmId(), invited.personId(),
+                            actionLink(invited, JOIN), actionLink(invited, DECLINE), linksConfig.validFor()),
                             new TriggeredBy(event.id(), event.type()));
                 }
                 case "swarm-unstaffed" -> {

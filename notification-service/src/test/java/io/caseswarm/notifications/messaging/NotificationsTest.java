@@ -9,8 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +26,8 @@ import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.notifications.RealMailServer;
 import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
+import io.caseswarm.platform.actionlink.ActionLink;
+import io.caseswarm.platform.actionlink.ActionLinks;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.MailServer.ReceivedMail;
@@ -40,6 +48,9 @@ class NotificationsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    ActionLinks links;
 
     MailServer mail;
 
@@ -82,7 +93,7 @@ class NotificationsTest {
     }
 
     @Test
-    void anInvitedExpertGetsTheQuestionAndIsToldHowToAnswerWithoutLinksThatCannotWork() throws Exception {
+    void anInvitedExpertGetsTheQuestionAndOneTimeLinksSwarmServiceHonoursForThemAndThisSwarm() throws Exception {
         String swarmId = UUID.randomUUID().toString();
         String person = "raj-" + UUID.randomUUID().toString().substring(0, 8);
         send("swarm-events", swarmId, "swarm-requested", """
@@ -99,14 +110,24 @@ class NotificationsTest {
         await().atMost(PATIENCE).until(() -> !mail.mailsTo(person + "@example.com").isEmpty());
         ReceivedMail invitation = mail.mailsTo(person + "@example.com").getFirst();
         assertThat(invitation.subject()).isEqualTo("You are invited to a swarm on CS-000322");
-        // Answering needs the expert's token: a link in a mail would only meet a 401 or a 405. The mail
-        // names the swarm and the case and says how to answer, and links nowhere.
         assertThat(invitation.text()).contains("Why does the sync stop?")
                 .contains("swarm " + swarmId + " on case CS-000322")
-                .contains("sign in to Caseswarm")
-                .contains("POST /swarms/" + swarmId + "/members/" + person + "/join")
-                .contains("POST /swarms/" + swarmId + "/members/" + person + "/decline")
-                .doesNotContain("://").doesNotContain("www.");
+                .contains("POST /swarms/" + swarmId + "/members/" + person + "/join");
+        // Each link points at swarm-service's action pages and carries a token it will verify: signed with
+        // the shared secret, for this person, this swarm and this answer.
+        Matcher link = Pattern.compile("(Join|Decline): +http://localhost:8082/actions/(\\S+)").matcher(invitation.text());
+        Map<String, String> tokens = new HashMap<>();
+        while (link.find()) {
+            tokens.put(link.group(1), link.group(2));
+        }
+        assertThat(tokens).containsOnlyKeys("Join", "Decline");
+        ActionLink join = links.verify(tokens.get("Join"));
+        ActionLink decline = links.verify(tokens.get("Decline"));
+        assertThat(List.of(join.personId(), join.action(), join.target()))
+                .containsExactly(person, "join", swarmId);
+        assertThat(List.of(decline.personId(), decline.action(), decline.target()))
+                .containsExactly(person, "decline", swarmId);
+        assertThat(join.id()).isNotEqualTo(decline.id());
     }
 
     /** Topics keep no order between them: an invitation read before its swarm's request still names the case. */

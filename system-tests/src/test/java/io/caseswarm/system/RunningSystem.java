@@ -114,6 +114,12 @@ final class RunningSystem implements AutoCloseable {
                 config.put("caseswarm.email.mailboxes.support.imap.password", "local");
                 config.put("caseswarm.email.mailboxes.support.imap.poll-interval", "PT5S");
             }
+            if (name.equals("swarm-service") || name.equals("notification-service")) {
+                // Invitation mails link to swarm-service's /actions/ pages, signed with a secret both share.
+                config.put("caseswarm.action-links.secret", "system-test-action-link-secret-0123456789");
+                config.put("caseswarm.notifications.swarm-service-url",
+                        "http://127.0.0.1:" + ports.getOrDefault("swarm-service", 8082));
+            }
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
             config.putAll(extraConfig);

@@ -5,13 +5,20 @@ import static io.caseswarm.swarms.rest.SwarmFixture.OWNER;
 import static io.caseswarm.swarms.rest.SwarmFixture.RAJ;
 import static io.caseswarm.swarms.rest.SwarmFixture.STRANGER;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -129,5 +136,31 @@ class ActionLinksTest {
         given().post("/actions/" + links.issue(STRANGER, "join", swarmId)).then().statusCode(409)
                 .body(containsString("Nothing was changed"));
         world.owner().get("/swarms/" + swarmId).then().body("members.personId", contains(RAJ));
+    }
+
+    /** Two clicks at once (a double click, or the mail opened on two devices): one joins, the other is told. */
+    @Test
+    void theSameLinkPostedTwiceAtOnceActsOnce() throws Exception {
+        String caseId = world.knownCase(OWNER);
+        String swarmId = world.swarmOn(caseId);
+        world.invite(swarmId, caseId, RAJ);
+        String token = links.issue(RAJ, "join", swarmId);
+
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = clicks.invokeAll(List.<Callable<Integer>>of(
+                    () -> given().post("/actions/" + token).statusCode(),
+                    () -> given().post("/actions/" + token).statusCode()));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 410);
+        } finally {
+            clicks.shutdown();
+        }
+        world.owner().get("/swarms/" + swarmId).then().body("members.status", contains("joined"));
+        assertThat(world.storedEventsAbout(caseId)).filteredOn(event -> event.endsWith(" swarm-member-joined"))
+                .hasSize(1);
     }
 }

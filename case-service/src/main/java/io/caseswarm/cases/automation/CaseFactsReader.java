@@ -48,7 +48,7 @@ public class CaseFactsReader {
         values.put(RuleField.CUSTOMER_TIER, customer == null ? null : customer.tier);
         view.customFields.forEach((name, value) -> values.put(RuleField.CUSTOM_PREFIX + name, value));
         values.put(RuleField.HAS_ACTIVE_SWARM, CaseSwarm.ofCase(caseId).stream()
-                .anyMatch(swarm -> !"closed".equals(swarm.status)));
+                .anyMatch(CaseSwarm::isOpen));
         values.put(RuleField.PUBLIC_REPLIES, CaseMessage.count(
                 "caseId = ?1 and visibility = ?2 and authorRole <> ?3 and authorId not like ?4", caseId,
                 Visibility.PUBLIC, AuthorRole.CUSTOMER, AutomationRule.ACTOR_PREFIX + "%"));

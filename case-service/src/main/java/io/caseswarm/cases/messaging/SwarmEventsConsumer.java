@@ -31,9 +31,12 @@ public class SwarmEventsConsumer {
         inbox.apply(record, event -> {
             switch (event.type()) {
                 case "swarm-requested" -> requested(event.dataAs(SwarmRequested.class), event.time());
-                case "swarm-member-joined" -> joined(event.dataAs(MemberChange.class), event.time());
+                // Somebody the owner added by name is in the swarm at once, as if they had joined.
+                case "swarm-member-joined", "swarm-member-added" -> joined(event.dataAs(MemberChange.class),
+                        event.time());
                 case "swarm-member-left" -> left(event.dataAs(MemberChange.class), event.time());
-                case "swarm-closed" -> closed(event, event.dataAs(SwarmClosed.class));
+                case "swarm-closed" -> over(event, event.dataAs(SwarmClosed.class), "closed");
+                case "swarm-cancelled" -> over(event, event.dataAs(SwarmClosed.class), "cancelled");
                 default -> {
                     // Invitations, declines and posts do not change what the case shows.
                 }
@@ -69,9 +72,9 @@ public class SwarmEventsConsumer {
         swarm.updatedAt = at;
     }
 
-    private static void closed(ReceivedEvent event, SwarmClosed closed) {
+    private static void over(ReceivedEvent event, SwarmClosed closed, String status) {
         CaseSwarm swarm = find(closed.swarmId());
-        swarm.status = "closed";
+        swarm.status = status;
         swarm.updatedAt = event.time();
     }
 

@@ -27,6 +27,11 @@ public class CaseSwarm extends PanacheEntityBase {
     public List<String> memberIds;
     public Instant updatedAt;
 
+    /** {@code requested, active}: open; {@code closed} (its case was resolved) and {@code cancelled}: over. */
+    public boolean isOpen() {
+        return !"closed".equals(status) && !"cancelled".equals(status);
+    }
+
     public static List<CaseSwarm> ofCase(UUID caseId) {
         return list("caseId", caseId);
     }

@@ -71,6 +71,6 @@ public class CaseAccess {
 
     private boolean inOpenSwarm(UUID caseId) {
         return CaseSwarm.ofCase(caseId).stream()
-                .anyMatch(swarm -> !"closed".equals(swarm.status) && swarm.memberIds.contains(caller.id()));
+                .anyMatch(swarm -> swarm.isOpen() && swarm.memberIds.contains(caller.id()));
     }
 }

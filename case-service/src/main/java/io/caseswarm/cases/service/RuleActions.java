@@ -192,7 +192,7 @@ class RuleActions {
 
     private ActionTaken postToSwarm(Run run, RuleAction.PostToSwarm post) {
         Case current = run.current();
-        boolean open = CaseSwarm.ofCase(current.id()).stream().anyMatch(swarm -> !"closed".equals(swarm.status));
+        boolean open = CaseSwarm.ofCase(current.id()).stream().anyMatch(CaseSwarm::isOpen);
         if (!open) {
             return new ActionTaken(post.type(), "skipped", "the case has no open swarm");
         }

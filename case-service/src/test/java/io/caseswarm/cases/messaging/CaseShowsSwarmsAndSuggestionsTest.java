@@ -64,6 +64,29 @@ class CaseShowsSwarmsAndSuggestionsTest {
         asExpert().get("/cases/" + caseId).then().statusCode(404);
     }
 
+    /** Somebody the owner added by name reads the case like a member who joined; a cancelled swarm is over. */
+    @Test
+    void aPersonAddedToTheSwarmReadsTheCaseUntilTheSwarmIsCancelled() {
+        String caseId = openCase();
+        String swarmId = UUID.randomUUID().toString();
+        events.send("swarm-events", swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","question":"Why does the sync stop?",
+                 "skills":["billing"],"teamSize":2}""".formatted(swarmId, caseId));
+        events.send("swarm-events", swarmId, "swarm-member-added", """
+                {"swarmId":"%s","caseId":"%s","personId":"raj.patel","reason":null,"addedBy":"ana.lima",
+                 "addedAt":"2026-12-01T10:00:00Z"}""".formatted(swarmId, caseId));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAgent().get("/cases/" + caseId)
+                .then().body("swarms[0].status", equalTo("active")).body("swarms[0].memberIds", contains("raj.patel")));
+        asExpert().get("/cases/" + caseId).then().statusCode(200);
+
+        events.send("swarm-events", swarmId, "swarm-cancelled", """
+                {"swarmId":"%s","caseId":"%s","reason":"Solved on the phone","memberIds":["raj.patel"],
+                 "cancelledBy":"ana.lima","cancelledAt":"2026-12-01T10:05:00Z"}""".formatted(swarmId, caseId));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAgent().get("/cases/" + caseId)
+                .then().body("swarms[0].status", equalTo("cancelled")));
+        asExpert().get("/cases/" + caseId).then().statusCode(404);
+    }
+
     @Test
     void theCaseShowsTheArticlesSuggestedForIt() throws Exception {
         String caseId = openCase();

@@ -14,8 +14,9 @@ import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Staffs new swarms and follows the answers and closes that change people's load; an answer or a close
- * also ends the wait of an invitation, so it cannot expire any more.
+ * Staffs new swarms, and more of a swarm when its owner asks, and follows the answers, closes and
+ * cancellations that change people's load; an answer, a close or a cancellation also ends the wait of an
+ * invitation, so it cannot expire any more.
  */
 @ApplicationScoped
 public class SwarmEventsConsumer {
@@ -56,8 +57,19 @@ public class SwarmEventsConsumer {
                     staffing.ownerChanged(change.swarmId(), change.ownerId());
                 }
                 case "swarm-closed" -> staffing.closed(event.dataAs(SwarmClosed.class).swarmId());
+                // Called off: everyone held is freed, as on a close.
+                case "swarm-cancelled" -> staffing.closed(event.dataAs(SwarmClosed.class).swarmId());
+                case "swarm-experts-requested" -> {
+                    ExpertsRequested more = event.dataAs(ExpertsRequested.class);
+                    staffing.moreWanted(more.swarmId(), more.count());
+                }
+                case "swarm-skills-changed" -> {
+                    SkillsChanged changed = event.dataAs(SkillsChanged.class);
+                    staffing.skillsChanged(changed.swarmId(), changed.skills());
+                }
                 default -> {
-                    // Posts and the swarm's record of invitations do not change anyone's load.
+                    // Posts, the swarm's record of invitations and people the owner added by name (who hold
+                    // no place the expert finder fills) do not change anyone's load.
                 }
             }
         });
@@ -72,6 +84,12 @@ public class SwarmEventsConsumer {
     }
 
     record SwarmClosed(UUID swarmId) {
+    }
+
+    record ExpertsRequested(UUID swarmId, int count) {
+    }
+
+    record SkillsChanged(UUID swarmId, List<String> skills) {
     }
 
     record OwnerChange(UUID swarmId, String ownerId) {

@@ -126,7 +126,31 @@ public class StaffingService {
         ExpertAssignment.release(swarmId, personId);
     }
 
-    /** A closed swarm asks nobody else, and everyone it held is free again. */
+    /**
+     * The swarm's owner asked for {@code count} more experts: the team grows by that many places, and that
+     * many more are asked by the usual rules (never the owner, nobody asked before). A closed swarm asks
+     * nobody.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moreWanted(UUID swarmId, int count) {
+        SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
+        if (staffing == null || !staffing.open) {
+            return;
+        }
+        staffing.teamSize += count;
+        invite(staffing, count, List.of());
+    }
+
+    /** The skills the swarm asks for from now on; who was invited stays invited. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void skillsChanged(UUID swarmId, List<String> skills) {
+        SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
+        if (staffing != null) {
+            staffing.skills = skills;
+        }
+    }
+
+    /** A closed (or cancelled) swarm asks nobody else, and everyone it held is free again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void closed(UUID swarmId) {
         SwarmStaffing staffing = SwarmStaffing.findById(swarmId);

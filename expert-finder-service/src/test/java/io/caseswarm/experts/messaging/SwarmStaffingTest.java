@@ -280,6 +280,48 @@ class SwarmStaffingTest {
         }
     }
 
+    @Test
+    void moreExpertsAreInvitedForTheChangedSkillsAndACancelFreesEveryoneAndEndsTheWaits() throws Exception {
+        String before = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String after = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String first = register(before, 5);
+        String owner = register(after, 5);
+        String best = register(after, 4);
+        String second = register(after, 3);
+        String swarmId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        standStill();
+        send(swarmId, "swarm-requested", request(swarmId, owner, before, 1, "\"high\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(first);
+            send(swarmId, "swarm-skills-changed", """
+                    {"swarmId":"%s","caseId":"%s","skills":["%s"],"previousSkills":["%s"],"changedBy":"%s",
+                     "changedAt":"2026-12-01T10:00:00Z"}""".formatted(swarmId, caseId, after, before, owner));
+            EventSender.Sent more = events.send("swarm-events", swarmId, "swarm-experts-requested", """
+                    {"swarmId":"%s","caseId":"%s","count":2,"requestedBy":"%s","requestedAt":"2026-12-01T10:01:00Z"}"""
+                    .formatted(swarmId, caseId, owner));
+            events.redeliver(more); // redelivered: must not invite twice
+
+            assertThat(invitedPeople(reader.readForKey(swarmId, 3, PATIENCE))).containsExactly(first, best, second);
+            send(swarmId, "swarm-member-joined", member(swarmId, first));
+            await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + first).then().body("load", equalTo(1)));
+            lead().get("/people/" + best).then().body("load", equalTo(1));
+
+            send(swarmId, "swarm-cancelled", """
+                    {"swarmId":"%s","caseId":"%s","reason":"Solved on the phone","memberIds":["%s"],"cancelledBy":"%s",
+                     "cancelledAt":"2026-12-01T10:02:00Z"}""".formatted(swarmId, caseId, first, owner));
+            await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + first).then().body("load", equalTo(0)));
+            lead().get("/people/" + best).then().body("load", equalTo(0));
+            lead().get("/people/" + second).then().body("load", equalTo(0));
+
+            clock.advance(Duration.ofHours(2)); // past the high priority's hour: nothing is waiting any more
+            deadlines.pollOnce();
+            reader.readUntil(records -> false, Duration.ofSeconds(1));
+            assertThat(reader.readForKey(swarmId, 4, Duration.ZERO)).as("no expiry, nobody else asked").hasSize(3);
+        }
+    }
+
     /**
      * The clock stands still at 08:00 UTC today, so that timeouts are what a test makes them: the people here
      * work 00:00–23:59 UTC, and two working hours from 08:00 end at 10:00, whenever the suite runs.

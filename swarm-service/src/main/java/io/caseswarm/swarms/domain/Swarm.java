@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
@@ -17,6 +20,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmSkillsChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmStaffingStalled;
 
 /**
@@ -32,6 +36,8 @@ public final class Swarm {
     /** The case's owner now: the owner asked for, or whoever the case passed to since. */
     private String ownerId;
     private SwarmStatus status;
+    /** The skills asked for: the request's, then each change's. */
+    private List<String> skills;
     private final Map<String, MemberStatus> members = new LinkedHashMap<>();
     private long version;
 
@@ -177,6 +183,51 @@ public final class Swarm {
         return hours == 1 ? "an hour" : hours + " hours";
     }
 
+    /** Whether {@code personId} owns the swarm now, and so steers it (as a lead may too). */
+    public boolean isOwnedBy(String personId) {
+        return personId.equals(ownerId);
+    }
+
+    /**
+     * The owner (or a lead) brings a named person in at once, without the expert finder. Somebody still
+     * invited or in the swarm is a member already; somebody who declined, left or let an invitation lapse
+     * may be brought back this way.
+     */
+    public List<SwarmEvent> addMember(String personId, String reason, String addedBy, Instant now) {
+        requireOpen();
+        if (personId.equals(ownerId)) {
+            throw new CommandRejectedException(personId + " owns this swarm and is in it already");
+        }
+        MemberStatus current = members.get(personId);
+        if (current == MemberStatus.INVITED || current == MemberStatus.JOINED) {
+            throw new CommandRejectedException(personId + " is already " + current.name().toLowerCase()
+                    + " in this swarm");
+        }
+        return List.of(new SwarmMemberAdded(id(), caseId(), personId, reason, addedBy, now));
+    }
+
+    /** The owner (or a lead) asks the expert finder for {@code count} more experts. */
+    public List<SwarmEvent> requestMoreExperts(int count, String requestedBy, Instant now) {
+        requireOpen();
+        return List.of(new SwarmExpertsRequested(id(), caseId(), count, requestedBy, now));
+    }
+
+    /** The skills later invitations look for; asking for the same skills again changes nothing. */
+    public List<SwarmEvent> changeSkills(List<String> newSkills, String changedBy, Instant now) {
+        requireOpen();
+        if (newSkills.equals(skills)) {
+            return List.of();
+        }
+        return List.of(new SwarmSkillsChanged(id(), caseId(), newSkills, skills, changedBy, now));
+    }
+
+    /** The owner (or a lead) calls the swarm off; one that is closed or cancelled already is refused. */
+    public List<SwarmEvent> cancel(String reason, String cancelledBy, Instant now) {
+        requireOpen();
+        return List.of(
+                new SwarmCancelled(id(), caseId(), reason, withStatus(MemberStatus.JOINED), cancelledBy, now));
+    }
+
     public List<SwarmEvent> close(String reason, Instant now) {
         if (isOver()) {
             return List.of();
@@ -209,6 +260,7 @@ public final class Swarm {
             case SwarmRequested requested -> {
                 request = requested;
                 ownerId = requested.ownerId();
+                skills = requested.skills();
                 status = SwarmStatus.REQUESTED;
             }
             case SwarmOwnerChanged changed -> ownerId = changed.ownerId();
@@ -226,7 +278,16 @@ public final class Swarm {
             case SwarmPostAdded posted -> {
                 // The feed is a projection; posting changes nothing the swarm decides on.
             }
+            case SwarmMemberAdded added -> {
+                members.put(added.personId(), MemberStatus.JOINED);
+                status = SwarmStatus.ACTIVE;
+            }
+            case SwarmExpertsRequested more -> {
+                // The expert finder's to act on; the swarm records who asked.
+            }
+            case SwarmSkillsChanged changed -> skills = changed.skills();
             case SwarmClosed closed -> status = SwarmStatus.CLOSED;
+            case SwarmCancelled cancelled -> status = SwarmStatus.CANCELLED;
         }
         version++;
     }

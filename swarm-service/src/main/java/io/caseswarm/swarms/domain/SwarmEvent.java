@@ -74,4 +74,34 @@ public sealed interface SwarmEvent {
     record SwarmClosed(UUID swarmId, UUID caseId, String reason, List<String> memberIds, Instant closedAt)
             implements SwarmEvent {
     }
+
+    /**
+     * The owner (or a lead) brought a named person straight in, without the expert finder: a member at once,
+     * shown as {@code joined}. {@code addedBy} is who did it.
+     */
+    @EventType("swarm-member-added")
+    record SwarmMemberAdded(UUID swarmId, UUID caseId, String personId, String reason, String addedBy,
+            Instant addedAt) implements SwarmEvent {
+    }
+
+    /** The owner (or a lead) wants {@code count} more experts; the expert finder invites them by its rules. */
+    @EventType("swarm-experts-requested")
+    record SwarmExpertsRequested(UUID swarmId, UUID caseId, int count, String requestedBy, Instant requestedAt)
+            implements SwarmEvent {
+    }
+
+    /** The skills the swarm asks for from now on; invitations already sent stand. */
+    @EventType("swarm-skills-changed")
+    record SwarmSkillsChanged(UUID swarmId, UUID caseId, List<String> skills, List<String> previousSkills,
+            String changedBy, Instant changedAt) implements SwarmEvent {
+    }
+
+    /**
+     * The owner (or a lead) called the swarm off before its case was resolved: nothing more happens in it, and
+     * the expert finder frees everyone it held. {@code memberIds}: who had joined.
+     */
+    @EventType("swarm-cancelled")
+    record SwarmCancelled(UUID swarmId, UUID caseId, String reason, List<String> memberIds, String cancelledBy,
+            Instant cancelledAt) implements SwarmEvent {
+    }
 }

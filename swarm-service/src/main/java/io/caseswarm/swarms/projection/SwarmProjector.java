@@ -12,7 +12,10 @@ import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.SwarmEvent;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
@@ -21,6 +24,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmSkillsChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmStaffingStalled;
 import io.caseswarm.swarms.domain.SwarmStatus;
 
@@ -75,7 +79,18 @@ public class SwarmProjector {
                     post.via = posted.via();
                     post.persist();
                 }
+                case SwarmMemberAdded added -> {
+                    member(view, added.personId(), MemberStatus.JOINED, added.addedAt());
+                    view.status = SwarmStatus.ACTIVE;
+                }
+                // The team grows by the places asked for, and the expert finder goes looking again.
+                case SwarmExpertsRequested more -> {
+                    view.teamSize += more.count();
+                    view.staffing = SwarmView.ON_TRACK;
+                }
+                case SwarmSkillsChanged changed -> view.skills = changed.skills();
                 case SwarmClosed closed -> view.status = SwarmStatus.CLOSED;
+                case SwarmCancelled cancelled -> view.status = SwarmStatus.CANCELLED;
                 case SwarmOwnerChanged changed -> view.ownerId = changed.ownerId();
             }
         }

@@ -19,12 +19,15 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.platform.rest.PersonId;
 import io.caseswarm.platform.security.Caller;
@@ -64,8 +67,7 @@ public class SwarmResource {
     @RolesAllowed({ Roles.AGENT, Roles.LEAD })
     public Response request(@NotNull @Valid SwarmRequest body) {
         UUID id = UUID.randomUUID();
-        List<String> skills = body.skills().stream().map(skill -> skill.strip().toLowerCase(Locale.ROOT))
-                .distinct().toList();
+        List<String> skills = normalised(body.skills());
         commands.request(new RequestSwarm(id, body.caseId(), body.question(), body.stepsTried(), skills,
                 body.teamSize() == null ? 3 : body.teamSize()), caller);
         return Response.created(URI.create("/swarms/" + id)).entity(SwarmResponse.of(view(id))).build();
@@ -139,12 +141,73 @@ public class SwarmResource {
     @Path("/{id}/posts")
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD })
     public List<PostResponse> feed(@PathParam("id") UUID id) {
-        SwarmView swarm = view(id);
+        requireFeedAccess(view(id));
+        return SwarmPost.<SwarmPost>list("swarmId", Sort.ascending("postedAt"), id).stream()
+                .map(PostResponse::of).toList();
+    }
+
+    /**
+     * Agent, lead. The swarm's owner or a lead brings a named person in at once (a member, shown
+     * {@code joined}); not the owner, not somebody invited or in it already (409).
+     */
+    @POST
+    @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public SwarmResponse addMember(@PathParam("id") UUID id, @NotNull @Valid AddMemberRequest body) {
+        commands.addMember(id, caller, body.personId(), body.reason());
+        return find(id);
+    }
+
+    /** Agent, lead. The swarm's owner or a lead asks the expert finder for 1–5 more experts. */
+    @POST
+    @Path("/{id}/more-experts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public Response requestMoreExperts(@PathParam("id") UUID id, @NotNull @Valid MoreExpertsRequest body) {
+        commands.requestMoreExperts(id, caller, body.count());
+        return Response.accepted(SwarmResponse.of(view(id))).build();
+    }
+
+    /** Agent, lead. The swarm's owner or a lead changes the skills later invitations look for. */
+    @PUT
+    @Path("/{id}/skills")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public SwarmResponse changeSkills(@PathParam("id") UUID id, @NotNull @Valid SkillsRequest body) {
+        commands.changeSkills(id, caller, normalised(body.skills()));
+        return find(id);
+    }
+
+    /** Agent, lead. The swarm's owner or a lead calls the swarm off; nothing more happens in it. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public SwarmResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body) {
+        commands.cancel(id, caller, body.reason());
+        return find(id);
+    }
+
+    /** Agent, expert, lead. Everything that happened in the swarm, oldest first; read as the feed is. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD })
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        requireFeedAccess(view(id));
+        return commands.history(id).stream()
+                .map(event -> new HistoryEntry(event.type(), event.version(), event.occurredAt(), event.data()))
+                .toList();
+    }
+
+    private void requireFeedAccess(SwarmView swarm) {
         if (!caller.is(Roles.LEAD) && !swarm.feedOpenTo(caller.id())) {
             throw new ForbiddenException(caller.id() + " is neither the owner nor a member of this swarm");
         }
-        return SwarmPost.<SwarmPost>list("swarmId", Sort.ascending("postedAt"), id).stream()
-                .map(PostResponse::of).toList();
+    }
+
+    private static List<String> normalised(List<String> skills) {
+        return skills.stream().map(skill -> skill.strip().toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     /** An invitation is answered by the person invited and nobody else, not even a lead: it is their time. */
@@ -160,6 +223,24 @@ public class SwarmResource {
             throw new NotFoundException("No swarm " + id);
         }
         return view;
+    }
+
+    /** Who to bring in, and optionally why (shown in the history). */
+    public record AddMemberRequest(@NotNull @PersonId String personId, @Size(max = 500) String reason) {
+    }
+
+    public record MoreExpertsRequest(@NotNull @Min(1) @Max(5) Integer count) {
+    }
+
+    /** The same rules as a swarm request's skills. */
+    public record SkillsRequest(@NotNull @Size(min = 1, max = 10) List<@NotBlank @Size(max = 50) String> skills) {
+    }
+
+    public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** One event of the swarm as stored: its type, its place in the swarm's stream, when, and its payload. */
+    public record HistoryEntry(String type, long version, Instant time, JsonNode data) {
     }
 
     public record DeclineRequest(@Size(max = 500) String reason) {

@@ -21,6 +21,7 @@ import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.platform.store.StoredEvent;
 import io.caseswarm.swarms.config.SwarmsConfig;
 import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.domain.Swarm;
@@ -208,6 +209,50 @@ public class SwarmCommands {
         if (sentBefore + 1 < config.reminders()) {
             scheduleReminder(swarmId, swarm.priority(), now, sentBefore + 1);
         }
+    }
+
+    /** The swarm's owner, or a lead, brings {@code personId} straight in (see {@link Swarm#addMember}). */
+    @Transactional
+    public void addMember(UUID swarmId, Caller caller, String personId, String reason) {
+        steer(swarmId, caller, swarm -> swarm.addMember(personId, reason, caller.id(), clock.now()));
+    }
+
+    /** The swarm's owner, or a lead, asks the expert finder for {@code count} more experts. */
+    @Transactional
+    public void requestMoreExperts(UUID swarmId, Caller caller, int count) {
+        steer(swarmId, caller, swarm -> swarm.requestMoreExperts(count, caller.id(), clock.now()));
+    }
+
+    /** The swarm's owner, or a lead, changes the skills later invitations look for. */
+    @Transactional
+    public void changeSkills(UUID swarmId, Caller caller, List<String> skills) {
+        steer(swarmId, caller, swarm -> swarm.changeSkills(skills, caller.id(), clock.now()));
+    }
+
+    /** The swarm's owner, or a lead, calls the swarm off; its reminders end with it. */
+    @Transactional
+    public void cancel(UUID swarmId, Caller caller, String reason) {
+        steer(swarmId, caller, swarm -> swarm.cancel(reason, caller.id(), clock.now()));
+        deadlines.cancelAll(swarmId.toString());
+    }
+
+    /** Everything that happened in the swarm, as stored, oldest first; null if there is no such swarm. */
+    @Transactional
+    public List<StoredEvent> history(UUID swarmId) {
+        return store.load(swarmId.toString());
+    }
+
+    /**
+     * A steering command: only the swarm's current owner or a lead, checked against the swarm's history in
+     * the transaction that appends.
+     */
+    private void steer(UUID swarmId, Caller caller, Function<Swarm, List<SwarmEvent>> decision) {
+        decide(swarmId, swarm -> {
+            if (!swarm.isOwnedBy(caller.id()) && !caller.is(Roles.LEAD)) {
+                throw new ForbiddenException("Only the owner of this swarm or a lead steers it");
+            }
+            return decision.apply(swarm);
+        });
     }
 
     /** A resolved case needs no swarm any more: every open one of it closes, and so do its reminders. */

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
@@ -20,6 +23,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmSkillsChanged;
 
 /** Given a swarm's history, when a command, expect events or a refusal. */
 class SwarmTest {
@@ -150,6 +154,85 @@ class SwarmTest {
                         + " In the swarm: ana.lima (owner), raj.patel.", NOW, null));
         SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
         assertThat(given(REQUESTED, closed).remind(post, Duration.ofHours(4), NOW)).isEmpty();
+    }
+
+    @Test
+    void aNamedPersonAddedByTheOwnerIsAMemberAtOnceAndMayPost() {
+        SwarmMemberAdded kim = new SwarmMemberAdded(SWARM, CASE, "kim.berg", "account manager", "ana.lima", NOW);
+
+        assertThat(given(REQUESTED).addMember("kim.berg", "account manager", "ana.lima", NOW)).containsExactly(kim);
+        Swarm after = given(REQUESTED, kim);
+        assertThat(after.members()).containsEntry("kim.berg", MemberStatus.JOINED);
+        assertThat(after.status()).isEqualTo(SwarmStatus.ACTIVE);
+        assertThat(after.mayPost("kim.berg")).isTrue();
+    }
+
+    @Test
+    void addingTheOwnerSomebodyInvitedOrInAlreadyOrToAClosedSwarmIsRefused() {
+        assertThatThrownBy(() -> given(REQUESTED).addMember("ana.lima", null, "lena.berg", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("owns");
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED).addMember("raj.patel", null, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("already invited");
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED, RAJ_JOINED).addMember("raj.patel", null, "ana.lima",
+                NOW)).isInstanceOf(CommandRejectedException.class).hasMessageContaining("already joined");
+        SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
+        assertThatThrownBy(() -> given(REQUESTED, closed).addMember("kim.berg", null, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+        SwarmMemberDeclined declined = new SwarmMemberDeclined(SWARM, CASE, "raj.patel", "busy", NOW);
+        assertThat(given(REQUESTED, RAJ_INVITED, declined).addMember("raj.patel", "free now", "ana.lima", NOW))
+                .containsExactly(new SwarmMemberAdded(SWARM, CASE, "raj.patel", "free now", "ana.lima", NOW));
+    }
+
+    @Test
+    void moreExpertsAreAskedForOnAnOpenSwarmOnly() {
+        assertThat(given(REQUESTED).requestMoreExperts(2, "ana.lima", NOW))
+                .containsExactly(new SwarmExpertsRequested(SWARM, CASE, 2, "ana.lima", NOW));
+        SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
+        assertThatThrownBy(() -> given(REQUESTED, closed).requestMoreExperts(2, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void changedSkillsNameThePreviousOnesAndTheSameSkillsAgainChangeNothing() {
+        SwarmSkillsChanged changed = new SwarmSkillsChanged(SWARM, CASE, List.of("sso", "billing"),
+                List.of("billing"), "lena.berg", NOW);
+
+        assertThat(given(REQUESTED).changeSkills(List.of("sso", "billing"), "lena.berg", NOW))
+                .containsExactly(changed);
+        assertThat(given(REQUESTED, changed).changeSkills(List.of("sso", "billing"), "ana.lima", NOW)).isEmpty();
+        assertThat(given(REQUESTED, changed).changeSkills(List.of("billing"), "ana.lima", NOW))
+                .containsExactly(new SwarmSkillsChanged(SWARM, CASE, List.of("billing"), List.of("sso", "billing"),
+                        "ana.lima", NOW));
+    }
+
+    @Test
+    void aCancelledSwarmNamesWhoHadJoinedAndNothingMoreHappensInIt() {
+        SwarmMemberInvited mei = new SwarmMemberInvited(SWARM, CASE, "mei.chen", NOW);
+        List<SwarmEvent> cancel = given(REQUESTED, RAJ_INVITED, mei, RAJ_JOINED).cancel("solved by phone",
+                "ana.lima", NOW);
+        SwarmCancelled cancelled = new SwarmCancelled(SWARM, CASE, "solved by phone", List.of("raj.patel"),
+                "ana.lima", NOW);
+        assertThat(cancel).containsExactly(cancelled);
+
+        Swarm after = given(REQUESTED, RAJ_INVITED, mei, RAJ_JOINED, cancelled);
+        assertThat(after.status()).isEqualTo(SwarmStatus.CANCELLED);
+        assertThat(after.isOpen()).isFalse();
+        assertThatThrownBy(() -> after.join("mei.chen", NOW)).hasMessageContaining("cancelled");
+        assertThatThrownBy(() -> after.post(UUID.randomUUID(), "raj.patel", "Still here", NOW))
+                .hasMessageContaining("cancelled");
+        assertThatThrownBy(() -> after.cancel("again", "ana.lima", NOW)).hasMessageContaining("cancelled");
+        assertThatThrownBy(() -> after.addMember("kim.berg", null, "ana.lima", NOW)).hasMessageContaining("cancelled");
+        assertThat(after.close("case-resolved", NOW)).isEmpty();
+        assertThat(after.recordInvitation("kim.berg", NOW)).isEmpty();
+        assertThat(after.remind(UUID.randomUUID(), Duration.ofHours(4), NOW)).isEmpty();
+    }
+
+    @Test
+    void theSwarmIsSteeredByItsCurrentOwner() {
+        SwarmOwnerChanged toOmar = new SwarmOwnerChanged(SWARM, CASE, "omar.haddad", "ana.lima", NOW);
+        assertThat(given(REQUESTED).isOwnedBy("ana.lima")).isTrue();
+        assertThat(given(REQUESTED, toOmar).isOwnedBy("ana.lima")).isFalse();
+        assertThat(given(REQUESTED, toOmar).isOwnedBy("omar.haddad")).isTrue();
     }
 
     private static Swarm given(SwarmEvent... history) {

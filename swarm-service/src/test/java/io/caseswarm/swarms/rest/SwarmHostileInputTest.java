@@ -182,6 +182,49 @@ class SwarmHostileInputTest {
                 .body("id", containsInAnyOrder(swarmId, second));
     }
 
+    @Test
+    void steeringBodiesAreRefusedNamingTheFieldAndChangeNothing() {
+        String members = "/swarms/" + swarmId + "/members";
+        String more = "/swarms/" + swarmId + "/more-experts";
+        String skills = "/swarms/" + swarmId + "/skills";
+        String cancel = "/swarms/" + swarmId + "/cancel";
+        for (String bad : List.of("Kim.Berg", "-kim", "k", "kim berg", "k".repeat(65), DROP_TABLE, SCRIPT)) {
+            fieldError(world.owner().body(Map.of("personId", bad)).post(members), "personId")
+                    .body("errors.message", hasItem(PersonIds.MESSAGE));
+        }
+        fieldError(world.owner().body(Map.of("personId", List.of("kim.berg"))).post(members), "personId");
+        fieldError(world.owner().body(Map.of("personId", "kim.berg", "reason", HUGE)).post(members), "reason");
+        fieldError(world.owner().body(Map.of("personId", "kim.berg", "status", "joined")).post(members), "status");
+        fieldError(world.owner().body("{}").post(members), "personId");
+        fieldError(world.owner().post(members), "body");
+        for (Object count : List.of(0, 6, -1, 1_000_000)) {
+            fieldError(world.owner().body(Map.of("count", count)).post(more), "count");
+        }
+        fieldError(world.owner().body(Map.of("count", "two")).post(more), "count");
+        fieldError(world.owner().body(Map.of("count", 2, "skills", List.of("sso"))).post(more), "skills");
+        fieldError(world.owner().body("{}").post(more), "count");
+        fieldError(world.owner().body(Map.of("skills", List.of())).put(skills), "skills");
+        fieldError(world.owner().body(Map.of("skills", Collections.nCopies(11, "sso"))).put(skills), "skills");
+        fieldError(world.owner().body(Map.of("skills", List.of("sso", "s".repeat(51)))).put(skills), "skills[1]");
+        fieldError(world.owner().body(Map.of("skills", "sso")).put(skills), "skills");
+        fieldError(world.owner().body(Map.of("skills", List.of("sso"), "teamSize", 9)).put(skills), "teamSize");
+        fieldError(world.owner().body(Map.of("reason", HUGE)).post(cancel), "reason");
+        fieldError(world.owner().body(Map.of("reason", " ")).post(cancel), "reason");
+        fieldError(world.owner().body(Map.of("reason", "done", "status", "closed")).post(cancel), "status");
+        fieldError(world.owner().post(cancel), "body");
+        for (String body : List.of("{\"count\": ", "not json", "[]")) {
+            problem(world.owner().body(body).post(members), 400);
+            problem(world.owner().body(body).post(more), 400);
+            problem(world.owner().body(body).put(skills), 400);
+            problem(world.owner().body(body).post(cancel), 400);
+        }
+        problem(world.owner().contentType(ContentType.TEXT).body("kim.berg").post(members), 415);
+        problem(world.owner().contentType(ContentType.TEXT).body("done").post(cancel), 415);
+        problem(world.owner().body(Map.of("reason", "y".repeat(70 * 1024))).post(cancel), 413);
+        problem(world.owner().body(Map.of("personId", "kim.berg")).post("/swarms/{id}/members", DROP_TABLE), 404);
+        assertNothingChanged();
+    }
+
     /** A valid swarm request for the test's case with some fields replaced (a null value removes the field). */
     private Map<String, Object> requestWith(Object... replacements) {
         Map<String, Object> request = new LinkedHashMap<>(Map.of("caseId", caseId, "question",

@@ -27,12 +27,13 @@ import io.caseswarm.testing.PrometheusText;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What an operator sees of the platform: its metrics, and the trace each event carries on. */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = {
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = {
         @ResourceArg(name = "extra-topics", value = "ledger-events,ledger-events-dlq") })
 class ObservabilityTest {
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +22,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** The case shows what other services do for it, learnt from their events on the real broker. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseShowsSwarmsAndSuggestionsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -33,6 +33,7 @@ import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,7 +46,7 @@ import io.restassured.specification.RequestSpecification;
  * product of its own, so that it acts only on its test's cases (rules are shared by the whole run).
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AutomationRulesTest extends DeskTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,7 +26,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** An admin keeps the business calendars; staff who work cases read them and ask them for business time. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CalendarsTest extends DeskTest {
 
     /** Rome's office hours with a lunch break; Monday 18 May 2026 a holiday, and Christmas every year. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,7 +18,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Who may do what to which case: each rule both ways, and a refusal changes nothing. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseAccessTest {
 
     LocalIssuer issuer;

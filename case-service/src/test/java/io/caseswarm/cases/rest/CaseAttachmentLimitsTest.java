@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,7 +31,7 @@ import io.restassured.response.Response;
  * forms. Each is refused with a problem naming the part, and leaves nothing behind: no event, no bytes.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseAttachmentLimitsTest extends DeskTest {
 
     private static final int MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -20,12 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caseswarm.cases.domain.Tags;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Malformed and hostile patches get a 4xx problem document naming the field, never a 500, and change nothing. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseFieldsHostileInputTest extends DeskTest {
 
     private static final String SQL = "'; drop table case_view; --";

@@ -23,13 +23,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** A desk works a case's fields with a merge patch: who may change which, what is checked, what subscribers hear. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseFieldsTest extends DeskTest {
 
     /** Declared once for the class: declarations are shared by the whole run, and there may be only 50. */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,7 +26,7 @@ import io.restassured.path.json.JsonPath;
 
 /** A case sits in a group's queue until somebody takes it, and moves between groups: who may move it, and what subscribers hear. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseGroupTest extends DeskTest {
 
     @Test

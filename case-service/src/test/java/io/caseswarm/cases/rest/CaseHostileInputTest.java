@@ -18,6 +18,7 @@ import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,7 +26,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Malformed and hostile requests get a 4xx problem document, never a 500, and change nothing. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseHostileInputTest {
 
     private static final String SQL = "'; drop table case_view; --";

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +33,7 @@ import io.restassured.specification.RequestSpecification;
  * survivor's conversation shows both cases' messages in the order they were written.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseMergeTest extends DeskTest {
 
     @Test

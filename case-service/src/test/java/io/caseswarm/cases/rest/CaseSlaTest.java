@@ -20,6 +20,7 @@ import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.platform.deadline.DeadlinePoller;
 import io.caseswarm.platform.deadline.DeadlinesConfig;
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,7 +32,7 @@ import io.restassured.path.json.JsonPath;
  * them, and a policy changed later leaves running cases as they started.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseSlaTest extends DeskTest {
 
     @Inject

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +27,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** An admin declares the custom fields cases may have; staff read them; every declaration is checked by field. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CustomFieldDefinitionsTest extends DeskTest {
 
     private static final String CHOICE = "{\"type\": \"choice\", \"allowedValues\": [\"emea\", \"apac\"], \"label\": \"Region\"}";

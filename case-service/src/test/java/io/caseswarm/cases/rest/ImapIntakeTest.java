@@ -13,6 +13,7 @@ import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TcpProxy;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,8 +23,8 @@ import io.restassured.path.json.JsonPath;
  * becomes a case, and is flagged seen only once its case is committed, so no crash or outage loses one.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database-proxy", value = "true"))
-@WithTestResource(SupportMailbox.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = @ResourceArg(name = "database-proxy", value = "true"))
+@WithTestResource(value = SupportMailbox.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ImapIntakeTest extends DeskTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +37,7 @@ import io.restassured.specification.RequestSpecification;
  * same intake reads IMAP mailboxes ({@code ImapIntakeTest} proves that path).
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class InboundEmailTest extends DeskTest {
 
     EventSender events;

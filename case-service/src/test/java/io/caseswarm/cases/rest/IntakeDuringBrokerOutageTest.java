@@ -17,6 +17,7 @@ import io.caseswarm.testing.KafkaBroker;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +27,7 @@ import io.restassured.http.ContentType;
  * published exactly once, in order, when the broker is back. Subscribers lose nothing.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "own-broker", value = "true"))
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = @ResourceArg(name = "own-broker", value = "true"))
 class IntakeDuringBrokerOutageTest {
 
     private static final int CASES = 5;

@@ -27,6 +27,7 @@ import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,8 +42,8 @@ import io.restassured.path.json.JsonPath;
  * as notification-service does when it mails a customer.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database-proxy", value = "true"))
-@WithTestResource(SupportMailbox.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = @ResourceArg(name = "database-proxy", value = "true"))
+@WithTestResource(value = SupportMailbox.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class MailCorpusTest extends DeskTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

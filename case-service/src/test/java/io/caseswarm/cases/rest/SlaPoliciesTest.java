@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -19,7 +20,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** SLA policies over REST: the defaults every desk starts with, an admin's own, and what is refused. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SlaPoliciesTest extends DeskTest {
 
     private static final String GOLD = """

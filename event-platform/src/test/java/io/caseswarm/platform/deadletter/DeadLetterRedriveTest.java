@@ -25,6 +25,7 @@ import io.caseswarm.testing.PrometheusText;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +33,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Its own application and broker (the topics listed in another order): the depths it reads are its own. */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = {
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = {
         @ResourceArg(name = "extra-topics", value = "ledger-events-dlq,ledger-events"),
         @ResourceArg(name = "own-broker", value = "true") })
 class DeadLetterRedriveTest {

@@ -43,6 +43,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -52,7 +53,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * poller looks ({@link DeadlinePoller#pollOnce()}) or starts one of its own.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = {
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = {
         @ResourceArg(name = "extra-topics", value = "ledger-events,ledger-events-dlq") })
 class DeadlinesTest {
 

@@ -24,6 +24,7 @@ import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TcpProxy;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * database is reached through a proxy the test cuts, as a crash or network partition would.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = {
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = {
         @ResourceArg(name = "extra-topics", value = "ledger-events,ledger-events-dlq"),
         @ResourceArg(name = "own-broker", value = "true"),
         @ResourceArg(name = "database-proxy", value = "true") })

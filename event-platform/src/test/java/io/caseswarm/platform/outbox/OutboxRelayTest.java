@@ -38,11 +38,12 @@ import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = {
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = {
         @ResourceArg(name = "extra-topics", value = "ledger-events,ledger-events-dlq"),
         @ResourceArg(name = "own-broker", value = "true") })
 class OutboxRelayTest {

@@ -25,6 +25,7 @@ import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -32,7 +33,7 @@ import jakarta.inject.Inject;
 
 /** The expert finder staffs swarms from swarm-service's events, on the real broker. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SwarmStaffingTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -23,6 +23,7 @@ import io.caseswarm.experts.People;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -30,7 +31,7 @@ import jakarta.inject.Inject;
 
 /** Who may change whose profile and presence, and who may read the directory and the candidates. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PeopleAccessTest {
 
     private static final String SKILL = "access-rules";

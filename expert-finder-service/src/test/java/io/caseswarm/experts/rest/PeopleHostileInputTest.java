@@ -28,6 +28,7 @@ import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,7 +43,7 @@ import jakarta.inject.Inject;
  * before, and the person the bad requests aimed at has published nothing but their own later change.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PeopleHostileInputTest {
 
     private static final String SQL = "'; drop table expert_profile; --";

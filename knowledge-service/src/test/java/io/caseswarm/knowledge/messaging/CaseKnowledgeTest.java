@@ -21,6 +21,7 @@ import io.caseswarm.knowledge.Callers;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,7 +29,7 @@ import jakarta.inject.Inject;
 
 /** New cases get suggestions and resolved cases become drafts, from case events on the real broker. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseKnowledgeTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -24,6 +24,7 @@ import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.knowledge.Callers;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,7 +35,7 @@ import io.restassured.http.ContentType;
  * just text: stored as written, searched for without error.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ArticleHostileInputTest {
 
     private static final String SQL = "'; drop table article_view; --";

@@ -27,13 +27,14 @@ import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.knowledge.Callers;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ArticleResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -24,6 +24,7 @@ import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.MailServer.ReceivedMail;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,8 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * back to the desk: read off the headers of the mails a real SMTP server received.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
-@WithTestResource(RealMailServer.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CaseMailThreadTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

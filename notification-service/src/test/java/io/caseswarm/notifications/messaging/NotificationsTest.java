@@ -34,14 +34,15 @@ import io.caseswarm.testing.MailServer.ReceivedMail;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 /** Events from the other services become real emails, received by a real SMTP server. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
-@WithTestResource(RealMailServer.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NotificationsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

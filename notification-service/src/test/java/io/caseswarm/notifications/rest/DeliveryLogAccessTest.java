@@ -9,13 +9,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.notifications.RealMailServer;
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The delivery log shows everybody's addresses and messages: leads, admins and other systems only. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
-@WithTestResource(RealMailServer.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DeliveryLogAccessTest {
 
     LocalIssuer issuer;

@@ -26,6 +26,7 @@ import io.caseswarm.notifications.RealMailServer;
 import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -38,8 +39,8 @@ import io.restassured.specification.RequestSpecification;
  * and the delivery log is still there.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
-@WithTestResource(RealMailServer.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NotificationHostileInputTest {
 
     /** Never chose, so is notified by email; the attacks in bodies try to make that "none". */

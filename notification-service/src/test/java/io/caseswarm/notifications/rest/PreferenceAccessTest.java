@@ -12,14 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.notifications.RealMailServer;
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /** Everybody decides how they hear from Caseswarm, for themselves only; an admin may help anyone. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
-@WithTestResource(RealMailServer.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RealMailServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PreferenceAccessTest {
 
     LocalIssuer issuer;

@@ -25,6 +25,7 @@ import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,7 +33,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Who may do what with a swarm: each rule allowed for the right person, refused (and without effect) for others. */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SwarmAccessTest {
 
     EventSender events;

@@ -22,6 +22,7 @@ import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,7 +35,7 @@ import io.restassured.response.ValidatableResponse;
  * as they were.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SwarmHostileInputTest {
 
     private static final String DROP_TABLE = "'; drop table swarm_view; --";

@@ -48,9 +48,10 @@ public sealed interface RuleAction {
 
     /**
      * Asks for a swarm on behalf of the case's owner: with {@code skills}, or when none are given the skills
-     * of the groups covering the case's product.
+     * of the groups covering the case's product; of {@code swarmType} (standard, urgent, backlog), or when
+     * none is given of the type swarm-service decides.
      */
-    record RequestSwarm(List<String> skills, int teamSize, String question) implements RuleAction {
+    record RequestSwarm(List<String> skills, int teamSize, String question, String swarmType) implements RuleAction {
         public String type() {
             return "request-swarm";
         }

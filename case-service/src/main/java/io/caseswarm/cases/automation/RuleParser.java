@@ -56,6 +56,8 @@ public final class RuleParser {
     /** As many skills as a swarm request takes. */
     public static final int MAX_SKILLS = 10;
     public static final int DEFAULT_TEAM_SIZE = 3;
+    /** The swarm types a request-swarm action may ask for (swarm-service's). */
+    public static final Set<String> SWARM_TYPES = new java.util.TreeSet<>(List.of("standard", "urgent", "backlog"));
     public static final String DEFAULT_QUESTION = "Help wanted on {{case.number}}: {{case.subject}}";
     private static final Duration LONGEST_WAIT = Duration.ofDays(365);
     private static final int MAX_TEXT = 500;
@@ -342,7 +344,7 @@ public final class RuleParser {
                 yield new RuleAction.Assign(agentId, groupId, coveringGroup);
             }
             case "request-swarm" -> {
-                allowOnly(node, path, "type", "skills", "teamSize", "question");
+                allowOnly(node, path, "type", "skills", "teamSize", "question", "swarmType");
                 List<String> skills = List.of();
                 JsonNode given = node.get("skills");
                 if (given != null && !given.isNull()) {
@@ -364,7 +366,14 @@ public final class RuleParser {
                     teamSize = size.intValue();
                 }
                 String question = template(node, path, "question", false, MAX_MESSAGE);
-                yield new RuleAction.RequestSwarm(skills, teamSize, question == null ? DEFAULT_QUESTION : question);
+                // The swarm's type (swarm-service's standard, urgent, backlog); none lets swarm-service decide.
+                JsonNode swarmType = node.get("swarmType");
+                if (swarmType != null && !swarmType.isNull()
+                        && !(swarmType.isTextual() && SWARM_TYPES.contains(swarmType.asText()))) {
+                    throw new InvalidFieldException(path + ".swarmType", "must be one of " + SWARM_TYPES);
+                }
+                yield new RuleAction.RequestSwarm(skills, teamSize, question == null ? DEFAULT_QUESTION : question,
+                        swarmType == null || swarmType.isNull() ? null : swarmType.asText());
             }
             case "notify" -> {
                 allowOnly(node, path, "type", "recipients", "subject", "text");

@@ -171,11 +171,12 @@ public sealed interface CaseEvent {
 
     /**
      * A rule asks for a swarm on the case, on behalf of its owner: swarm-service requests it as if the owner
-     * had, with {@code requestedBy} naming the rule ({@code automation:<ruleId>}).
+     * had, with {@code requestedBy} naming the rule ({@code automation:<ruleId>}). {@code type} is the swarm
+     * type the rule asks for (standard, urgent, backlog); null lets swarm-service decide (and on older events).
      */
     @EventType("case-swarm-wanted")
     record CaseSwarmWanted(UUID caseId, String number, String ownerId, List<String> skills, int teamSize,
-            String question, String requestedBy, Instant wantedAt) implements AutomationEvent {
+            String question, String requestedBy, Instant wantedAt, String type) implements AutomationEvent {
 
         public CaseSwarmWanted {
             skills = List.copyOf(skills);

@@ -164,7 +164,7 @@ class RuleActions {
                     + describeProduct(run) + " names any");
         }
         run.add(List.of(new CaseSwarmWanted(current.id(), current.number(), current.ownerId(), skills, swarm.teamSize(),
-                fill(swarm.question(), run), run.actor(), run.now())));
+                fill(swarm.question(), run), run.actor(), run.now(), swarm.swarmType())));
         return new ActionTaken(swarm.type(), "done", "asked for a swarm of " + swarm.teamSize() + " for "
                 + current.ownerId() + " with " + String.join(", ", skills));
     }

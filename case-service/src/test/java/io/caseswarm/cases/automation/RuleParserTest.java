@@ -66,6 +66,7 @@ class RuleParserTest {
                    {"type": "add-tags", "tags": ["refund", "Refund", "finance"]},
                    {"type": "assign", "groupId": "billing-l1"},
                    {"type": "request-swarm", "teamSize": 2},
+                   {"type": "request-swarm", "skills": ["sepa"], "teamSize": 5, "swarmType": "urgent"},
                    {"type": "notify", "recipients": {"owner": true, "leads": true}, "subject": "{{case.number}}",
                     "text": "Refund for {{customer.name}}"},
                    {"type": "post-to-swarm", "text": "Status: {{case.status}}"},
@@ -88,15 +89,17 @@ class RuleParserTest {
                 new Condition("hasActiveSwarm", Operator.EQUALS, false, null),
                 new Condition("customFields.tier", Operator.EQUALS, "gold", null),
                 new Condition("sla.first-response.state", Operator.IN, List.of("warning", "met-late"), null));
-        assertThat(definition.actions()).hasSize(9);
+        assertThat(definition.actions()).hasSize(10);
         assertThat(definition.actions().get(0)).isEqualTo(new RuleAction.SetPriority(Priority.URGENT));
         assertThat(definition.actions().get(1))
                 .isEqualTo(new RuleAction.SetStatus(CaseStatus.ON_HOLD, "waiting for finance"));
         assertThat(definition.actions().get(2)).isEqualTo(new RuleAction.AddTags(List.of("refund", "finance")));
         assertThat(definition.actions().get(3)).isEqualTo(new RuleAction.Assign(null, "billing-l1", false));
         assertThat(definition.actions().get(4))
-                .isEqualTo(new RuleAction.RequestSwarm(List.of(), 2, RuleParser.DEFAULT_QUESTION));
-        RuleAction.RequireApproval approval = (RuleAction.RequireApproval) definition.actions().get(8);
+                .isEqualTo(new RuleAction.RequestSwarm(List.of(), 2, RuleParser.DEFAULT_QUESTION, null));
+        assertThat(definition.actions().get(5))
+                .isEqualTo(new RuleAction.RequestSwarm(List.of("sepa"), 5, RuleParser.DEFAULT_QUESTION, "urgent"));
+        RuleAction.RequireApproval approval = (RuleAction.RequireApproval) definition.actions().get(9);
         assertThat(approval.actions()).containsExactly(new RuleAction.AddTags(List.of("refund-approved")));
         assertThat(approval.definitions()).containsExactly(Map.of("type", "add-tags", "tags", List.of("refund-approved")));
     }
@@ -167,6 +170,8 @@ class RuleParserTest {
                 { "{\"type\": \"request-swarm\", \"teamSize\": 0}", "actions[1].teamSize" },
                 { "{\"type\": \"request-swarm\", \"teamSize\": 2.5}", "actions[1].teamSize" },
                 { "{\"type\": \"request-swarm\", \"skills\": [\"\"]}", "actions[1].skills[0]" },
+                { "{\"type\": \"request-swarm\", \"swarmType\": \"critical\"}", "actions[1].swarmType" },
+                { "{\"type\": \"request-swarm\", \"swarmType\": 1}", "actions[1].swarmType" },
                 { "{\"type\": \"request-swarm\", \"skills\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\"]}",
                         "actions[1].skills" },
                 { "{\"type\": \"notify\", \"recipients\": {}, \"subject\": \"s\", \"text\": \"t\"}", "actions[1].recipients" },

@@ -2,6 +2,7 @@ package io.caseswarm.experts.config;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import io.caseswarm.experts.domain.InvitationTimeout;
@@ -13,6 +14,17 @@ import io.smallrye.config.WithDefault;
 public interface InvitationsConfig {
 
     Timeout timeout();
+
+    /**
+     * Swarm types whose invitations have their own timeout, whatever the case's priority: an urgent swarm's
+     * is short and runs on the wall clock. A backlog swarm's invitations have none (see {@link #timeoutFor(String, String)}).
+     */
+    TimeoutByType timeoutByType();
+
+    interface TimeoutByType {
+        @WithDefault("PT10M")
+        Duration urgent();
+    }
 
     /**
      * The priority whose timeout a swarm without one gets (swarms requested before priorities reached the
@@ -58,4 +70,17 @@ public interface InvitationsConfig {
     }
 
     Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
+
+    /**
+     * The timeout of an invitation to a swarm of {@code type} on a case of {@code priority}: none for a
+     * backlog swarm (it is worked asynchronously: an invitation waits until it is answered), the urgent
+     * type's for an urgent swarm, and the priority's for a standard one (and an older swarm without a type).
+     */
+    default Optional<InvitationTimeout> timeoutFor(String type, String priority) {
+        return switch (type == null ? "standard" : type) {
+            case "backlog" -> Optional.empty();
+            case "urgent" -> Optional.of(new InvitationTimeout(timeoutByType().urgent(), false));
+            default -> Optional.of(timeoutFor(priority));
+        };
+    }
 }

@@ -7,12 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Ranks people for a set of needed skills. Skill match weighs most: an available generalist must not
  * outrank the expert who knows the answer. People who are offline, at full capacity or who have none
- * of the skills are not candidates at all.
+ * of the skills are not candidates at all. Members of the swarm's pod are preferred by
+ * {@link #POD_BONUS}, not chosen blindly: a clearly better expert of another pod still comes first.
  */
 public final class CandidateScoring {
 
@@ -21,19 +23,31 @@ public final class CandidateScoring {
     public static final double CAPACITY_WEIGHT = 0.15;
     /** Outside their working hours people still answer, but later: their availability halves. */
     public static final double OFF_HOURS_FACTOR = 0.5;
+    /**
+     * A member of the swarm's pod closes this share of the gap between their score and a perfect 1: a
+     * member scoring 0.6 scores 0.68. Scores stay within 0–1, and the bonus shrinks as the score grows, so
+     * a pod member outranks an outsider who is a little better, never one who is much better.
+     */
+    public static final double POD_BONUS = 0.2;
 
     private CandidateScoring() {
     }
 
     public static List<Candidate> rank(Collection<ExpertSnapshot> experts, List<String> skills, Instant now) {
+        return rank(experts, skills, Set.of(), now);
+    }
+
+    /** Ranks as {@link #rank(Collection, List, Instant)}, preferring the swarm's pod's {@code podMembers}. */
+    public static List<Candidate> rank(Collection<ExpertSnapshot> experts, List<String> skills,
+            Set<String> podMembers, Instant now) {
         return experts.stream()
-                .map(expert -> score(expert, skills, now))
+                .map(expert -> score(expert, skills, podMembers.contains(expert.personId()), now))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId))
                 .toList();
     }
 
-    private static Candidate score(ExpertSnapshot expert, List<String> skills, Instant now) {
+    private static Candidate score(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
         Profile profile = expert.profile();
         if (profile.presence() == Presence.OFFLINE || expert.load() >= profile.capacity()) {
             return null;
@@ -51,8 +65,11 @@ public final class CandidateScoring {
         double availability = profile.presence().weight() * (working ? 1.0 : OFF_HOURS_FACTOR);
         double capacity = (profile.capacity() - expert.load()) / (double) profile.capacity();
         double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * capacity;
+        if (inPod) {
+            score += POD_BONUS * (1 - score);
+        }
         return new Candidate(expert.personId(), profile.name(), profile.email(), profile.chatHandle(), matched,
-                round(skillMatch), round(availability), round(capacity), round(score));
+                round(skillMatch), round(availability), round(capacity), inPod, round(score));
     }
 
     private static double round(double value) {

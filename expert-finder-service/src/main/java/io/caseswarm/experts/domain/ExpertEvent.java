@@ -7,14 +7,19 @@ import java.util.UUID;
 import io.caseswarm.platform.event.EventType;
 
 /**
- * The expert finder's events, on {@code expert-events}. Two streams share the topic: a person's
- * directory entry ({@link DirectoryEvent}, keyed by the person) and a swarm's staffing
- * ({@link StaffingEvent}, keyed by the swarm, so that all invitations of one swarm stay in order).
+ * The expert finder's events, on {@code expert-events}. Three streams share the topic: a person's
+ * directory entry ({@link DirectoryEvent}, keyed by the person), a pod's definition ({@link PodEvent},
+ * keyed by the pod) and a swarm's staffing ({@link StaffingEvent}, keyed by the swarm, so that all
+ * invitations of one swarm stay in order).
  */
 public sealed interface ExpertEvent {
 
     /** A person's stream: their profile as registered and changed. */
     sealed interface DirectoryEvent extends ExpertEvent {
+    }
+
+    /** A pod's stream: its definition as an admin (or, for its members, one of its leads) set it. */
+    sealed interface PodEvent extends ExpertEvent {
     }
 
     /** A swarm's stream in the expert finder: whom it asked, whose invitation lapsed, when it ran dry. */
@@ -53,14 +58,34 @@ public sealed interface ExpertEvent {
     }
 
     /**
+     * A pod (a team for some products or areas) as it is now: the whole definition, each time it changes.
+     * {@code slackChannel} is the Slack channel id the pod's swarms are announced in; null when none.
+     */
+    @EventType("pod-defined")
+    record PodDefined(String podId, String name, List<String> products, List<String> skills, List<String> members,
+            List<String> leads, String slackChannel, String definedBy, Instant definedAt) implements PodEvent {
+
+        static PodDefined of(String podId, PodDefinition d, String definedBy, Instant at) {
+            return new PodDefined(podId, d.name(), d.products(), d.skills(), d.members(), d.leads(), d.slackChannel(),
+                    definedBy, at);
+        }
+
+        public PodDefinition definition() {
+            return new PodDefinition(name, products, skills, members, leads, slackChannel);
+        }
+    }
+
+    /**
      * A person is asked to join a swarm; carries their contact details, and the case number and question,
      * for whoever notifies them: a subscriber need not have read the swarm's own events first (they travel
-     * on another topic, in no order with this one).
+     * on another topic, in no order with this one). {@code podId} is the pod the swarm was routed to, and
+     * {@code crossPod} whether the person is not one of its members (helping another pod, to be credited for
+     * it); both null when the swarm has no pod, and on older events.
      */
     @EventType("expert-invited")
     record ExpertInvited(UUID swarmId, UUID caseId, String personId, String name, String email, String chatHandle,
-            List<String> matchedSkills, double score, Instant invitedAt, String caseNumber, String question)
-            implements StaffingEvent {
+            List<String> matchedSkills, double score, Instant invitedAt, String caseNumber, String question,
+            String podId, Boolean crossPod) implements StaffingEvent {
     }
 
     /**

@@ -34,9 +34,11 @@ public final class Staffing {
                     .orElse(pool.getFirst());
             pool.remove(next);
             next.matchedSkills().forEach(uncovered::remove);
+            // Helping a swarm of another pod is marked, so that it can be credited to the helper.
+            Boolean crossPod = request.podId() == null ? null : !next.inPod();
             invitations.add(new ExpertInvited(request.swarmId(), request.caseId(), next.personId(), next.name(),
                     next.email(), next.chatHandle(), next.matchedSkills(), next.score(), now, request.caseNumber(),
-                    request.question()));
+                    request.question(), request.podId(), crossPod));
         }
         return invitations;
     }

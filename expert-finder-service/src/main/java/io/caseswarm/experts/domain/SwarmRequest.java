@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * What a swarm needs, as the swarm service asked for it, with the case number and question the
  * invitations carry (null in swarms requested before they were kept) and the case's priority, which
- * sets how long an invitation waits (null when unknown).
+ * sets how long an invitation waits (null when unknown). {@code podId} is the pod the swarm was routed
+ * to (null: none), whose members are preferred; {@code type} the swarm's type (standard, urgent, backlog;
+ * null on older swarms, taken as standard).
  */
 public record SwarmRequest(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
-        String caseNumber, String question, String priority) {
+        String caseNumber, String question, String priority, String podId, String type) {
 }

@@ -38,7 +38,7 @@ public class SwarmEventsConsumer {
                     SwarmRequested requested = event.dataAs(SwarmRequested.class);
                     staffing.swarmRequested(new SwarmRequest(requested.swarmId(), requested.caseId(),
                             requested.ownerId(), requested.skills(), requested.teamSize(), requested.caseNumber(),
-                            requested.question(), requested.priority()));
+                            requested.question(), requested.priority(), requested.podId(), requested.type()));
                 }
                 case "swarm-member-declined" -> {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
@@ -49,6 +49,11 @@ public class SwarmEventsConsumer {
                     staffing.joined(answer.swarmId(), answer.personId());
                 }
                 case "swarm-member-left" -> {
+                    MemberAnswer answer = event.dataAs(MemberAnswer.class);
+                    staffing.left(answer.swarmId(), answer.personId());
+                }
+                // Taken out by the owner or a lead: freed as if they had left; nobody is asked in their place.
+                case "swarm-member-removed" -> {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
                     staffing.left(answer.swarmId(), answer.personId());
                 }
@@ -75,9 +80,9 @@ public class SwarmEventsConsumer {
         });
     }
 
-    /** {@code priority} is null on swarms requested before it was sent. */
+    /** {@code priority}, {@code podId} and {@code type} are null on swarms requested before they were sent. */
     record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
-            String caseNumber, String question, String priority) {
+            String caseNumber, String question, String priority, String podId, String type) {
     }
 
     record MemberAnswer(UUID swarmId, String personId) {

@@ -12,6 +12,8 @@ import io.caseswarm.experts.domain.ExpertEvent.ExpertInvitationExpired;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
+import io.caseswarm.experts.domain.ExpertEvent.PodDefined;
+import io.caseswarm.experts.domain.ExpertEvent.PodEvent;
 import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
 import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
 import io.caseswarm.platform.event.EventTypes;
@@ -25,6 +27,8 @@ public class ExpertProjector {
     public static final EventTypes<ExpertEvent> TYPES = EventTypes.of(ExpertEvent.class);
     /** A person's stream. */
     public static final EventTypes<DirectoryEvent> DIRECTORY = EventTypes.of(DirectoryEvent.class);
+    /** A pod's stream. */
+    public static final EventTypes<PodEvent> PODS = EventTypes.of(PodEvent.class);
     /** A swarm's stream. */
     public static final EventTypes<StaffingEvent> STAFFING = EventTypes.of(StaffingEvent.class);
 
@@ -47,6 +51,15 @@ public class ExpertProjector {
                 case ExpertUpdated updated -> {
                     ExpertProfile profile = ExpertProfile.findById(updated.personId());
                     profile.set(updated.profile(), updated.updatedAt());
+                }
+                case PodDefined defined -> {
+                    PodView pod = PodView.<PodView>findByIdOptional(defined.podId()).orElseGet(() -> {
+                        PodView created = new PodView();
+                        created.podId = defined.podId();
+                        return created;
+                    });
+                    pod.set(defined.definition(), defined.definedAt());
+                    pod.persist();
                 }
                 case ExpertInvited invited -> {
                     ExpertAssignment assignment = new ExpertAssignment();

@@ -32,8 +32,13 @@ public class SwarmStaffing extends PanacheEntityBase {
     public String priority;
     /** Staffing ran dry (swarm-unstaffed) and nobody has been invited since. */
     public boolean unstaffed;
+    /** The pod the swarm was routed to; null when none (or requested before pods). */
+    public String podId;
+    /** standard, urgent or backlog; null on swarms requested before types, which are standard. */
+    public String type;
 
     public SwarmRequest request() {
-        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize, caseNumber, question, priority);
+        return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize, caseNumber, question, priority, podId,
+                type);
     }
 }

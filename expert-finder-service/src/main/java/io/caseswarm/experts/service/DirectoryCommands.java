@@ -13,8 +13,10 @@ import io.caseswarm.experts.domain.ExpertEvent;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.projection.ExpertProjector;
+import io.caseswarm.platform.rest.CommandRejectedException;
 import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.store.EventStore;
+import io.caseswarm.platform.store.StoredEvent;
 
 /** Registers people and changes their profiles; each change is published with the whole new profile. */
 @ApplicationScoped
@@ -58,7 +60,11 @@ public class DirectoryCommands {
     }
 
     private Expert load(String personId) {
-        return Expert.replay(store.load(personId, ExpertProjector.DIRECTORY));
+        List<StoredEvent> stream = store.load(personId);
+        if (PodCommands.isPod(stream)) {
+            throw new CommandRejectedException(personId + " is a pod's id, not a person's");
+        }
+        return Expert.replay(stream.stream().map(event -> store.decode(event, ExpertProjector.DIRECTORY)).toList());
     }
 
     private void append(String personId, Expert expert, List<ExpertEvent> events) {

@@ -3,6 +3,7 @@ package io.caseswarm.experts.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,10 +25,15 @@ public class ExpertDirectory {
     }
 
     public List<Candidate> candidates(List<String> skills) {
+        return candidates(skills, Set.of());
+    }
+
+    /** Candidates for a swarm of a pod: its {@code podMembers} are preferred ({@link CandidateScoring#POD_BONUS}). */
+    public List<Candidate> candidates(List<String> skills, Set<String> podMembers) {
         Map<String, Integer> loads = ExpertAssignment.loads();
         List<ExpertSnapshot> reachable = ExpertProfile.<ExpertProfile>list("presence <> ?1", Presence.OFFLINE).stream()
                 .map(p -> new ExpertSnapshot(p.personId, p.profile(), loads.getOrDefault(p.personId, 0)))
                 .toList();
-        return CandidateScoring.rank(reachable, skills, clock.instant());
+        return CandidateScoring.rank(reachable, skills, podMembers, clock.instant());
     }
 }

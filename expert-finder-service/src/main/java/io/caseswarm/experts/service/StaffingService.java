@@ -23,6 +23,7 @@ import io.caseswarm.experts.domain.SwarmRequest;
 import io.caseswarm.experts.projection.ExpertAssignment;
 import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
+import io.caseswarm.experts.projection.PodView;
 import io.caseswarm.experts.projection.SwarmStaffing;
 import io.caseswarm.platform.deadline.Deadlines;
 import io.caseswarm.platform.store.EventStore;
@@ -69,6 +70,8 @@ public class StaffingService {
         staffing.caseNumber = request.caseNumber();
         staffing.question = request.question();
         staffing.priority = request.priority();
+        staffing.podId = request.podId();
+        staffing.type = request.type();
         staffing.open = true;
         staffing.persist();
         invite(staffing, request.teamSize(), List.of());
@@ -200,8 +203,8 @@ public class StaffingService {
                 .map(event -> ((ExpertInvited) event).personId())
                 .collect(Collectors.toSet());
         Instant now = clock.instant();
-        List<ExpertInvited> invited = Staffing.invite(request, invitedBefore, directory.candidates(request.skills()),
-                howMany, now);
+        List<ExpertInvited> invited = Staffing.invite(request, invitedBefore,
+                directory.candidates(request.skills(), PodView.membersOf(request.podId())), howMany, now);
         List<StaffingEvent> events = new ArrayList<>(before);
         events.addAll(invited);
         long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();
@@ -219,11 +222,13 @@ public class StaffingService {
         }
     }
 
+    /** Invitations to backlog swarms wait as long as it takes: they get no timeout. */
     private void scheduleTimeout(SwarmStaffing staffing, ExpertInvited invitation) {
         ExpertProfile invitee = ExpertProfile.findById(invitation.personId());
-        Instant due = invitations.timeoutFor(staffing.priority).expiresAt(invitation.invitedAt(), invitee.profile());
-        deadlines.schedule(InvitationExpiry.KIND, staffing.swarmId.toString(), invitation.personId(), due,
-                Map.of("invitedAt", invitation.invitedAt().toString()));
+        invitations.timeoutFor(staffing.type, staffing.priority).ifPresent(timeout -> deadlines.schedule(
+                InvitationExpiry.KIND, staffing.swarmId.toString(), invitation.personId(),
+                timeout.expiresAt(invitation.invitedAt(), invitee.profile()),
+                Map.of("invitedAt", invitation.invitedAt().toString())));
     }
 
     /** An answer ends the wait for one: the invitation can no longer expire. */

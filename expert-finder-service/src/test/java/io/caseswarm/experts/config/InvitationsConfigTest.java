@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.experts.domain.InvitationTimeout;
 
-/** Which timeout a swarm's invitations get, from its case's priority, at the defaults. */
+/** Which timeout a swarm's invitations get, from its type and its case's priority, at the defaults. */
 class InvitationsConfigTest {
 
     private final InvitationsConfig defaults = new InvitationsConfig() {
@@ -32,6 +32,11 @@ class InvitationsConfigTest {
                     return Duration.ofHours(8);
                 }
             };
+        }
+
+        @Override
+        public TimeoutByType timeoutByType() {
+            return () -> Duration.ofMinutes(10);
         }
 
         @Override
@@ -58,5 +63,14 @@ class InvitationsConfigTest {
         assertThat(defaults.timeoutFor(null)).isEqualTo(new InvitationTimeout(Duration.ofHours(2), true));
         assertThat(defaults.timeoutFor("critical")).isEqualTo(new InvitationTimeout(Duration.ofHours(2), true));
         assertThat(defaults.timeoutFor("URGENT")).isEqualTo(new InvitationTimeout(Duration.ofMinutes(15), false));
+    }
+
+    @Test
+    void aStandardSwarmIsTimedByItsPriorityAnUrgentOneShortOnTheWallClockAndABacklogOneNever() {
+        assertThat(defaults.timeoutFor("standard", "low")).contains(new InvitationTimeout(Duration.ofHours(8), true));
+        assertThat(defaults.timeoutFor(null, "high")).as("a swarm from before types")
+                .contains(new InvitationTimeout(Duration.ofHours(1), false));
+        assertThat(defaults.timeoutFor("urgent", "low")).contains(new InvitationTimeout(Duration.ofMinutes(10), false));
+        assertThat(defaults.timeoutFor("backlog", "urgent")).isEmpty();
     }
 }

@@ -19,7 +19,10 @@ class StaffingTest {
 
     private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
     private static final SwarmRequest BILLING_AND_POSTGRES = new SwarmRequest(UUID.randomUUID(), UUID.randomUUID(),
-            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?", "high");
+            "ana.lima", List.of("billing", "postgres"), 2, "CS-000042", "Why does the sync stop?", "high", null, null);
+    private static final SwarmRequest OF_THE_BILLING_POD = new SwarmRequest(UUID.randomUUID(), UUID.randomUUID(),
+            "ana.lima", List.of("billing"), 2, "CS-000043", "Why is the invoice doubled?", "normal", "billing",
+            "standard");
 
     @Test
     void invitesTheBestTeamCoveringTheNeededSkills() {
@@ -76,6 +79,48 @@ class StaffingTest {
         assertThat(expert.availability()).isEqualTo(0.4);
         assertThat(expert.capacity()).isEqualTo(0.5);
         assertThat(expert.score()).isCloseTo(0.6 * 1.0 + 0.25 * 0.4 + 0.15 * 0.5, within(0.001));
+    }
+
+    @Test
+    void aMemberOfTheSwarmsPodClosesAFifthOfTheGapToAPerfectScore() {
+        ExpertSnapshot raj = person("raj", Map.of("billing", 3), 4, 2, Presence.BUSY);
+        double outside = CandidateScoring.rank(List.of(raj), List.of("billing"), NOON).getFirst().score();
+
+        Candidate inPod = CandidateScoring.rank(List.of(raj), List.of("billing"), Set.of("raj"), NOON).getFirst();
+
+        assertThat(inPod.inPod()).isTrue();
+        assertThat(inPod.score()).isCloseTo(outside + CandidateScoring.POD_BONUS * (1 - outside), within(0.001))
+                .isGreaterThan(outside).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void thePodsMemberIsPreferredToASlightlyBetterOutsiderButNotToAMuchBetterOne() {
+        ExpertSnapshot member = person("mei", Map.of("billing", 4), 3, 0, Presence.AVAILABLE);
+        ExpertSnapshot slightlyBetter = person("raj", Map.of("billing", 5), 3, 2, Presence.AVAILABLE);
+        ExpertSnapshot muchBetter = person("omar", Map.of("billing", 5), 3, 0, Presence.AVAILABLE);
+        ExpertSnapshot weakMember = person("li", Map.of("billing", 1), 3, 2, Presence.AWAY);
+
+        List<Candidate> ranked = CandidateScoring.rank(List.of(member, slightlyBetter, muchBetter, weakMember),
+                List.of("billing"), Set.of("mei", "li"), NOON);
+
+        assertThat(CandidateScoring.rank(List.of(member, slightlyBetter), List.of("billing"), NOON))
+                .as("without a pod").extracting(Candidate::personId).containsExactly("raj", "mei");
+        assertThat(ranked).extracting(Candidate::personId).containsExactly("omar", "mei", "raj", "li");
+    }
+
+    @Test
+    void anInvitationOutsideTheSwarmsPodIsMarkedCrossPodAndOneToNoPodIsNeither() {
+        List<Candidate> ranked = CandidateScoring.rank(List.of(
+                person("mei", Map.of("billing", 5), 3, 0, Presence.AVAILABLE),
+                person("raj", Map.of("billing", 4), 3, 0, Presence.AVAILABLE)), List.of("billing"), Set.of("mei"), NOON);
+
+        List<ExpertInvited> invitations = Staffing.invite(OF_THE_BILLING_POD, Set.of(), ranked, 2, NOON);
+
+        assertThat(invitations).extracting(ExpertInvited::personId, ExpertInvited::podId, ExpertInvited::crossPod)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("mei", "billing", false),
+                        org.assertj.core.groups.Tuple.tuple("raj", "billing", true));
+        assertThat(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), ranked, 2, NOON))
+                .allMatch(invitation -> invitation.podId() == null && invitation.crossPod() == null);
     }
 
     @Test

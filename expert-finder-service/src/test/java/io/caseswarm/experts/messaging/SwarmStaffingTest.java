@@ -323,6 +323,69 @@ class SwarmStaffingTest {
         }
     }
 
+    @Test
+    void aSwarmOfAPodPrefersItsMembersAndMarksWhoHelpsFromOutsideAsCrossPod() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        // Scored 0.775 and 0.76 without a pod; the pod's bonus lifts the member to 0.808.
+        String outsider = People.register(issuer, skill, 5, "away");
+        String member = register(skill, 3);
+        String podId = "pod-" + UUID.randomUUID().toString().substring(0, 8);
+        People.as(issuer, "root", Roles.ADMIN).body("""
+                {"name": "Billing", "products": ["%s"], "skills": ["%s"], "members": ["%s"], "leads": [], "slackChannel": null}"""
+                .formatted(podId, skill, member)).put("/pods/" + podId).then().statusCode(201);
+        String swarmId = UUID.randomUUID().toString();
+        send(swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","skills":["%s"],"teamSize":2,"podId":"%s",
+                 "type":"standard"}""".formatted(swarmId, UUID.randomUUID(), skill, podId));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            List<ConsumerRecord<String, String>> invitations = reader.readForKey(swarmId, 2, PATIENCE);
+            assertThat(invitedPeople(invitations)).as("the pod's member first, though the outsider scores a little more")
+                    .containsExactly(member, outsider);
+            var first = json.readTree(invitations.get(0).value());
+            var second = json.readTree(invitations.get(1).value());
+            assertThat(first.get("podId").asText()).isEqualTo(podId);
+            assertThat(first.get("crossPod").asBoolean()).isFalse();
+            assertThat(second.get("crossPod").asBoolean()).as("helps another pod").isTrue();
+        }
+    }
+
+    @Test
+    void anUrgentSwarmsInvitationLapsesAfterTenMinutesAndABacklogSwarmsNever() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String first = register(skill, 5);
+        String second = register(skill, 4);
+        String urgent = UUID.randomUUID().toString();
+        String backlog = UUID.randomUUID().toString();
+        standStill();
+        send(urgent, "swarm-requested", typed(urgent, skill, "urgent", "low"));
+        send(backlog, "swarm-requested", typed(backlog, skill, "backlog", "urgent"));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(urgent, 1, PATIENCE))).containsExactly(first);
+            assertThat(invitedPeople(reader.readForKey(backlog, 1, PATIENCE))).containsExactly(first);
+
+            clock.advance(Duration.ofMinutes(10)); // a low case's invitation would wait eight working hours
+            deadlines.pollOnce();
+            assertThat(reader.readForKey(urgent, 3, PATIENCE)).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("expert-invited", "expert-invitation-expired", "expert-invited");
+
+            clock.advance(Duration.ofDays(30)); // an urgent case's invitation would have lapsed long ago
+            deadlines.pollOnce();
+            reader.readUntil(records -> false, Duration.ofSeconds(2));
+            assertThat(reader.readForKey(backlog, 2, Duration.ZERO)).as("the backlog swarm's invitation still waits")
+                    .hasSize(1);
+        }
+        // Freed by the urgent swarm, still held by the backlog one.
+        lead().get("/people/" + first).then().body("load", equalTo(1));
+    }
+
+    private static String typed(String swarmId, String skill, String type, String priority) {
+        return """
+                {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","skills":["%s"],"teamSize":1,"priority":"%s",
+                 "type":"%s"}""".formatted(swarmId, UUID.randomUUID(), skill, priority, type);
+    }
+
     /**
      * The clock stands still at 08:00 UTC today, so that timeouts are what a test makes them: the people here
      * work 00:00–23:59 UTC, and two working hours from 08:00 end at 10:00, whenever the suite runs.

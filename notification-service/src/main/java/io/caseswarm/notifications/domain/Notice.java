@@ -186,6 +186,33 @@ public sealed interface Notice {
     }
 
     /**
+     * To the leads of the pod an urgent swarm was routed to, at once: they see and steer their pod's swarms,
+     * and an urgent one should not wait for them to look.
+     */
+    record UrgentSwarm(String caseNumber, UUID swarmId, String podId, String question, List<String> skills)
+            implements Notice {
+
+        public UrgentSwarm {
+            skills = List.copyOf(skills);
+        }
+
+        public String template() {
+            return "swarm-urgent";
+        }
+
+        public String subject() {
+            return "Urgent swarm on " + caseNumber;
+        }
+
+        public String text() {
+            return "Hello,\n\nan urgent swarm was asked for on case " + caseNumber + " (swarm " + swarmId
+                    + "), in your pod " + podId + ":\n\n" + question + "\n\nSkills wanted: " + String.join(", ", skills)
+                    + ".\n\nThe expert finder is inviting people now; you can add people, ask for more or change"
+                    + " the skills from the swarm.\n\nCaseswarm";
+        }
+    }
+
+    /**
      * What an automation rule of case-service asked to tell people about a case (an SLA at risk, say), in
      * the rule's words.
      */

@@ -341,6 +341,44 @@ class NotificationsTest {
     }
 
     @Test
+    void anUrgentSwarmOfAPodReachesThePodsLeadsAtOnceAndOtherSwarmsReachNobody() {
+        String pia = "pia-" + UUID.randomUUID().toString().substring(0, 8);
+        String olaf = "olaf-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String person : List.of(pia, olaf)) {
+            send("expert-events", person, "expert-registered", """
+                    {"personId":"%s","name":"%s","email":"%s@example.com"}""".formatted(person, person, person));
+        }
+        await().atMost(PATIENCE).until(() -> contactKnown(olaf));
+        String urgent = UUID.randomUUID().toString();
+        String standard = UUID.randomUUID().toString();
+        String noPod = UUID.randomUUID().toString();
+        EventSender.Sent requested = events.send("swarm-events", urgent, "swarm-requested", swarmRequested(urgent,
+                "CS-000340", "urgent", "\"ledger\"", "[\"%s\", \"%s\"]".formatted(pia, pia)));
+        events.redeliver(requested);
+        send("swarm-events", standard, "swarm-requested", swarmRequested(standard, "CS-000341", "standard",
+                "\"ledger\"", "[\"%s\"]".formatted(olaf)));
+        send("swarm-events", noPod, "swarm-requested", swarmRequested(noPod, "CS-000342", "urgent", "null", "null"));
+
+        // A swarm is known in the transaction that mails about it, once the mail server took the mail.
+        await().atMost(PATIENCE).until(() -> swarmKnown(standard) && swarmKnown(noPod)
+                && !mail.mailsTo(pia + "@example.com").isEmpty());
+        List<ReceivedMail> mails = mail.mailsTo(pia + "@example.com");
+        assertThat(mails).as("once, though named twice and redelivered").hasSize(1);
+        assertThat(mails.getFirst().subject()).isEqualTo("Urgent swarm on CS-000340");
+        assertThat(mails.getFirst().text()).contains("in your pod ledger").contains("Why is the ledger off?")
+                .contains("Skills wanted: billing");
+        assertThat(mail.mailsTo(olaf + "@example.com")).as("a standard swarm tells its leads nothing").isEmpty();
+    }
+
+    private static String swarmRequested(String swarmId, String caseNumber, String type, String podId,
+            String podLeadIds) {
+        return """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"%s","ownerId":"ana.lima","question":"Why is the ledger off?",
+                 "skills":["billing"],"teamSize":5,"requestedAt":"2026-12-01T10:00:00Z","type":"%s","podId":%s,
+                 "podLeadIds":%s}""".formatted(swarmId, UUID.randomUUID(), caseNumber, type, podId, podLeadIds);
+    }
+
+    @Test
     void aNoticeAnAutomationAsksForReachesEachPersonNamedOnce() {
         String caseId = UUID.randomUUID().toString();
         String raj = "raj-" + UUID.randomUUID().toString().substring(0, 8);

@@ -3,11 +3,17 @@ package io.caseswarm.swarms.config;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.caseswarm.swarms.domain.SwarmType;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How long a swarm's feed may stay quiet before its bot reminds it, and how often it does. */
+/**
+ * How long a swarm's feed may stay quiet before its bot reminds it, and how often it does; and the
+ * defaults of each swarm type.
+ */
 @ConfigMapping(prefix = "caseswarm.swarms")
 public interface SwarmsConfig {
 
@@ -21,6 +27,34 @@ public interface SwarmsConfig {
     /** Reminders in a row to a swarm nobody posts in; after these the bot falls silent until somebody posts. */
     @WithDefault("3")
     int reminders();
+
+    /** Each swarm type's defaults: {@code caseswarm.swarms.types.<type>.team-size}. */
+    Types types();
+
+    interface Types {
+        TypeDefaults standard();
+
+        TypeDefaults urgent();
+
+        TypeDefaults backlog();
+    }
+
+    interface TypeDefaults {
+        /** The team a swarm of the type gets when its request names no size. */
+        OptionalInt teamSize();
+    }
+
+    /**
+     * The team of a swarm of {@code type} asked for without a size: 3 for standard, 5 for urgent (more
+     * people at once), 2 for backlog (no hurry), unless configured otherwise.
+     */
+    default int teamSize(SwarmType type) {
+        return switch (type) {
+            case STANDARD -> types().standard().teamSize().orElse(3);
+            case URGENT -> types().urgent().teamSize().orElse(5);
+            case BACKLOG -> types().backlog().teamSize().orElse(2);
+        };
+    }
 
     interface ByPriority {
         Optional<Duration> urgent();

@@ -8,5 +8,7 @@ public enum MemberStatus {
     @JsonProperty("declined") DECLINED,
     @JsonProperty("left") LEFT,
     /** Did not answer the invitation in time; the next candidate was asked instead. */
-    @JsonProperty("expired") EXPIRED
+    @JsonProperty("expired") EXPIRED,
+    /** Taken out of the swarm by its owner or a lead. */
+    @JsonProperty("removed") REMOVED
 }

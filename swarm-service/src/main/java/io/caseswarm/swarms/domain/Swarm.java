@@ -17,6 +17,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberRemoved;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
@@ -52,17 +53,21 @@ public final class Swarm {
 
     /**
      * The swarm belongs to the case's owner, who stays responsible for the case; it records who asked
-     * (a person; {@code requestedVia} the automation rule when no person did) and the case's priority.
+     * (a person; {@code requestedVia} the automation rule when no person did), the case's priority and the
+     * pod it goes to. The command's team size and type are decided by now (the type's defaults).
      */
     public static List<SwarmEvent> request(RequestSwarm command, CaseFacts facts, String requestedBy,
             String requestedVia, Instant now) {
         return List.of(new SwarmRequested(command.swarmId(), command.caseId(), facts.number(), facts.ownerId(),
                 command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now,
-                requestedBy, requestedVia, facts.priority()));
+                requestedBy, requestedVia, facts.priority(), facts.podId(), command.type(), facts.podLeadIds()));
     }
 
-    /** What a swarm request takes from its case, as swarm-service learnt it. */
-    public record CaseFacts(String number, String ownerId, String priority) {
+    /**
+     * What a swarm request takes from its case, as swarm-service learnt it; {@code podId} is the pod whose
+     * products include the case's product (null: none), and {@code podLeadIds} its leads (null: no pod).
+     */
+    public record CaseFacts(String number, String ownerId, String priority, String podId, List<String> podLeadIds) {
     }
 
     /**
@@ -129,6 +134,20 @@ public final class Swarm {
         return List.of(new SwarmMemberLeft(id(), caseId(), personId, now));
     }
 
+    /**
+     * The owner or a lead takes someone invited or in the swarm out of it. Somebody who declined, left or
+     * let the invitation lapse is out already (409), and so is anybody never in it.
+     */
+    public List<SwarmEvent> removeMember(String personId, String reason, String removedBy, Instant now) {
+        requireOpen();
+        MemberStatus current = members.get(personId);
+        if (current != MemberStatus.INVITED && current != MemberStatus.JOINED) {
+            throw new CommandRejectedException(personId + " is not in this swarm"
+                    + (current == null ? "" : ": already " + current.name().toLowerCase()));
+        }
+        return List.of(new SwarmMemberRemoved(id(), caseId(), personId, reason, removedBy, now));
+    }
+
     /** The owner and the experts who joined talk in the feed; invited experts only read it. */
     public boolean mayPost(String personId) {
         return personId.equals(ownerId) || members.get(personId) == MemberStatus.JOINED;
@@ -188,6 +207,11 @@ public final class Swarm {
         return personId.equals(ownerId);
     }
 
+    /** The pod the swarm was routed to; null when none (or asked for before pods). */
+    public String podId() {
+        return request.podId();
+    }
+
     /**
      * The owner (or a lead) brings a named person in at once, without the expert finder. Somebody still
      * invited or in the swarm is a member already; somebody who declined, left or let an invitation lapse
@@ -226,6 +250,15 @@ public final class Swarm {
         requireOpen();
         return List.of(
                 new SwarmCancelled(id(), caseId(), reason, withStatus(MemberStatus.JOINED), cancelledBy, now));
+    }
+
+    /**
+     * The owner or a lead closes the swarm before its case is resolved: it did its work. Unlike a cancel,
+     * nothing was called off; one that is closed or cancelled already is refused.
+     */
+    public List<SwarmEvent> closeBy(String reason, String closedBy, Instant now) {
+        requireOpen();
+        return List.of(new SwarmClosed(id(), caseId(), reason, withStatus(MemberStatus.JOINED), now, closedBy));
     }
 
     public List<SwarmEvent> close(String reason, Instant now) {
@@ -271,6 +304,7 @@ public final class Swarm {
             }
             case SwarmMemberDeclined declined -> members.put(declined.personId(), MemberStatus.DECLINED);
             case SwarmMemberLeft left -> members.put(left.personId(), MemberStatus.LEFT);
+            case SwarmMemberRemoved removed -> members.put(removed.personId(), MemberStatus.REMOVED);
             case SwarmMemberExpired expired -> members.put(expired.personId(), MemberStatus.EXPIRED);
             case SwarmStaffingStalled stalled -> {
                 // Shown on the swarm; nothing the swarm decides on.

@@ -15,12 +15,17 @@ public sealed interface SwarmEvent {
      * {@code ownerId} is the case's owner when the swarm was asked for; {@code requestedBy} who asked (the
      * owner, or a lead for them; for an automation rule, the owner on whose behalf it asked), and
      * {@code requestedVia} the rule ({@code automation:<rule>}) when no person asked. {@code priority} is
-     * the case's, when known. All three came later as optional fields: null on older events.
+     * the case's, when known. All three came later as optional fields: null on older events. {@code podId}
+     * is the pod the swarm was routed to (the one whose products include the case's product; null for
+     * none) and {@code type} the swarm's type; both null on older events (which are standard swarms).
+     * {@code podLeadIds} are that pod's leads when the swarm was asked for (told at once of an urgent swarm);
+     * null without a pod.
      */
     @EventType("swarm-requested")
     record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String ownerId, String question,
             String stepsTried, List<String> skills, int teamSize, Instant requestedAt, String requestedBy,
-            String requestedVia, String priority) implements SwarmEvent {
+            String requestedVia, String priority, String podId, SwarmType type, List<String> podLeadIds)
+            implements SwarmEvent {
     }
 
     /** The case changed hands: its swarm follows the case's new owner, who now holds the owner's rights in it. */
@@ -48,6 +53,15 @@ public sealed interface SwarmEvent {
     }
 
     /**
+     * The owner or a lead took a member (invited or joined) out of the swarm; {@code removedBy} who did it.
+     * The expert finder frees them, and asks nobody in their place.
+     */
+    @EventType("swarm-member-removed")
+    record SwarmMemberRemoved(UUID swarmId, UUID caseId, String personId, String reason, String removedBy,
+            Instant removedAt) implements SwarmEvent {
+    }
+
+    /**
      * {@code via} names the automation rule a post by the swarm's bot was asked for by; null for people's
      * posts and the bot's own reminders (and on older events).
      */
@@ -70,9 +84,19 @@ public sealed interface SwarmEvent {
             implements SwarmEvent {
     }
 
+    /**
+     * The swarm is over: its case was resolved, closed or merged ({@code reason} the case event's type), or
+     * the owner or a lead closed it ({@code closedBy}, their reason; null when the case closed it, and on
+     * older events).
+     */
     @EventType("swarm-closed")
-    record SwarmClosed(UUID swarmId, UUID caseId, String reason, List<String> memberIds, Instant closedAt)
-            implements SwarmEvent {
+    record SwarmClosed(UUID swarmId, UUID caseId, String reason, List<String> memberIds, Instant closedAt,
+            String closedBy) implements SwarmEvent {
+
+        /** Closed by its case. */
+        public SwarmClosed(UUID swarmId, UUID caseId, String reason, List<String> memberIds, Instant closedAt) {
+            this(swarmId, caseId, reason, memberIds, closedAt, null);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import io.caseswarm.platform.inbox.EventInbox;
 import io.caseswarm.platform.inbox.ReceivedEvent;
 import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.swarms.domain.RequestSwarm;
+import io.caseswarm.swarms.domain.SwarmType;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -43,10 +44,13 @@ public class CaseEventsConsumer {
             switch (event.type()) {
                 case "case-opened" -> opened(event.dataAs(CaseOpened.class));
                 case "case-updated" -> {
-                    // Only the priority matters here; a case this service never heard of has none to change.
+                    // Only the priority and the product matter here; a case this service never heard of has
+                    // none to change.
                     CaseUpdated updated = event.dataAs(CaseUpdated.class);
                     updated.newPriority().ifPresent(priority -> KnownCase.<KnownCase>findByIdOptional(updated.caseId())
                             .ifPresent(known -> known.priority = priority));
+                    updated.productChange().ifPresent(product -> KnownCase.<KnownCase>findByIdOptional(
+                            updated.caseId()).ifPresent(known -> known.product = product.orElse(null)));
                 }
                 case "case-swarm-wanted" -> swarmWanted(event);
                 case "case-swarm-post-wanted" -> {
@@ -87,6 +91,7 @@ public class CaseEventsConsumer {
         known.subject = opened.subject();
         known.status = KnownCase.OPEN;
         known.priority = opened.priority();
+        known.product = opened.product();
         known.persist();
     }
 
@@ -105,7 +110,7 @@ public class CaseEventsConsumer {
         List<String> skills = wanted.skills().stream().map(skill -> skill.strip().toLowerCase(Locale.ROOT))
                 .distinct().toList();
         swarms.requestForRule(new RequestSwarm(derivedId(event), wanted.caseId(), wanted.question(), null, skills,
-                wanted.teamSize()), wanted.ownerId(), wanted.requestedBy());
+                wanted.teamSize(), wanted.type()), wanted.ownerId(), wanted.requestedBy());
     }
 
     private static UUID derivedId(ReceivedEvent event) {
@@ -127,7 +132,7 @@ public class CaseEventsConsumer {
         return known;
     }
 
-    record CaseOpened(UUID caseId, String number, String subject, String priority) {
+    record CaseOpened(UUID caseId, String number, String subject, String priority, String product) {
     }
 
     record Change(String field, Object from, Object to) {
@@ -141,11 +146,22 @@ public class CaseEventsConsumer {
                     : changes.stream().filter(change -> "priority".equals(change.field()) && change.to() != null)
                             .map(change -> change.to().toString()).reduce((first, last) -> last);
         }
+
+        /** The product after the update, if the update changed it: empty inside when it was taken away. */
+        Optional<Optional<String>> productChange() {
+            return changes == null ? Optional.empty()
+                    : changes.stream().filter(change -> "product".equals(change.field()))
+                            .map(change -> Optional.ofNullable(change.to()).map(Object::toString))
+                            .reduce((first, last) -> last);
+        }
     }
 
-    /** Asked for by an automation rule of case-service; unknown fields are ignored. */
+    /**
+     * Asked for by an automation rule of case-service; unknown fields are ignored. {@code type} is the
+     * swarm type the rule asks for; null (older rules and events) is decided as for a person's request.
+     */
     record SwarmWanted(UUID caseId, String number, String ownerId, List<String> skills, int teamSize,
-            String question, String requestedBy) {
+            String question, String requestedBy, SwarmType type) {
     }
 
     record SwarmPostWanted(UUID caseId, String number, String text, String by) {

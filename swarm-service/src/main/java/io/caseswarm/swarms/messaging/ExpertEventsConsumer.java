@@ -10,22 +10,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.platform.inbox.EventInbox;
+import io.caseswarm.swarms.pod.PodDirectory;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Adds the experts the expert finder invites to their swarm, records the invitations it let lapse, and
- * when it ran out of people to ask.
+ * when it ran out of people to ask; and learns the pods it defines, to route swarms and know their leads.
  */
 @ApplicationScoped
 public class ExpertEventsConsumer {
 
     private final EventInbox inbox;
     private final SwarmCommands swarms;
+    private final PodDirectory pods;
 
-    ExpertEventsConsumer(EventInbox inbox, SwarmCommands swarms) {
+    ExpertEventsConsumer(EventInbox inbox, SwarmCommands swarms, PodDirectory pods) {
         this.inbox = inbox;
         this.swarms = swarms;
+        this.pods = pods;
     }
 
     @Incoming("expert-events")
@@ -46,8 +49,9 @@ public class ExpertEventsConsumer {
                     swarms.recordStaffingStalled(unstaffed.swarmId(), unstaffed.skills(), unstaffed.openPlaces(),
                             unstaffed.unstaffedAt());
                 }
+                case "pod-defined" -> pods.defined(event.dataAs(PodDirectory.PodDefined.class));
                 default -> {
-                    // The directory's events do not concern swarms.
+                    // People's profiles do not concern swarms.
                 }
             }
         });

@@ -25,4 +25,6 @@ public class KnownCase extends PanacheEntityBase {
     public String status;
     /** urgent, high, normal or low; null when case-service never said. */
     public String priority;
+    /** The product the case is about, which routes its swarms to a pod; null when it names none. */
+    public String product;
 }

@@ -21,12 +21,14 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberRemoved;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmSkillsChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmStaffingStalled;
 import io.caseswarm.swarms.domain.SwarmStatus;
+import io.caseswarm.swarms.domain.SwarmType;
 
 /** Keeps the swarm view and the feed in step with the swarm events, in the transaction that appends them. */
 @ApplicationScoped
@@ -69,6 +71,8 @@ public class SwarmProjector {
                 case SwarmMemberDeclined declined -> member(view, declined.personId(), MemberStatus.DECLINED,
                         declined.declinedAt());
                 case SwarmMemberLeft left -> member(view, left.personId(), MemberStatus.LEFT, left.leftAt());
+                case SwarmMemberRemoved removed -> member(view, removed.personId(), MemberStatus.REMOVED,
+                        removed.removedAt());
                 case SwarmPostAdded posted -> {
                     SwarmPost post = new SwarmPost();
                     post.postId = posted.postId();
@@ -105,6 +109,8 @@ public class SwarmProjector {
         view.requestedBy = requested.requestedBy();
         view.requestedVia = requested.requestedVia();
         view.priority = requested.priority();
+        view.podId = requested.podId();
+        view.type = requested.type() == null ? SwarmType.STANDARD : requested.type();
         view.staffing = SwarmView.ON_TRACK;
         view.question = requested.question();
         view.stepsTried = requested.stepsTried();

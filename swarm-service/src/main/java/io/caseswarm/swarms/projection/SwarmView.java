@@ -15,6 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.SwarmStatus;
+import io.caseswarm.swarms.domain.SwarmType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A swarm as the API shows it: its request, its members in the order they were invited, its status. */
@@ -39,6 +40,11 @@ public class SwarmView extends PanacheEntityBase {
     public String requestedVia;
     /** The case's priority when the swarm was asked for; null when unknown. */
     public String priority;
+    /** The pod the swarm was routed to (by its case's product); null when none. */
+    public String podId;
+    /** Swarms asked for before types are standard. */
+    @Enumerated(EnumType.STRING)
+    public SwarmType type;
     /** {@link #ON_TRACK} or {@link #UNSTAFFED}. */
     public String staffing;
     public String question;

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -69,7 +70,7 @@ public class SwarmResource {
         UUID id = UUID.randomUUID();
         List<String> skills = normalised(body.skills());
         commands.request(new RequestSwarm(id, body.caseId(), body.question(), body.stepsTried(), skills,
-                body.teamSize() == null ? 3 : body.teamSize()), caller);
+                body.teamSize(), body.type()), caller);
         return Response.created(URI.create("/swarms/" + id)).entity(SwarmResponse.of(view(id))).build();
     }
 
@@ -167,6 +168,29 @@ public class SwarmResource {
     public Response requestMoreExperts(@PathParam("id") UUID id, @NotNull @Valid MoreExpertsRequest body) {
         commands.requestMoreExperts(id, caller, body.count());
         return Response.accepted(SwarmResponse.of(view(id))).build();
+    }
+
+    /**
+     * Agent, lead. The swarm's owner or a lead takes someone invited or in the swarm out of it; anybody else
+     * (declined, left, never in it) is 409.
+     */
+    @DELETE
+    @Path("/{id}/members/{personId}")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public SwarmResponse removeMember(@PathParam("id") UUID id, @PathParam("personId") @PersonId String personId,
+            @QueryParam("reason") @Size(max = 500) String reason) {
+        commands.removeMember(id, caller, personId, reason);
+        return find(id);
+    }
+
+    /** Agent, lead. The swarm's owner or a lead closes the swarm: its work is done (a cancel calls it off). */
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public SwarmResponse close(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body) {
+        commands.close(id, caller, body.reason());
+        return find(id);
     }
 
     /** Agent, lead. The swarm's owner or a lead changes the skills later invitations look for. */

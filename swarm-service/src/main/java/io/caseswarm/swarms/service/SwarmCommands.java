@@ -27,6 +27,8 @@ import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.domain.Swarm;
 import io.caseswarm.swarms.domain.SwarmEvent;
 import io.caseswarm.swarms.domain.SwarmStatus;
+import io.caseswarm.swarms.domain.SwarmType;
+import io.caseswarm.swarms.pod.Pod;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.projection.SwarmProjector;
 import io.caseswarm.swarms.projection.SwarmView;
@@ -108,11 +110,20 @@ public class SwarmCommands {
         return true;
     }
 
+    /**
+     * Routes the swarm to the pod of its case's product (if a pod covers it) and settles its type (given, or
+     * by the case's priority) and team size (given, or the type's).
+     */
     private void start(RequestSwarm command, KnownCase knownCase, String requestedBy, String requestedVia) {
         Instant now = clock.now();
-        append(command.swarmId(), 0, Swarm.request(command,
-                new Swarm.CaseFacts(knownCase.number, knownCase.ownerId, knownCase.priority), requestedBy,
-                requestedVia, now));
+        SwarmType type = SwarmType.orDefault(command.type(), knownCase.priority);
+        RequestSwarm settled = new RequestSwarm(command.swarmId(), command.caseId(), command.question(),
+                command.stepsTried(), command.skills(),
+                command.teamSize() != null ? command.teamSize() : config.teamSize(type), type);
+        Optional<Pod> pod = Pod.forProduct(knownCase.product);
+        append(command.swarmId(), 0, Swarm.request(settled, new Swarm.CaseFacts(knownCase.number, knownCase.ownerId,
+                knownCase.priority, pod.map(p -> p.podId).orElse(null), pod.map(p -> p.leads).orElse(null)),
+                requestedBy, requestedVia, now));
         scheduleReminder(command.swarmId(), knownCase.priority, now, 0);
     }
 
@@ -236,6 +247,19 @@ public class SwarmCommands {
         deadlines.cancelAll(swarmId.toString());
     }
 
+    /** The swarm's owner, or a lead, takes {@code personId} out of it (see {@link Swarm#removeMember}). */
+    @Transactional
+    public void removeMember(UUID swarmId, Caller caller, String personId, String reason) {
+        steer(swarmId, caller, swarm -> swarm.removeMember(personId, reason, caller.id(), clock.now()));
+    }
+
+    /** The swarm's owner, or a lead, closes the swarm: its work is done. Its reminders end with it. */
+    @Transactional
+    public void close(UUID swarmId, Caller caller, String reason) {
+        steer(swarmId, caller, swarm -> swarm.closeBy(reason, caller.id(), clock.now()));
+        deadlines.cancelAll(swarmId.toString());
+    }
+
     /** Everything that happened in the swarm, as stored, oldest first; null if there is no such swarm. */
     @Transactional
     public List<StoredEvent> history(UUID swarmId) {
@@ -244,15 +268,21 @@ public class SwarmCommands {
 
     /**
      * A steering command: only the swarm's current owner or a lead, checked against the swarm's history in
-     * the transaction that appends.
+     * the transaction that appends. A swarm of a pod is steered by that pod's leads (and its owner), not by
+     * the leads of other pods; a swarm of no pod by any lead.
      */
     private void steer(UUID swarmId, Caller caller, Function<Swarm, List<SwarmEvent>> decision) {
         decide(swarmId, swarm -> {
-            if (!swarm.isOwnedBy(caller.id()) && !caller.is(Roles.LEAD)) {
-                throw new ForbiddenException("Only the owner of this swarm or a lead steers it");
+            if (!swarm.isOwnedBy(caller.id()) && !leads(caller, swarm)) {
+                throw new ForbiddenException(swarm.podId() == null ? "Only the owner of this swarm or a lead steers it"
+                        : "Only the owner of this swarm or a lead of pod " + swarm.podId() + " steers it");
             }
             return decision.apply(swarm);
         });
+    }
+
+    private static boolean leads(Caller caller, Swarm swarm) {
+        return caller.is(Roles.LEAD) && (swarm.podId() == null || Pod.isLedBy(swarm.podId(), caller.id()));
     }
 
     /** A resolved case needs no swarm any more: every open one of it closes, and so do its reminders. */

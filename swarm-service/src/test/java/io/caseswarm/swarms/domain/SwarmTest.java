@@ -20,6 +20,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberJoined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberLeft;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberRemoved;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
@@ -32,16 +33,18 @@ class SwarmTest {
     private static final UUID SWARM = UUID.randomUUID();
     private static final UUID CASE = UUID.randomUUID();
     private static final SwarmRequested REQUESTED = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima",
-            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW, "lena.berg", null, "high");
+            "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW, "lena.berg", null, "high", "billing",
+            SwarmType.STANDARD, List.of("lena.berg"));
     private static final SwarmMemberInvited RAJ_INVITED = new SwarmMemberInvited(SWARM, CASE, "raj.patel", NOW);
     private static final SwarmMemberJoined RAJ_JOINED = new SwarmMemberJoined(SWARM, CASE, "raj.patel", NOW);
 
     @Test
     void requestingASwarmRecordsTheQuestionAndTheNeeds() {
         RequestSwarm command = new RequestSwarm(SWARM, CASE, " Why does the sync stop? ", "Restarted it",
-                List.of("billing"), 2);
+                List.of("billing"), 2, SwarmType.STANDARD);
 
-        assertThat(Swarm.request(command, new Swarm.CaseFacts("CS-000042", "ana.lima", "high"), "lena.berg", null, NOW))
+        assertThat(Swarm.request(command, new Swarm.CaseFacts("CS-000042", "ana.lima", "high", "billing", List.of("lena.berg")), "lena.berg",
+                null, NOW))
                 .containsExactly(REQUESTED);
     }
 
@@ -233,6 +236,52 @@ class SwarmTest {
         assertThat(given(REQUESTED).isOwnedBy("ana.lima")).isTrue();
         assertThat(given(REQUESTED, toOmar).isOwnedBy("ana.lima")).isFalse();
         assertThat(given(REQUESTED, toOmar).isOwnedBy("omar.haddad")).isTrue();
+    }
+
+    @Test
+    void theOwnerOrALeadRemovesSomeoneInvitedOrJoinedWhoMayBeAddedBackButNobodyElse() {
+        SwarmMemberRemoved removed = new SwarmMemberRemoved(SWARM, CASE, "raj.patel", "Wrong area", "lena.berg", NOW);
+
+        assertThat(given(REQUESTED, RAJ_INVITED).removeMember("raj.patel", "Wrong area", "lena.berg", NOW))
+                .containsExactly(removed);
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).removeMember("raj.patel", "Wrong area", "lena.berg", NOW))
+                .containsExactly(removed);
+        assertThat(given(REQUESTED, RAJ_INVITED, removed).members()).containsEntry("raj.patel", MemberStatus.REMOVED);
+        assertThat(given(REQUESTED, RAJ_INVITED, removed).recordInvitation("raj.patel", NOW))
+                .as("a stale invitation does not bring them back").isEmpty();
+        assertThat(given(REQUESTED, RAJ_INVITED, removed).addMember("raj.patel", null, "ana.lima", NOW)).hasSize(1);
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED, removed).removeMember("raj.patel", null, "x", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("already removed");
+        assertThatThrownBy(() -> given(REQUESTED).removeMember("mei.chen", null, "x", NOW))
+                .isInstanceOf(CommandRejectedException.class);
+        assertThatThrownBy(() -> given(REQUESTED, RAJ_INVITED,
+                new SwarmMemberDeclined(SWARM, CASE, "raj.patel", null, NOW)).removeMember("raj.patel", null, "x", NOW))
+                .isInstanceOf(CommandRejectedException.class);
+    }
+
+    @Test
+    void theOwnerOrALeadClosesAnOpenSwarmNamingWhoClosedItAndWhoHadJoined() {
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).closeBy("Answered", "lena.berg", NOW))
+                .containsExactly(new SwarmClosed(SWARM, CASE, "Answered", List.of("raj.patel"), NOW, "lena.berg"));
+        assertThatThrownBy(() -> given(REQUESTED, new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW))
+                .closeBy("again", "lena.berg", NOW)).isInstanceOf(CommandRejectedException.class);
+    }
+
+    @Test
+    void aSwarmKnowsItsPodAndAnOlderOneHasNone() {
+        assertThat(given(REQUESTED).podId()).isEqualTo("billing");
+        SwarmRequested older = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima", "Why?", null,
+                List.of("billing"), 2, NOW, null, null, null, null, null, null);
+        assertThat(given(older).podId()).isNull();
+    }
+
+    @Test
+    void aSwarmWithoutATypeIsUrgentOnAnUrgentCaseAndStandardOtherwiseAndAGivenTypeStands() {
+        assertThat(SwarmType.orDefault(null, "urgent")).isEqualTo(SwarmType.URGENT);
+        assertThat(SwarmType.orDefault(null, "high")).isEqualTo(SwarmType.STANDARD);
+        assertThat(SwarmType.orDefault(null, null)).isEqualTo(SwarmType.STANDARD);
+        assertThat(SwarmType.orDefault(SwarmType.STANDARD, "urgent")).isEqualTo(SwarmType.STANDARD);
+        assertThat(SwarmType.orDefault(SwarmType.BACKLOG, "low")).isEqualTo(SwarmType.BACKLOG);
     }
 
     private static Swarm given(SwarmEvent... history) {

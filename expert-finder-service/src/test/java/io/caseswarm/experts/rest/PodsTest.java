@@ -28,6 +28,7 @@ import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventContract;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -40,7 +41,7 @@ import jakarta.inject.Inject;
  * each change is published as pod-defined, and whatever is refused changes nothing and publishes nothing.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PodsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

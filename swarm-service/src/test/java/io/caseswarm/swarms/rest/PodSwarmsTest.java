@@ -36,6 +36,7 @@ import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -47,7 +48,7 @@ import jakarta.inject.Inject;
  * swarms (leads of other pods do not), remove members and close swarms; the swarm's type sets its team.
  */
 @QuarkusTest
-@WithTestResource(RealInfrastructure.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PodSwarmsTest {
 
     /** Leads the pod of these tests; {@link SwarmFixture#LEAD} leads none. */

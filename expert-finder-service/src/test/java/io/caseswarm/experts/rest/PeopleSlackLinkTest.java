@@ -59,8 +59,8 @@ class PeopleSlackLinkTest {
                 .body("slackUserId", equalTo(slackUser)).body("roles", contains("agent", "expert"));
 
         List<ConsumerRecord<String, String>> events = People.eventsOf(bootstrapServers, id, 2);
-        JsonNode registered = json.readTree(events.get(0).value()).get("data");
-        JsonNode updated = json.readTree(events.get(1).value()).get("data");
+        JsonNode registered = json.readTree(events.get(0).value());
+        JsonNode updated = json.readTree(events.get(1).value());
         assertThat(registered.get("slackUserId").asText()).isEqualTo(slackUser);
         assertThat(registered.get("roles")).hasSize(2);
         assertThat(updated.get("slackUserId").asText()).isEqualTo(slackUser);

@@ -11,11 +11,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.platform.inbox.EventInbox;
 import io.caseswarm.swarms.service.SwarmCommands;
+import io.caseswarm.swarms.slack.SlackPersonLink;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Adds the experts the expert finder invites to their swarm, records the invitations it let lapse, and
- * when it ran out of people to ask.
+ * when it ran out of people to ask; keeps the directory's links of Slack users to people.
  */
 @ApplicationScoped
 public class ExpertEventsConsumer {
@@ -46,8 +47,13 @@ public class ExpertEventsConsumer {
                     swarms.recordStaffingStalled(unstaffed.swarmId(), unstaffed.skills(), unstaffed.openPlaces(),
                             unstaffed.unstaffedAt());
                 }
+                // The directory says which Slack user acts as whom, and with which roles.
+                case "expert-registered", "expert-updated" -> {
+                    PersonProfile person = event.dataAs(PersonProfile.class);
+                    SlackPersonLink.record(person.personId(), person.slackUserId(), person.roles(), event.time());
+                }
                 default -> {
-                    // The directory's events do not concern swarms.
+                    // Nothing else the directory announces concerns swarms.
                 }
             }
         });
@@ -57,6 +63,10 @@ public class ExpertEventsConsumer {
     }
 
     record InvitationExpired(UUID swarmId, String personId, Instant expiredAt) {
+    }
+
+    /** Older events carry neither a Slack user nor roles: no link. */
+    record PersonProfile(String personId, String slackUserId, List<String> roles) {
     }
 
     record SwarmUnstaffed(UUID swarmId, List<String> skills, int openPlaces, Instant unstaffedAt) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -287,6 +288,8 @@ class SlackAppTest {
         Case billing = world.openCase(ana.id());
         String body = SlackWorld.form(Map.of("command", "/swarm", "text", billing.number() + " billing",
                 "user_id", ana.slackUser()));
+        // The service's clock stands still, so that "five minutes" is exact to the second.
+        clock.set(Instant.now());
         long now = clock.now().getEpochSecond();
 
         // Signed with another secret, stale, from the future, unsigned, tampered with.

@@ -154,10 +154,11 @@ final class SlackWorld {
 
     Response signedAt(String path, String contentType, String body, long timestamp, String secret,
             Map<String, String> headers) {
+        // Sent as the very bytes signed: UTF-8, as the content type says; a form body is encoded already.
         byte[] bytes = body.getBytes(UTF_8);
         return given().contentType(contentType + "; charset=utf-8").headers(headers)
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", signature(secret, timestamp, bytes)).body(bytes).post(path);
+                .header("X-Slack-Signature", signature(secret, timestamp, bytes)).body(body).post(path);
     }
 
     static String signature(String secret, long timestamp, byte[] body) {

@@ -122,8 +122,11 @@ public final class SlackStandIn implements AutoCloseable {
                 }
                 String ts = method.equals("chat.update") ? arguments.path("ts").asText() : nextTs();
                 ObjectNode answer = ok().put("channel", channel).put("ts", ts);
-                answer.set("message", JSON.createObjectNode().put("text", arguments.path("text").asText())
-                        .put("ts", ts).set("blocks", arguments.path("blocks")));
+                ObjectNode message = answer.putObject("message").put("text", arguments.path("text").asText())
+                        .put("ts", ts);
+                if (arguments.has("blocks")) {
+                    message.set("blocks", arguments.get("blocks"));
+                }
                 yield answer;
             }
             case "views.open" -> {

@@ -24,7 +24,7 @@ import io.caseswarm.platform.store.ConcurrencyConflictException;
  * Tells a failure that another try may cure from one that would fail the same way forever. Transient:
  * losing an optimistic-concurrency race, a lost, refused or timed-out database connection, a
  * serialisation failure or deadlock, a database that is shutting down or full of connections, a broker
- * briefly away. Everything else (a malformed record, a payload that does not fit, a rule of the domain
+ * briefly away, another system that asked us to {@linkplain TryAgainLaterException try again later}. Everything else (a malformed record, a payload that does not fit, a rule of the domain
  * saying no, a bug) is permanent.
  */
 public final class TransientFailures {
@@ -89,7 +89,8 @@ public final class TransientFailures {
     }
 
     private static boolean isTransientItself(Throwable cause) {
-        if (cause instanceof ConcurrencyConflictException || cause instanceof SQLTransientException
+        if (cause instanceof ConcurrencyConflictException || cause instanceof TryAgainLaterException
+                || cause instanceof SQLTransientException
                 || cause instanceof SQLRecoverableException || cause instanceof RetriableException
                 || isNetworkFailure(cause)) {
             return true;

@@ -1,10 +1,13 @@
 package io.caseswarm.platform.security;
 
 import java.util.Arrays;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -18,6 +21,15 @@ public class Caller {
 
     Caller(SecurityIdentity identity) {
         this.identity = identity;
+    }
+
+    /**
+     * A caller no token vouches for but another verified credential does (a signed Slack request acting as
+     * the person linked to its user): {@code personId} with the {@code roles} the directory records for them.
+     */
+    public static Caller actingAs(String personId, Set<String> roles) {
+        return new Caller(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(personId))
+                .addRoles(roles).build());
     }
 
     /** The token's principal name ({@code upn}, else {@code preferred_username}, else {@code sub}). */

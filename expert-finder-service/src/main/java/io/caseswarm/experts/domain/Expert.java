@@ -28,11 +28,14 @@ public final class Expert {
         if (profile != null) {
             throw new CommandRejectedException("Person " + id + " is already registered");
         }
-        return List.of(ExpertRegistered.of(id, newProfile, now));
+        Profile registered = newProfile.roles() == null ? newProfile.withRoles(List.of()) : newProfile;
+        return List.of(ExpertRegistered.of(id, registered, now));
     }
 
+    /** A profile without roles keeps the roles the person has: most who edit a profile may not set them. */
     public List<ExpertEvent> update(Profile newProfile, Instant now) {
-        return newProfile.equals(profile) ? List.of() : List.of(ExpertUpdated.of(personId, newProfile, now));
+        Profile updated = newProfile.roles() == null ? newProfile.withRoles(profile.roles()) : newProfile;
+        return updated.equals(profile) ? List.of() : List.of(ExpertUpdated.of(personId, updated, now));
     }
 
     public List<ExpertEvent> changePresence(Presence presence, Instant now) {

@@ -29,31 +29,35 @@ public sealed interface ExpertEvent {
 
     @EventType("expert-registered")
     record ExpertRegistered(String personId, String name, String email, String chatHandle, String timeZone,
-            WorkingHours workingHours, List<Skill> skills, int capacity, Presence presence, Instant registeredAt)
-            implements DirectoryEvent {
+            WorkingHours workingHours, List<Skill> skills, int capacity, Presence presence, Instant registeredAt,
+            String slackUserId, List<String> roles) implements DirectoryEvent {
 
         static ExpertRegistered of(String personId, Profile p, Instant at) {
             return new ExpertRegistered(personId, p.name(), p.email(), p.chatHandle(), p.timeZone(), p.workingHours(),
-                    p.skills(), p.capacity(), p.presence(), at);
+                    p.skills(), p.capacity(), p.presence(), at, p.slackUserId(), p.roles());
         }
 
+        /** Events from before Slack links and roles existed carry neither: no link, no roles. */
         public Profile profile() {
-            return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence);
+            return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, slackUserId,
+                    roles == null ? List.of() : roles);
         }
     }
 
     @EventType("expert-updated")
     record ExpertUpdated(String personId, String name, String email, String chatHandle, String timeZone,
-            WorkingHours workingHours, List<Skill> skills, int capacity, Presence presence, Instant updatedAt)
-            implements DirectoryEvent {
+            WorkingHours workingHours, List<Skill> skills, int capacity, Presence presence, Instant updatedAt,
+            String slackUserId, List<String> roles) implements DirectoryEvent {
 
         static ExpertUpdated of(String personId, Profile p, Instant at) {
             return new ExpertUpdated(personId, p.name(), p.email(), p.chatHandle(), p.timeZone(), p.workingHours(),
-                    p.skills(), p.capacity(), p.presence(), at);
+                    p.skills(), p.capacity(), p.presence(), at, p.slackUserId(), p.roles());
         }
 
+        /** Events from before Slack links and roles existed carry neither: no link, no roles. */
         public Profile profile() {
-            return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence);
+            return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, slackUserId,
+                    roles == null ? List.of() : roles);
         }
     }
 

@@ -2,15 +2,33 @@ package io.caseswarm.experts.domain;
 
 import java.util.List;
 
-/** Everything the directory knows of a person; each directory event carries the whole of it. */
+/**
+ * Everything the directory knows of a person; each directory event carries the whole of it. {@code slackUserId}
+ * links the person to their Slack user (null when not linked); {@code roles} are the roles they act with
+ * where no token carries any, as in Slack (admins or the HR sync set them). Null roles in a profile given
+ * to {@link Expert#update} mean "as they were".
+ */
 public record Profile(String name, String email, String chatHandle, String timeZone, WorkingHours workingHours,
-        List<Skill> skills, int capacity, Presence presence) {
+        List<Skill> skills, int capacity, Presence presence, String slackUserId, List<String> roles) {
 
     public Profile {
         skills = List.copyOf(skills);
+        roles = roles == null ? null : List.copyOf(roles);
+    }
+
+    /** A profile without a Slack link or roles, as profiles were before those existed. */
+    public Profile(String name, String email, String chatHandle, String timeZone, WorkingHours workingHours,
+            List<Skill> skills, int capacity, Presence presence) {
+        this(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, null, List.of());
     }
 
     public Profile withPresence(Presence newPresence) {
-        return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, newPresence);
+        return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, newPresence, slackUserId,
+                roles);
+    }
+
+    public Profile withRoles(List<String> newRoles) {
+        return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, slackUserId,
+                newRoles);
     }
 }

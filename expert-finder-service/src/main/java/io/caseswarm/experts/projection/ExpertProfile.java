@@ -37,10 +37,18 @@ public class ExpertProfile extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Presence presence;
     public Instant updatedAt;
+    public String slackUserId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> roles;
 
     public Profile profile() {
         return new Profile(name, email, chatHandle, timeZone, new WorkingHours(workStart, workEnd), skills, capacity,
-                presence);
+                presence, slackUserId, roles);
+    }
+
+    /** Whoever else is linked to {@code slackUserId}, if anyone. */
+    public static boolean slackUserLinkedToOtherThan(String slackUserId, String personId) {
+        return slackUserId != null && count("slackUserId = ?1 and personId <> ?2", slackUserId, personId) > 0;
     }
 
     void set(Profile profile, Instant at) {
@@ -53,6 +61,8 @@ public class ExpertProfile extends PanacheEntityBase {
         skills = profile.skills();
         capacity = profile.capacity();
         presence = profile.presence();
+        slackUserId = profile.slackUserId();
+        roles = profile.roles();
         updatedAt = at;
     }
 }

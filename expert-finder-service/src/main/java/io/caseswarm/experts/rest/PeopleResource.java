@@ -25,6 +25,7 @@ import io.caseswarm.platform.rest.PersonId;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * The people directory: experts, agents and leads, with skills, hours, capacity and presence. A person id
@@ -46,6 +47,7 @@ public class PeopleResource {
     @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.INTEGRATION })
     public Response register(@NotNull @Valid @ConvertGroup(to = PersonRequest.Registration.class)
             PersonRequest request) {
+        requireMaySetRoles(request);
         commands.register(request.id(), request.profile());
         return Response.created(URI.create("/people/" + request.id())).entity(find(request.id())).build();
     }
@@ -59,6 +61,7 @@ public class PeopleResource {
         if (request.id() != null && !request.id().equals(id)) {
             throw new BadRequestException("The id in the body differs from the id in the path");
         }
+        requireMaySetRoles(request);
         commands.update(id, request.profile());
         return find(id);
     }
@@ -93,6 +96,16 @@ public class PeopleResource {
         return ExpertProfile.<ExpertProfile>listAll(Sort.ascending("personId")).stream()
                 .map(p -> PersonResponse.of(p, loads.getOrDefault(p.personId, 0)))
                 .toList();
+    }
+
+    /**
+     * Roles are what a person may do where no token says it (in Slack): only admins and the HR sync grant
+     * them, never the person themselves, nor a lead.
+     */
+    private void requireMaySetRoles(PersonRequest request) {
+        if (request.roles() != null && !caller.isAny(Roles.ADMIN, Roles.INTEGRATION)) {
+            throw new ForbiddenException("Only admins and the HR sync set a person's roles");
+        }
     }
 
     public record PresenceRequest(@NotNull Presence presence) {

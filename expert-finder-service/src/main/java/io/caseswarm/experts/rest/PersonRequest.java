@@ -38,7 +38,11 @@ public record PersonRequest(
         @NotNull @Size(min = 1, max = 50) @DistinctSkills List<@NotNull @Valid SkillLevel> skills,
         // Boxed, so that a missing capacity is "must not be null" rather than a silent 0.
         @NotNull @Min(0) @Max(20) Integer capacity,
-        Presence presence) {
+        Presence presence,
+        @Pattern(regexp = "^[UW][A-Z0-9]{2,20}$", message = "must be a Slack user id, e.g. U0123ABCD") String slackUserId,
+        // Only admins and the HR sync set roles (PeopleResource checks who sends them); null keeps them.
+        @Size(max = 6) List<@NotNull @Pattern(regexp = "^(agent|expert|lead|admin|integration|customer)$",
+                message = "must be one of agent, expert, lead, admin, integration, customer") String> roles) {
 
     /** The checks on {@code POST /people}: all the usual ones, and the id is required. */
     public interface Registration extends Default {
@@ -55,6 +59,7 @@ public record PersonRequest(
         return new Profile(name.strip(), email.strip(), chatHandle, timeZone,
                 new WorkingHours(workingHours.start(), workingHours.end()),
                 skills.stream().map(skill -> new Skill(skill.name(), skill.level())).toList(), capacity,
-                presence == null ? Presence.AVAILABLE : presence);
+                presence == null ? Presence.AVAILABLE : presence, slackUserId,
+                roles == null ? null : roles.stream().distinct().sorted().toList());
     }
 }

@@ -12,6 +12,7 @@ import io.caseswarm.experts.domain.Expert;
 import io.caseswarm.experts.domain.ExpertEvent;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
+import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
 import io.caseswarm.platform.rest.CommandRejectedException;
 import io.caseswarm.platform.retry.RetryOnConflict;
@@ -37,13 +38,22 @@ public class DirectoryCommands {
 
     @Transactional
     public void register(String personId, Profile profile) {
+        requireSlackUserFree(personId, profile);
         Expert expert = load(personId);
         append(personId, expert, expert.register(personId, profile, clock.instant()));
     }
 
     @Transactional
     public void update(String personId, Profile profile) {
+        requireSlackUserFree(personId, profile);
         change(personId, expert -> expert.update(profile, clock.instant()));
+    }
+
+    /** A Slack user acts as one person; linking it to a second would let it act as either. */
+    private static void requireSlackUserFree(String personId, Profile profile) {
+        if (ExpertProfile.slackUserLinkedToOtherThan(profile.slackUserId(), personId)) {
+            throw new CommandRejectedException("Slack user " + profile.slackUserId() + " is linked to another person");
+        }
     }
 
     @Transactional

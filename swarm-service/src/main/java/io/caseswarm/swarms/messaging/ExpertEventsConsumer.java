@@ -12,11 +12,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.caseswarm.swarms.pod.PodDirectory;
 import io.caseswarm.swarms.service.SwarmCommands;
+import io.caseswarm.swarms.slack.SlackPersonLink;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Adds the experts the expert finder invites to their swarm, records the invitations it let lapse, and
- * when it ran out of people to ask; and learns the pods it defines, to route swarms and know their leads.
+ * when it ran out of people to ask; learns the pods it defines, to route swarms and know their leads; and
+ * keeps the directory's links of Slack users to people.
  */
 @ApplicationScoped
 public class ExpertEventsConsumer {
@@ -50,8 +52,13 @@ public class ExpertEventsConsumer {
                             unstaffed.unstaffedAt());
                 }
                 case "pod-defined" -> pods.defined(event.dataAs(PodDirectory.PodDefined.class));
+                // The directory says which Slack user acts as whom, and with which roles.
+                case "expert-registered", "expert-updated" -> {
+                    PersonProfile person = event.dataAs(PersonProfile.class);
+                    SlackPersonLink.record(person.personId(), person.slackUserId(), person.roles(), event.time());
+                }
                 default -> {
-                    // People's profiles do not concern swarms.
+                    // Nothing else the directory announces concerns swarms.
                 }
             }
         });
@@ -61,6 +68,10 @@ public class ExpertEventsConsumer {
     }
 
     record InvitationExpired(UUID swarmId, String personId, Instant expiredAt) {
+    }
+
+    /** Older events carry neither a Slack user nor roles: no link. */
+    record PersonProfile(String personId, String slackUserId, List<String> roles) {
     }
 
     record SwarmUnstaffed(UUID swarmId, List<String> skills, int openPlaces, Instant unstaffedAt) {

@@ -1,0 +1,29 @@
+package io.caseswarm.swarms.slack;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A swarm's message in Slack: its channel and ts, which also names the thread its feed is mirrored into. */
+@Entity
+@Table(name = "slack_swarm_message")
+public class SlackSwarmMessage extends PanacheEntityBase {
+
+    @Id
+    public UUID swarmId;
+    public String channel;
+    public String ts;
+    public Instant postedAt;
+
+    /** The swarm whose message (and so thread) {@code ts} in {@code channel} is. */
+    public static Optional<SlackSwarmMessage> ofThread(String channel, String ts) {
+        return channel == null || ts == null ? Optional.empty()
+                : find("channel = ?1 and ts = ?2", channel, ts).firstResultOptional();
+    }
+}

@@ -36,7 +36,6 @@ public class SlackSlashCommand {
             "^\\s*(CS-\\d{1,12})\\s+([\\p{L}\\p{N}._+#/-]{1,50}(?:,[\\p{L}\\p{N}._+#/-]{1,50}){0,9})(?:\\s+(.+))?$",
             Pattern.DOTALL);
     private static final int MAX_QUESTION = 2_000;
-    private static final int DEFAULT_TEAM_SIZE = 3;
 
     private final SlackUsers users;
     private final SwarmCommands swarms;
@@ -76,7 +75,7 @@ public class SlackSlashCommand {
         }
         try {
             swarms.request(new RequestSwarm(UUID.randomUUID(), knownCase.caseId, question, null, skills,
-                    DEFAULT_TEAM_SIZE), caller);
+                    null, null), caller);
         } catch (NotFoundException | CommandRejectedException | ForbiddenException e) {
             return SlashCommandResponse.ephemeral("No swarm was asked for: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.caseswarm.notifications.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,18 +8,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.caseswarm.notifications.domain.Notice;
+import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
+import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
+import io.caseswarm.notifications.service.Notifier;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Remembers what each swarm is about, so that invitations can say it. */
+/**
+ * Remembers what each swarm is about, so that invitations can say it, and tells a swarm's owner who joined
+ * (low-urgency news: their digest, if they have one).
+ */
 @ApplicationScoped
 public class SwarmEventsConsumer {
 
     private final EventInbox inbox;
+    private final Notifier notifier;
 
-    SwarmEventsConsumer(EventInbox inbox) {
+    SwarmEventsConsumer(EventInbox inbox, Notifier notifier) {
         this.inbox = inbox;
+        this.notifier = notifier;
     }
 
     @Incoming("swarm-events")
@@ -32,11 +42,40 @@ public class SwarmEventsConsumer {
                 info.caseId = requested.caseId();
                 info.caseNumber = requested.caseNumber();
                 info.question = requested.question();
+                info.priority = requested.priority();
+                info.ownerId = requested.ownerId();
                 info.persist();
+            } else if ("swarm-owner-changed".equals(event.type())) {
+                OwnerChanged changed = event.dataAs(OwnerChanged.class);
+                if (SwarmInfo.findById(changed.swarmId()) instanceof SwarmInfo info) {
+                    info.ownerId = changed.ownerId();
+                }
+            } else if ("swarm-member-joined".equals(event.type())) {
+                tellOwner(event.dataAs(MemberJoined.class), new TriggeredBy(event.id(), event.type()));
             }
         });
     }
 
-    record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String question) {
+    /** Nobody to tell when the swarm was asked for before its owner was kept, or the owner joined themselves. */
+    private void tellOwner(MemberJoined joined, TriggeredBy trigger) {
+        SwarmInfo swarm = SwarmInfo.findById(joined.swarmId());
+        if (swarm == null || swarm.ownerId == null || swarm.ownerId.equals(joined.personId())) {
+            return;
+        }
+        Contact member = Contact.findById(Contact.person(joined.personId()));
+        String name = member != null && member.name != null ? member.name : joined.personId();
+        notifier.sendToPeople(List.of(swarm.ownerId), new Notice.SwarmMemberJoined(
+                swarm.caseNumber == null ? "a case" : swarm.caseNumber, joined.swarmId(), name), trigger);
+    }
+
+    /** {@code priority} and {@code ownerId} are null on older events. */
+    record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String question, String priority,
+            String ownerId) {
+    }
+
+    record OwnerChanged(UUID swarmId, String ownerId) {
+    }
+
+    record MemberJoined(UUID swarmId, String personId) {
     }
 }

@@ -96,7 +96,7 @@ class SlackDirectMessagesTest {
             }
 
             public Duration timeout() {
-                return Duration.ofSeconds(5);
+                return Duration.ofSeconds(30);
             }
         };
     }

@@ -117,6 +117,10 @@ public final class Demo {
                 .forEach(p -> say("%s: %s", p.get("authorId").asText(), p.get("text").asText()));
 
         step("7. Ana resolves the case: the swarm closes, the fix becomes a draft article, Ada hears back");
+        // Only a member of a swarm on the case may be named as a helper: case-service learns them from events.
+        await(joiner + " to be a swarm member on the case", () -> cases.as(ana).get("/cases/" + caseId).body(),
+                view -> view.path("swarms").findValues("memberIds").stream()
+                        .anyMatch(ids -> ids.toString().contains("\"" + joiner + "\"")));
         cases.as(ana).post("/cases/" + caseId + "/resolve", Map.of("summary",
                 "Rotated the expired sync token; the nightly sync runs to completion again.", "helpedBy",
                 List.of(joiner))).expect(200);

@@ -96,7 +96,10 @@ class SwarmFlowIT {
         as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId)
                 .then().body("status", org.hamcrest.Matchers.equalTo("active"));
 
-        // The owner resolves the case: the swarm closes and the fix becomes a draft article.
+        // The owner resolves the case, naming the joiner as a helper once case-service knows them as a member
+        // (only members may be named): the swarm closes and the fix becomes a draft article.
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("case-service"))
+                .get("/cases/" + caseId).then().body("swarms.memberIds.flatten()", org.hamcrest.Matchers.hasItem(joiner)));
         as(OWNER, "agent").baseUri(url("case-service")).contentType(ContentType.JSON)
                 .body("{\"summary\": \"Rotated the expired sync token\", \"helpedBy\": [\"" + joiner + "\"]}")
                 .post("/cases/" + caseId + "/resolve").then().statusCode(200);

@@ -51,6 +51,7 @@ public class SwarmEventsConsumer {
         swarm.status = "requested";
         swarm.question = requested.question();
         swarm.memberIds = List.of();
+        swarm.everMemberIds = List.of();
         swarm.updatedAt = at;
         swarm.persist();
     }
@@ -62,6 +63,11 @@ public class SwarmEventsConsumer {
             members.add(change.personId());
         }
         swarm.memberIds = members;
+        if (!swarm.everMemberIds.contains(change.personId())) {
+            List<String> ever = new ArrayList<>(swarm.everMemberIds);
+            ever.add(change.personId());
+            swarm.everMemberIds = ever;
+        }
         swarm.status = "active";
         swarm.updatedAt = at;
     }

@@ -1,7 +1,9 @@
 package io.caseswarm.cases.projection;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -25,6 +27,9 @@ public class CaseSwarm extends PanacheEntityBase {
     public String question;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> memberIds;
+    /** Everybody ever in the swarm, those who left included: who may be named as having helped. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> everMemberIds;
     public Instant updatedAt;
 
     /** {@code requested, active}: open; {@code closed} (its case was resolved) and {@code cancelled}: over. */
@@ -34,5 +39,12 @@ public class CaseSwarm extends PanacheEntityBase {
 
     public static List<CaseSwarm> ofCase(UUID caseId) {
         return list("caseId", caseId);
+    }
+
+    /** Everybody who was ever a member of a swarm on the case, as far as swarm-service's events have told. */
+    public static Set<String> everMembersOfCase(UUID caseId) {
+        Set<String> members = new HashSet<>();
+        ofCase(caseId).forEach(swarm -> members.addAll(swarm.everMemberIds));
+        return members;
     }
 }

@@ -2,6 +2,7 @@ package io.caseswarm.cases.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -26,7 +27,9 @@ import io.caseswarm.cases.domain.OpenCase;
 import io.caseswarm.cases.domain.Resolution;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.group.AgentGroup;
+import io.caseswarm.cases.projection.CaseSwarm;
 import io.caseswarm.platform.event.EventTypes;
+import io.caseswarm.platform.rest.InvalidFieldException;
 import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.security.Caller;
 import io.caseswarm.platform.security.Roles;
@@ -121,15 +124,33 @@ public class CaseCommands {
         });
     }
 
-    /** The case's owner, or a lead, resolves it. A case without an owner is left to the aggregate to refuse. */
+    /**
+     * The case's owner, or a lead, resolves it. A case without an owner is left to the aggregate to refuse.
+     * Only people who were in a swarm of the case may be named as having helped (they are credited for it);
+     * anybody else is refused (400 naming {@code helpedBy}).
+     */
     @Transactional
     public void resolve(UUID caseId, Resolution resolution, Caller caller) {
+        requireSwarmMembers(caseId, resolution.helpedBy());
         decide(caseId, aggregate -> {
             if (aggregate.ownerId() != null) {
                 requireOwnerOrLead(aggregate, caller, "resolves it");
             }
             return aggregate.resolve(resolution, streams.now());
         });
+    }
+
+    /**
+     * As far as swarm-service has told: somebody who joined a second ago may not be known yet, and is
+     * refused until they are.
+     */
+    private static void requireSwarmMembers(UUID caseId, List<String> helpedBy) {
+        Set<String> members = CaseSwarm.everMembersOfCase(caseId);
+        List<String> strangers = helpedBy.stream().filter(person -> !members.contains(person)).distinct().toList();
+        if (!strangers.isEmpty()) {
+            throw new InvalidFieldException("helpedBy", String.join(", ", strangers)
+                    + (strangers.size() == 1 ? " was" : " were") + " never a member of a swarm on this case");
+        }
     }
 
     /**

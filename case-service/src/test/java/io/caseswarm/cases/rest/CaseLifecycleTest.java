@@ -2,6 +2,7 @@ package io.caseswarm.cases.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.TestResourceScope;
@@ -39,6 +41,8 @@ class CaseLifecycleTest {
 
     LocalIssuer issuer;
 
+    EventSender events;
+
     @Test
     void theOwnerResolvesTheCaseAndSubscribersLearnTheFixAndTheCustomer() throws Exception {
         String id = openCase(null);
@@ -48,6 +52,15 @@ class CaseLifecycleTest {
                 .then().statusCode(200)
                 .body("ownerId", equalTo("ana.lima"))
                 .body("status", equalTo("open"));
+        // Only a member of a swarm on the case may be named as having helped.
+        String swarmId = UUID.randomUUID().toString();
+        events.send("swarm-events", swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","question":"Why?","skills":["billing"],
+                 "teamSize":1}""".formatted(swarmId, id));
+        events.send("swarm-events", swarmId, "swarm-member-joined",
+                "{\"swarmId\":\"%s\",\"caseId\":\"%s\",\"personId\":\"raj.patel\"}".formatted(swarmId, id));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ana.lima", "agent").get("/cases/" + id)
+                .then().body("swarms[0].memberIds", contains("raj.patel")));
 
         as("ana.lima", "agent").contentType(ContentType.JSON)
                 .body("{\"summary\": \"Rotated the expired sync token\", \"helpedBy\": [\"raj.patel\"]}")

@@ -24,6 +24,14 @@ public sealed interface Notice {
     }
 
     /**
+     * How soon the recipient should hear it, which decides whether quiet hours hold it and whether it
+     * waits for their digest. Normal unless a notice says otherwise (see docs/events.md for the list).
+     */
+    default Urgency urgency() {
+        return Urgency.NORMAL;
+    }
+
+    /**
      * A notice to the customer about their case: it continues the case's mail thread, and its subject
      * carries the case token, so that the customer's answer finds its way back to the case even from a
      * mail client that drops the thread's headers.
@@ -129,9 +137,15 @@ public sealed interface Notice {
      * scanner following them changes nothing), and, for those who prefer, the API calls.
      */
     record SwarmInvitation(String expertName, String caseNumber, String question, UUID swarmId, String personId,
-            String joinLink, String declineLink, Duration linksValidFor) implements Notice {
+            String joinLink, String declineLink, Duration linksValidFor, boolean urgentSwarm) implements Notice {
         public String template() {
             return "swarm-invitation";
+        }
+
+        /** An urgent case's swarm cannot wait for the morning; an ordinary one can. */
+        @Override
+        public Urgency urgency() {
+            return urgentSwarm ? Urgency.URGENT : Urgency.NORMAL;
         }
 
         public String subject() {
@@ -172,6 +186,12 @@ public sealed interface Notice {
             return "swarm-unstaffed";
         }
 
+        /** A stalled swarm: somebody has to act now, or the case waits. */
+        @Override
+        public Urgency urgency() {
+            return Urgency.URGENT;
+        }
+
         public String subject() {
             return "Nobody left to invite to the swarm on " + caseNumber;
         }
@@ -200,6 +220,12 @@ public sealed interface Notice {
             return "swarm-urgent";
         }
 
+        /** The point of telling leads at once: it may reach them in quiet hours, if they opted in. */
+        @Override
+        public Urgency urgency() {
+            return Urgency.URGENT;
+        }
+
         public String subject() {
             return "Urgent swarm on " + caseNumber;
         }
@@ -209,6 +235,31 @@ public sealed interface Notice {
                     + "), in your pod " + podId + ":\n\n" + question + "\n\nSkills wanted: " + String.join(", ", skills)
                     + ".\n\nThe expert finder is inviting people now; you can add people, ask for more or change"
                     + " the skills from the swarm.\n\nCaseswarm";
+        }
+    }
+
+    /**
+     * To a swarm's owner: somebody joined their swarm. Good to know, nothing to do: low urgency, so it
+     * waits for the owner's digest if they have one.
+     */
+    record SwarmMemberJoined(String caseNumber, UUID swarmId, String memberName) implements Notice {
+
+        public String template() {
+            return "swarm-member-joined";
+        }
+
+        @Override
+        public Urgency urgency() {
+            return Urgency.LOW;
+        }
+
+        public String subject() {
+            return memberName + " joined the swarm on " + caseNumber;
+        }
+
+        public String text() {
+            return "Hello,\n\n" + memberName + " joined your swarm on case " + caseNumber + " (swarm " + swarmId
+                    + ").\n\nCaseswarm";
         }
     }
 

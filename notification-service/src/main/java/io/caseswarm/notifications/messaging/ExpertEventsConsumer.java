@@ -61,7 +61,8 @@ public class ExpertEventsConsumer {
             switch (event.type()) {
                 case "expert-registered", "expert-updated" -> {
                     Person person = event.dataAs(Person.class);
-                    Contact.learn(Contact.person(person.personId()), person.name(), person.email(), event.time());
+                    Contact.learnPerson(person.personId(), person.name(), person.email(), person.slackUserId(),
+                            person.timeZone(), event.time());
                 }
                 case "expert-invited" -> {
                     ExpertInvited invited = event.dataAs(ExpertInvited.class);
@@ -75,7 +76,8 @@ public class ExpertEventsConsumer {
                             : swarm == null ? null : swarm.question;
                     notifier.send(Contact.findById(contactId), new Notice.SwarmInvitation(invited.name(),
                             caseNumber, question, invited.swarmId(), invited.personId(),
-                            actionLink(invited, JOIN), actionLink(invited, DECLINE), linksConfig.validFor()),
+                            actionLink(invited, JOIN), actionLink(invited, DECLINE), linksConfig.validFor(),
+                            swarm != null && swarm.isUrgent()),
                             new TriggeredBy(event.id(), event.type()));
                 }
                 case "swarm-unstaffed" -> {
@@ -95,7 +97,8 @@ public class ExpertEventsConsumer {
         });
     }
 
-    record Person(String personId, String name, String email) {
+    /** {@code slackUserId} and {@code timeZone} are optional (absent on older events). */
+    record Person(String personId, String name, String email, String slackUserId, String timeZone) {
     }
 
     record SwarmUnstaffed(UUID swarmId, String caseNumber, String ownerId, List<String> skills, int openPlaces) {

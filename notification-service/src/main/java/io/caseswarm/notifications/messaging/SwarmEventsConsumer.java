@@ -10,14 +10,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
+import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
 import io.caseswarm.notifications.service.Notifier;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Remembers what each swarm is about, so that invitations can say it; and tells the leads of an urgent
- * swarm's pod at once. The swarm request names them as swarm-service knew them when it was made.
+ * Remembers what each swarm is about, so that invitations can say it; tells the leads of an urgent swarm's
+ * pod at once (the swarm request names them as swarm-service knew them when it was made); and tells a
+ * swarm's owner who joined (low-urgency news: their digest, if they have one).
  */
 @ApplicationScoped
 public class SwarmEventsConsumer {
@@ -41,18 +43,48 @@ public class SwarmEventsConsumer {
                 info.caseId = requested.caseId();
                 info.caseNumber = requested.caseNumber();
                 info.question = requested.question();
+                info.priority = requested.priority();
+                info.ownerId = requested.ownerId();
                 info.persist();
                 if ("urgent".equals(requested.type()) && requested.podLeadIds() != null) {
                     notifier.sendToPeople(requested.podLeadIds(), new Notice.UrgentSwarm(requested.caseNumber(),
                             requested.swarmId(), requested.podId(), requested.question(), requested.skills()),
                             new TriggeredBy(event.id(), event.type()));
                 }
+            } else if ("swarm-owner-changed".equals(event.type())) {
+                OwnerChanged changed = event.dataAs(OwnerChanged.class);
+                if (SwarmInfo.findById(changed.swarmId()) instanceof SwarmInfo info) {
+                    info.ownerId = changed.ownerId();
+                }
+            } else if ("swarm-member-joined".equals(event.type())) {
+                tellOwner(event.dataAs(MemberJoined.class), new TriggeredBy(event.id(), event.type()));
             }
         });
     }
 
-    /** {@code type}, {@code podId} and {@code podLeadIds} are null on older requests (and the latter two without a pod). */
+    /** Nobody to tell when the swarm was asked for before its owner was kept, or the owner joined themselves. */
+    private void tellOwner(MemberJoined joined, TriggeredBy trigger) {
+        SwarmInfo swarm = SwarmInfo.findById(joined.swarmId());
+        if (swarm == null || swarm.ownerId == null || swarm.ownerId.equals(joined.personId())) {
+            return;
+        }
+        Contact member = Contact.findById(Contact.person(joined.personId()));
+        String name = member != null && member.name != null ? member.name : joined.personId();
+        notifier.sendToPeople(List.of(swarm.ownerId), new Notice.SwarmMemberJoined(
+                swarm.caseNumber == null ? "a case" : swarm.caseNumber, joined.swarmId(), name), trigger);
+    }
+
+    /**
+     * {@code type}, {@code podId} and {@code podLeadIds} are null on older requests (and the latter two without
+     * a pod); {@code priority} and {@code ownerId} are null on older events.
+     */
     record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String question, List<String> skills,
-            String type, String podId, List<String> podLeadIds) {
+            String type, String podId, List<String> podLeadIds, String priority, String ownerId) {
+    }
+
+    record OwnerChanged(UUID swarmId, String ownerId) {
+    }
+
+    record MemberJoined(UUID swarmId, String personId) {
     }
 }

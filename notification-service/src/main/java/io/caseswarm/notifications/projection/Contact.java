@@ -20,6 +20,10 @@ public class Contact extends PanacheEntityBase {
     public String contactId;
     public String name;
     public String email;
+    /** The person's Slack user id, from the directory; null when they have none (and for customers). */
+    public String slackUserId;
+    /** The person's IANA time zone from the directory; their preference may name another. */
+    public String timeZone;
     public Instant updatedAt;
 
     public static String person(String personId) {
@@ -38,13 +42,25 @@ public class Contact extends PanacheEntityBase {
         return contactId.substring(contactId.indexOf(':') + 1);
     }
 
-    /** Creates or refreshes a contact point. */
-    public static void learn(String contactId, String name, String email, Instant at) {
+    /** Creates or refreshes a contact point; what it knows of Slack and the time zone stays. */
+    public static Contact learn(String contactId, String name, String email, Instant at) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId).orElseGet(Contact::new);
         contact.contactId = contactId;
         contact.name = name;
         contact.email = email;
         contact.updatedAt = at;
         contact.persist();
+        return contact;
+    }
+
+    /**
+     * A person as the directory describes them, all of it: a Slack id or zone it no longer names is gone.
+     * Both are optional in the directory's events (absent on older ones).
+     */
+    public static void learnPerson(String personId, String name, String email, String slackUserId, String timeZone,
+            Instant at) {
+        Contact contact = learn(person(personId), name, email, at);
+        contact.slackUserId = slackUserId;
+        contact.timeZone = timeZone;
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The delivery log: one row per notification: sent, failed, or suppressed by the recipient's preference. */
+/**
+ * The delivery log: one row per notification: sent, failed, held (quiet hours, digest) or suppressed by the
+ * recipient's preference, with why it went the way it did.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.caseswarm.notifications.domain.NotificationEvent;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationFailed;
+import io.caseswarm.notifications.domain.NotificationEvent.NotificationHeld;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationSent;
 import io.caseswarm.notifications.domain.NotificationEvent.NotificationSuppressed;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
@@ -16,7 +17,10 @@ import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 
-/** Keeps the delivery log in step with the notification events. */
+/**
+ * Keeps the delivery log in step with the notification events: one row per notification, showing its
+ * latest state (a held notice's row becomes sent when it goes out).
+ */
 @ApplicationScoped
 public class DeliveryProjector {
 
@@ -33,7 +37,9 @@ public class DeliveryProjector {
         for (StoredEvent stored : events) {
             Delivery delivery = switch (store.decode(stored, TYPES)) {
                 case NotificationSent sent -> delivery(sent.notificationId(), sent.recipient(), sent.channel(),
-                        sent.template(), sent.subject(), sent.triggeredBy(), "sent", null, sent.sentAt());
+                        sent.template(), sent.subject(), sent.triggeredBy(), "sent", sent.reason(), sent.sentAt());
+                case NotificationHeld held -> delivery(held.notificationId(), held.recipient(), held.channel(),
+                        held.template(), held.subject(), held.triggeredBy(), "held", held.reason(), held.heldAt());
                 case NotificationFailed failed -> delivery(failed.notificationId(), failed.recipient(),
                         failed.channel(), failed.template(), failed.subject(), failed.triggeredBy(), "failed",
                         failed.reason(), failed.failedAt());
@@ -47,7 +53,7 @@ public class DeliveryProjector {
 
     private static Delivery delivery(UUID notificationId, String recipient, String channel, String template,
             String subject, TriggeredBy triggeredBy, String status, String reason, Instant at) {
-        Delivery delivery = new Delivery();
+        Delivery delivery = Delivery.<Delivery>findByIdOptional(notificationId).orElseGet(Delivery::new);
         delivery.notificationId = notificationId;
         delivery.recipient = recipient;
         delivery.channel = channel;

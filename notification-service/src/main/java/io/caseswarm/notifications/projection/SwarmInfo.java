@@ -17,4 +17,12 @@ public class SwarmInfo extends PanacheEntityBase {
     public UUID caseId;
     public String caseNumber;
     public String question;
+    /** The case's priority when the swarm was asked for ({@code urgent}, …); null when not known. */
+    public String priority;
+    /** Who owns the swarm now; null for swarms asked for before this was kept. */
+    public String ownerId;
+
+    public boolean isUrgent() {
+        return "urgent".equals(priority);
+    }
 }

@@ -2,6 +2,7 @@ package io.caseswarm.notifications.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,11 +27,17 @@ public class CaseMailThreads {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public MailThreading threadingFor(Notice notice) {
-        if (!(notice instanceof Notice.AboutCase about)) {
+        return threadingFor(notice instanceof Notice.AboutCase about ? about.caseId() : null);
+    }
+
+    /** For a notice to the customer of case {@code caseId}; null for any other notice. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MailThreading threadingFor(UUID caseId) {
+        if (caseId == null) {
             // Invitations go to experts, who answer in Caseswarm, not to the support mailbox.
             return MailThreading.NOT_ABOUT_A_CASE;
         }
-        CaseInfo info = CaseInfo.findById(about.caseId());
+        CaseInfo info = CaseInfo.findById(caseId);
         if (info == null) {
             // Its case-opened never arrived: no thread to continue, but answers still belong to the desk.
             return new MailThreading(supportAddress.orElse(null), List.of());
@@ -42,7 +49,12 @@ public class CaseMailThreads {
     /** Called once the SMTP server took the mail: the case's next mail answers this one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sent(Notice notice, String messageId) {
-        if (notice instanceof Notice.AboutCase about && CaseInfo.findById(about.caseId()) instanceof CaseInfo info) {
+        sent(notice instanceof Notice.AboutCase about ? about.caseId() : null, messageId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sent(UUID caseId, String messageId) {
+        if (caseId != null && CaseInfo.findById(caseId) instanceof CaseInfo info) {
             info.addToMailThread(messageId);
         }
     }

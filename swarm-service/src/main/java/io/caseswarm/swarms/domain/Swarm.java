@@ -2,9 +2,13 @@ package io.caseswarm.swarms.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.caseswarm.platform.rest.CommandRejectedException;
@@ -12,6 +16,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberCredited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
@@ -40,6 +45,10 @@ public final class Swarm {
     /** The skills asked for: the request's, then each change's. */
     private List<String> skills;
     private final Map<String, MemberStatus> members = new LinkedHashMap<>();
+    /** Everybody who was ever in the swarm (joined or added), in order, those who left included. */
+    private final Set<String> everJoined = new LinkedHashSet<>();
+    private final Map<String, Integer> posts = new HashMap<>();
+    private final Set<String> credited = new HashSet<>();
     private long version;
 
     private Swarm() {
@@ -261,6 +270,18 @@ public final class Swarm {
         return List.of(new SwarmClosed(id(), caseId(), reason, withStatus(MemberStatus.JOINED), now, closedBy));
     }
 
+    /**
+     * The case was resolved: each person who was ever in the swarm is credited, once however often the
+     * resolution arrives (a case resolved, reopened and resolved again credits nobody twice). A closed or
+     * cancelled swarm credits too: who joined it worked on the case.
+     */
+    public List<SwarmEvent> credit(String product, List<String> helpedBy, Instant now) {
+        return everJoined.stream().filter(person -> !credited.contains(person))
+                .<SwarmEvent>map(person -> new SwarmMemberCredited(id(), caseId(), person, product, skills,
+                        posts.getOrDefault(person, 0), helpedBy.contains(person), now))
+                .toList();
+    }
+
     public List<SwarmEvent> close(String reason, Instant now) {
         if (isOver()) {
             return List.of();
@@ -300,6 +321,7 @@ public final class Swarm {
             case SwarmMemberInvited invited -> members.put(invited.personId(), MemberStatus.INVITED);
             case SwarmMemberJoined joined -> {
                 members.put(joined.personId(), MemberStatus.JOINED);
+                everJoined.add(joined.personId());
                 status = SwarmStatus.ACTIVE;
             }
             case SwarmMemberDeclined declined -> members.put(declined.personId(), MemberStatus.DECLINED);
@@ -309,13 +331,14 @@ public final class Swarm {
             case SwarmStaffingStalled stalled -> {
                 // Shown on the swarm; nothing the swarm decides on.
             }
-            case SwarmPostAdded posted -> {
-                // The feed is a projection; posting changes nothing the swarm decides on.
-            }
+            // The feed is a projection; the swarm counts posts only to credit their authors.
+            case SwarmPostAdded posted -> posts.merge(posted.authorId(), 1, Integer::sum);
             case SwarmMemberAdded added -> {
                 members.put(added.personId(), MemberStatus.JOINED);
+                everJoined.add(added.personId());
                 status = SwarmStatus.ACTIVE;
             }
+            case SwarmMemberCredited credit -> credited.add(credit.personId());
             case SwarmExpertsRequested more -> {
                 // The expert finder's to act on; the swarm records who asked.
             }

@@ -85,6 +85,17 @@ public sealed interface SwarmEvent {
     }
 
     /**
+     * The swarm's case was resolved: somebody who joined the swarm (or was added) is credited for it, once,
+     * with what the expert finder learns from: the case's {@code product} (null when case-service gave none),
+     * the swarm's {@code skills}, how many {@code posts} they wrote in its feed, and whether the resolution
+     * named them among those who {@code helped}.
+     */
+    @EventType("swarm-member-credited")
+    record SwarmMemberCredited(UUID swarmId, UUID caseId, String personId, String product, List<String> skills,
+            int posts, boolean helped, Instant creditedAt) implements SwarmEvent {
+    }
+
+    /**
      * The swarm is over: its case was resolved, closed or merged ({@code reason} the case event's type), or
      * the owner or a lead closed it ({@code closedBy}, their reason; null when the case closed it, and on
      * older events).

@@ -1,6 +1,7 @@
 package io.caseswarm.swarms.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,13 +17,15 @@ import io.caseswarm.platform.inbox.ReceivedEvent;
 import io.caseswarm.platform.rest.PersonIds;
 import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.domain.SwarmType;
+import io.caseswarm.swarms.projection.CaseRoom;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.service.SwarmCommands;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Learns cases, their owners and priorities from case-service: a case that changes hands takes its swarms
- * with it, and a resolved case closes them. Also carries out what case-service's automation rules ask of
+ * with it, and a resolved case closes them (crediting who was in them). Keeps what a swarm's room shows of
+ * its case ({@link CaseRoom}): the customer, the SLA's milestones, the latest public messages. Also carries out what case-service's automation rules ask of
  * swarms: a swarm on the case ({@code case-swarm-wanted}), a post in its open swarm
  * ({@code case-swarm-post-wanted}).
  */
@@ -52,6 +55,31 @@ public class CaseEventsConsumer {
                     updated.productChange().ifPresent(product -> KnownCase.<KnownCase>findByIdOptional(
                             updated.caseId()).ifPresent(known -> known.product = product.orElse(null)));
                 }
+                case "case-message-added" -> {
+                    MessageAdded message = event.dataAs(MessageAdded.class);
+                    // Internal notes are for the case's people; the room shows what the customer saw too.
+                    if ("public".equals(message.visibility())) {
+                        CaseRoom.of(message.caseId()).said(new CaseRoom.PublicMessage(message.messageId(),
+                                message.authorRole(), message.body(), message.addedAt()));
+                    }
+                }
+                case "case-sla-applied" -> {
+                    SlaApplied applied = event.dataAs(SlaApplied.class);
+                    CaseRoom room = CaseRoom.of(applied.caseId());
+                    // The next response is promised only once the customer writes again: shown when it counts.
+                    if (applied.terms() != null && applied.terms().firstResponse() != null) {
+                        room.milestone("first-response", "running", null, applied.appliedAt());
+                    }
+                    if (applied.terms() != null && applied.terms().resolution() != null) {
+                        room.milestone("resolution", "running", null, applied.appliedAt());
+                    }
+                }
+                case "case-sla-warning" -> sla(event.dataAs(SlaMilestone.class), "warning");
+                case "case-sla-breached" -> sla(event.dataAs(SlaMilestone.class), "breached");
+                case "case-sla-met" -> {
+                    SlaMilestone met = event.dataAs(SlaMilestone.class);
+                    sla(met, Boolean.FALSE.equals(met.inTime()) ? "met-late" : "met");
+                }
                 case "case-swarm-wanted" -> swarmWanted(event);
                 case "case-swarm-post-wanted" -> {
                     SwarmPostWanted wanted = event.dataAs(SwarmPostWanted.class);
@@ -65,9 +93,10 @@ public class CaseEventsConsumer {
                     swarms.followCaseOwner(assigned.caseId(), assigned.ownerId());
                 }
                 case "case-resolved" -> {
-                    UUID caseId = event.dataAs(CaseResolved.class).caseId();
-                    known(caseId).status = KnownCase.RESOLVED;
-                    swarms.closeSwarmsOf(caseId, "case-resolved");
+                    CaseResolved resolved = event.dataAs(CaseResolved.class);
+                    known(resolved.caseId()).status = KnownCase.RESOLVED;
+                    swarms.creditMembersOf(resolved.caseId(), resolved.product(), resolved.helpedBy());
+                    swarms.closeSwarmsOf(resolved.caseId(), "case-resolved");
                 }
                 // A reopened case may be swarmed again; a closed one never. A merged duplicate is closed too:
                 // its conversation goes on on the survivor, which is swarmed in its own right.
@@ -93,6 +122,16 @@ public class CaseEventsConsumer {
         known.priority = opened.priority();
         known.product = opened.product();
         known.persist();
+        if (opened.customer() != null) {
+            CaseRoom room = CaseRoom.of(opened.caseId());
+            room.customerName = opened.customer().name();
+            room.customerOrganisation = opened.customer().organisation();
+        }
+    }
+
+    /** The milestone's latest news wins: a next response met, then due again, shows as due again. */
+    private static void sla(SlaMilestone news, String state) {
+        CaseRoom.of(news.caseId()).milestone(news.milestone(), state, news.dueAt(), news.at());
     }
 
     /**
@@ -132,7 +171,31 @@ public class CaseEventsConsumer {
         return known;
     }
 
-    record CaseOpened(UUID caseId, String number, String subject, String priority, String product) {
+    record CaseOpened(UUID caseId, String number, String subject, String priority, String product,
+            Customer customer) {
+    }
+
+    /** {@code organisation} is optional: case-service's events carry none yet. */
+    record Customer(String name, String organisation) {
+    }
+
+    record MessageAdded(UUID caseId, UUID messageId, String authorRole, String visibility, String body,
+            Instant addedAt) {
+    }
+
+    record SlaTerms(String firstResponse, String resolution) {
+    }
+
+    record SlaApplied(UUID caseId, SlaTerms terms, Instant appliedAt) {
+    }
+
+    /** What case-sla-warning, -breached and -met say; {@code inTime} only on -met. */
+    record SlaMilestone(UUID caseId, String milestone, Instant dueAt, Instant warnedAt, Instant breachedAt,
+            Instant metAt, Boolean inTime) {
+
+        Instant at() {
+            return metAt != null ? metAt : breachedAt != null ? breachedAt : warnedAt;
+        }
     }
 
     record Change(String field, Object from, Object to) {
@@ -170,7 +233,17 @@ public class CaseEventsConsumer {
     record CaseAssigned(UUID caseId, String ownerId) {
     }
 
-    /** What swarms need of case-resolved, case-reopened, case-closed and case-merged: which case. */
-    record CaseResolved(UUID caseId) {
+    /**
+     * What swarms need of case-resolved, case-reopened, case-closed and case-merged: which case; of
+     * case-resolved also its product and who helped, to credit the swarms' members.
+     */
+    record CaseResolved(UUID caseId, String product, Resolution resolution) {
+
+        List<String> helpedBy() {
+            return resolution == null || resolution.helpedBy() == null ? List.of() : resolution.helpedBy();
+        }
+    }
+
+    record Resolution(List<String> helpedBy) {
     }
 }

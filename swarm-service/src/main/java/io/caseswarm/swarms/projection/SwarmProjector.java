@@ -16,6 +16,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberCredited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
@@ -93,6 +94,9 @@ public class SwarmProjector {
                     view.staffing = SwarmView.ON_TRACK;
                 }
                 case SwarmSkillsChanged changed -> view.skills = changed.skills();
+                case SwarmMemberCredited credited -> {
+                    // For the expert finder; the swarm's history shows it.
+                }
                 case SwarmClosed closed -> view.status = SwarmStatus.CLOSED;
                 case SwarmCancelled cancelled -> view.status = SwarmStatus.CANCELLED;
                 case SwarmOwnerChanged changed -> view.ownerId = changed.ownerId();

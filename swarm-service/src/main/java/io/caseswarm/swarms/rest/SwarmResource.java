@@ -79,7 +79,9 @@ public class SwarmResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN, Roles.INTEGRATION })
     public SwarmResponse find(@PathParam("id") UUID id) {
-        return SwarmResponse.of(view(id));
+        SwarmView swarm = view(id);
+        // The room's case details (the customer, their messages) are for whoever may read the feed.
+        return SwarmResponse.of(swarm, mayReadFeed(swarm) ? CaseDetails.of(swarm.caseId) : null);
     }
 
     /** Agent, expert, lead, admin, integration. Newest first; optionally only one case's swarms. */
@@ -224,8 +226,12 @@ public class SwarmResource {
                 .toList();
     }
 
+    private boolean mayReadFeed(SwarmView swarm) {
+        return caller.is(Roles.LEAD) || swarm.feedOpenTo(caller.id());
+    }
+
     private void requireFeedAccess(SwarmView swarm) {
-        if (!caller.is(Roles.LEAD) && !swarm.feedOpenTo(caller.id())) {
+        if (!mayReadFeed(swarm)) {
             throw new ForbiddenException(caller.id() + " is neither the owner nor a member of this swarm");
         }
     }

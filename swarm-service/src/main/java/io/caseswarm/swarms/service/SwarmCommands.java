@@ -294,6 +294,17 @@ public class SwarmCommands {
         }
     }
 
+    /**
+     * The case was resolved: who was in any of its swarms is credited ({@link Swarm#credit}), those the
+     * resolution names in {@code helpedBy} as having helped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void creditMembersOf(UUID caseId, String product, List<String> helpedBy) {
+        for (SwarmView swarm : SwarmView.<SwarmView>list("caseId", caseId)) {
+            decide(swarm.swarmId, aggregate -> aggregate.credit(product, helpedBy, clock.now()));
+        }
+    }
+
     /** The case's open swarm, the newest if there were ever several. */
     private static Optional<SwarmView> openSwarmOf(UUID caseId) {
         return SwarmView.<SwarmView>find("caseId = ?1 and status in ?2", Sort.descending("requestedAt"), caseId,

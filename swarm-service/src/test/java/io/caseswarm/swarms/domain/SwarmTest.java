@@ -15,6 +15,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberCredited;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberDeclined;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberExpired;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberInvited;
@@ -282,6 +283,40 @@ class SwarmTest {
         assertThat(SwarmType.orDefault(null, null)).isEqualTo(SwarmType.STANDARD);
         assertThat(SwarmType.orDefault(SwarmType.STANDARD, "urgent")).isEqualTo(SwarmType.STANDARD);
         assertThat(SwarmType.orDefault(SwarmType.BACKLOG, "low")).isEqualTo(SwarmType.BACKLOG);
+    }
+
+    @Test
+    void aResolvedCaseCreditsEveryoneWhoWasInTheSwarmOnceWithTheirPostsAndWhetherTheyHelped() {
+        SwarmMemberAdded meiAdded = new SwarmMemberAdded(SWARM, CASE, "mei.chen", null, "ana.lima", NOW);
+        SwarmMemberLeft meiLeft = new SwarmMemberLeft(SWARM, CASE, "mei.chen", NOW);
+        SwarmSkillsChanged skills = new SwarmSkillsChanged(SWARM, CASE, List.of("billing", "sync"), List.of("billing"),
+                "ana.lima", NOW);
+        SwarmMemberInvited samInvited = new SwarmMemberInvited(SWARM, CASE, "sam.ortiz", NOW);
+        Swarm swarm = given(REQUESTED, RAJ_INVITED, RAJ_JOINED, samInvited, meiAdded, post("raj.patel"),
+                post("raj.patel"), post("ana.lima"), meiLeft, skills,
+                new SwarmClosed(SWARM, CASE, "case-resolved", List.of("raj.patel"), NOW));
+
+        // The owner, and Sam, who never answered, are no members; Mei, who left, was one.
+        assertThat(swarm.credit("billing-suite", List.of("raj.patel"), NOW)).containsExactly(
+                new SwarmMemberCredited(SWARM, CASE, "raj.patel", "billing-suite", List.of("billing", "sync"), 2, true,
+                        NOW),
+                new SwarmMemberCredited(SWARM, CASE, "mei.chen", "billing-suite", List.of("billing", "sync"), 0, false,
+                        NOW));
+    }
+
+    @Test
+    void nobodyIsCreditedTwiceForOneSwarmWhenTheCaseIsResolvedAgain() {
+        SwarmMemberCredited rajCredited = new SwarmMemberCredited(SWARM, CASE, "raj.patel", null, List.of("billing"),
+                0, false, NOW);
+        SwarmMemberJoined meiJoined = new SwarmMemberJoined(SWARM, CASE, "mei.chen", NOW);
+
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED, rajCredited).credit(null, List.of(), NOW)).isEmpty();
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED, rajCredited, meiJoined).credit("x", List.of(), NOW))
+                .extracting(event -> ((SwarmMemberCredited) event).personId()).containsExactly("mei.chen");
+    }
+
+    private static SwarmPostAdded post(String authorId) {
+        return new SwarmPostAdded(SWARM, CASE, UUID.randomUUID(), authorId, "text", NOW, null);
     }
 
     private static Swarm given(SwarmEvent... history) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.auth.LocalIssuer;
@@ -78,18 +79,28 @@ class SwarmFlowTest {
         world.owner().get("/swarms/" + swarmId + "/posts")
                 .then().body("text", contains("Token expired.")).body("authorId", contains(RAJ));
 
-        events.send("case-events", caseId, "case-resolved", "{\"caseId\":\"%s\"}".formatted(caseId));
+        events.send("case-events", caseId, "case-resolved", """
+                {"caseId":"%s","product":"billing-suite","resolution":{"summary":"Rotated the token",
+                 "helpedBy":["raj.patel"]}}""".formatted(caseId));
         await().atMost(PATIENCE).untilAsserted(() -> world.owner().get("/swarms/" + swarmId)
                 .then().body("status", equalTo("closed")));
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "swarm-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readForKey(swarmId, 7, PATIENCE);
+            List<ConsumerRecord<String, String>> records = reader.readForKey(swarmId, 8, PATIENCE);
             assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(
                     "swarm-requested", "swarm-member-invited", "swarm-member-invited", "swarm-member-joined",
-                    "swarm-member-declined", "swarm-post-added", "swarm-closed");
+                    "swarm-member-declined", "swarm-post-added", "swarm-member-credited", "swarm-closed");
             assertThat(json.readTree(records.getLast().value()).get("memberIds").get(0).asText()).isEqualTo(RAJ);
             assertThat(json.readTree(records.getFirst().value()).get("ownerId").asText()).isEqualTo(OWNER);
             assertThat(json.readTree(records.get(5).value()).get("authorId").asText()).isEqualTo(RAJ);
+            // Raj, who joined and posted once, is credited for the case's product and the swarm's skills, as
+            // named by the resolution; Mei, who declined, is not.
+            JsonNode credited = json.readTree(records.get(6).value());
+            assertThat(credited.get("personId").asText()).isEqualTo(RAJ);
+            assertThat(credited.get("product").asText()).isEqualTo("billing-suite");
+            assertThat(credited.get("skills")).extracting(JsonNode::asText).containsExactly("billing", "postgres");
+            assertThat(credited.get("posts").asInt()).isEqualTo(1);
+            assertThat(credited.get("helped").asBoolean()).isTrue();
         }
     }
 

@@ -56,10 +56,10 @@ class SlackDirectMessagesTest {
     void anHttpErrorOrAnAnswerThatIsNoJsonIsAFailure() {
         slack.answer(500, "oops");
         assertThatThrownBy(() -> messages("xoxb-t").send("U1", "hi")).isInstanceOf(SlackException.class)
-                .hasMessageContaining("HTTP 500");
+                .hasMessageContaining("with 500");
         slack.answer(200, "<html>proxy</html>");
         assertThatThrownBy(() -> messages("xoxb-t").send("U1", "hi")).isInstanceOf(SlackException.class)
-                .hasMessageContaining("not JSON");
+                .hasMessageContaining("invalid_response");
     }
 
     @Test
@@ -73,12 +73,12 @@ class SlackDirectMessagesTest {
     void aSlackThatCannotBeReachedIsAFailureNotACrash() {
         String url = slack.apiUrl();
         slack.close();
-        assertThatThrownBy(() -> new SlackDirectMessages(config(url, "xoxb-t"), json).send("U1", "hi"))
+        assertThatThrownBy(() -> new SlackDirectMessages(config(url, "xoxb-t")).send("U1", "hi"))
                 .isInstanceOf(SlackException.class).hasMessageContaining("Could not reach Slack");
     }
 
     private SlackDirectMessages messages(String token) {
-        return new SlackDirectMessages(config(slack.apiUrl(), token), json);
+        return new SlackDirectMessages(config(slack.apiUrl(), token));
     }
 
     static SlackConfig config(String apiUrl, String token) {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -147,6 +148,28 @@ public class SwarmResource {
     }
 
     /**
+     * Agent, lead. The swarm's owner or a lead marks a post of its feed as the answer (the feed shows
+     * {@code answer: true}); one answer at a time (409 while another is marked, or this one is). A post of
+     * another swarm is 404 here.
+     */
+    @POST
+    @Path("/{id}/posts/{postId}/answer")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public PostResponse markAnswer(@PathParam("id") UUID id, @PathParam("postId") UUID postId) {
+        commands.markAnswer(id, postId, caller);
+        return PostResponse.of(SwarmPost.findById(postId));
+    }
+
+    /** Agent, lead. The swarm's owner or a lead takes the mark off the answer (409 when the post is not it). */
+    @DELETE
+    @Path("/{id}/posts/{postId}/answer")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public PostResponse unmarkAnswer(@PathParam("id") UUID id, @PathParam("postId") UUID postId) {
+        commands.unmarkAnswer(id, postId, caller);
+        return PostResponse.of(SwarmPost.findById(postId));
+    }
+
+    /**
      * Agent, lead. The swarm's owner or a lead brings a named person in at once (a member, shown
      * {@code joined}); not the owner, not somebody invited or in it already (409).
      */
@@ -201,7 +224,7 @@ public class SwarmResource {
     }
 
     private void requireFeedAccess(SwarmView swarm) {
-        if (!caller.is(Roles.LEAD) && !swarm.feedOpenTo(caller.id())) {
+        if (!swarm.feedReadableBy(caller)) {
             throw new ForbiddenException(caller.id() + " is neither the owner nor a member of this swarm");
         }
     }
@@ -250,10 +273,16 @@ public class SwarmResource {
     public record PostRequest(@NotBlank @Size(max = 4_000) String text) {
     }
 
-    /** {@code via}: the automation rule a post by the swarm's bot was asked for by; null otherwise. */
-    public record PostResponse(UUID id, String authorId, String text, Instant postedAt, String via) {
+    /**
+     * {@code via}: the automation rule a post by the swarm's bot was asked for by; null otherwise.
+     * {@code mentions}: who the post mentions (empty for posts from before mentions); {@code answer}: marked
+     * as the answer.
+     */
+    public record PostResponse(UUID id, String authorId, String text, Instant postedAt, String via,
+            List<String> mentions, boolean answer) {
         static PostResponse of(SwarmPost post) {
-            return new PostResponse(post.postId, post.authorId, post.text, post.postedAt, post.via);
+            return new PostResponse(post.postId, post.authorId, post.text, post.postedAt, post.via,
+                    post.mentions == null ? List.of() : post.mentions, post.answer);
         }
     }
 }

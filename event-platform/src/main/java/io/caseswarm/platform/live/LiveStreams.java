@@ -44,9 +44,19 @@ public class LiveStreams {
     private static final Logger LOG = Logger.getLogger(LiveStreams.class);
 
     /** Which events a client gets, and its id for each: a stream's version, the store's position... */
-    @FunctionalInterface
     public interface Selection {
-        /** The client's id for {@code event}, or a negative number when the event is not for this client. */
+
+        /**
+         * Whether {@code event} may be for the client: asked on the tail's thread for every event, so it must be
+         * quick and must not depend on what the client was sent (a stream id, a stream type).
+         */
+        boolean mayConcern(StoredEvent event);
+
+        /**
+         * The client's id for {@code event}, or a negative number when the event is not for this client. Asked on
+         * the client's thread for the events that {@link #mayConcern} it, each once and in store order, so a
+         * selection may keep state (whose swarms a person is in, say).
+         */
         long idOf(StoredEvent event);
     }
 
@@ -104,16 +114,13 @@ public class LiveStreams {
         });
     }
 
-    private record Pending(long id, StoredEvent event) {
-    }
-
     private final class Client {
 
         private final String stream;
         private final SseEventSink sink;
         private final Sse sse;
         private final Selection selection;
-        private final BlockingQueue<Pending> buffer;
+        private final BlockingQueue<StoredEvent> buffer;
         private volatile AutoCloseable subscription;
         private volatile boolean dropped;
         private volatile Thread thread;
@@ -128,11 +135,10 @@ public class LiveStreams {
 
         /** On the tail's thread: never blocks. A client whose buffer is full is dropped. */
         void offer(StoredEvent event) {
-            long id = selection.idOf(event);
-            if (id < 0 || dropped) {
+            if (dropped || !selection.mayConcern(event)) {
                 return;
             }
-            if (!buffer.offer(new Pending(id, event))) {
+            if (!buffer.offer(event)) {
                 metrics.counter("caseswarm.live.dropped", "stream", stream).increment();
                 LOG.infof("A %s client fell %d events behind and was dropped; it may resume", stream, buffer.size());
                 drop();
@@ -141,25 +147,24 @@ public class LiveStreams {
 
         void run(long lastId, LiveStreams.Replay replay) {
             long lastSent = lastId;
+            // Subscribed before this is read: every event above it will be in the buffer.
+            long handled = tail.position();
             try {
                 // Headers and a first line at once: the client knows it is subscribed.
                 comment("live");
                 if (lastId >= 0) {
-                    for (StoredEvent event : replay.after(lastId, tail.position())) {
-                        long id = selection.idOf(event);
-                        if (id > lastSent) {
-                            send(id, event);
-                            lastSent = id;
-                        }
+                    for (StoredEvent event : replay.after(lastId, handled)) {
+                        lastSent = sendIfNew(event, lastSent);
                     }
                 }
                 while (!dropped && !sink.isClosed()) {
-                    Pending next = buffer.poll(config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+                    StoredEvent next = buffer.poll(config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
                     if (next == null) {
                         comment("heartbeat");
-                    } else if (next.id() > lastSent) {
-                        send(next.id(), next.event());
-                        lastSent = next.id();
+                    } else if (next.position() > handled) {
+                        // The buffer may hold events from before the replay's end: those were handled.
+                        handled = next.position();
+                        lastSent = sendIfNew(next, lastSent);
                     }
                 }
             } catch (InterruptedException e) {
@@ -171,6 +176,16 @@ public class LiveStreams {
                 clients.remove(this);
                 counter(stream).decrementAndGet();
             }
+        }
+
+        private long sendIfNew(StoredEvent event, long lastSent)
+                throws InterruptedException, ExecutionException, TimeoutException {
+            long id = selection.mayConcern(event) ? selection.idOf(event) : -1;
+            if (id <= lastSent) {
+                return lastSent;
+            }
+            send(id, event);
+            return id;
         }
 
         private void send(long id, StoredEvent event) throws InterruptedException, ExecutionException, TimeoutException {

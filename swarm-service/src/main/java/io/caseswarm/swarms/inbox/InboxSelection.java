@@ -1,9 +1,8 @@
 package io.caseswarm.swarms.inbox;
 
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,23 +16,30 @@ import io.caseswarm.swarms.service.SwarmCommands;
  * It follows the person's swarms as it goes: a swarm they are invited to or come to own is followed from
  * that event on, one they decline, leave, let lapse or hand on is dropped after that event.
  *
- * <p>Asked from the event tail's thread and from the client's replay at once, so its state is concurrent.
+ * <p>It starts from the person's swarms at the point the client resumes from (or now), given by
+ * {@link #follow} or by feeding it those swarms' earlier events.
  */
 final class InboxSelection implements LiveStreams.Selection {
 
     private final String personId;
-    private final Set<String> swarms = ConcurrentHashMap.newKeySet();
+    private final Set<String> swarms = new HashSet<>();
 
-    InboxSelection(String personId, Collection<UUID> swarmsNow) {
+    InboxSelection(String personId) {
         this.personId = personId;
-        swarmsNow.forEach(swarm -> swarms.add(swarm.toString()));
+    }
+
+    /** The person owns or is in {@code swarm} now. */
+    void follow(UUID swarm) {
+        swarms.add(swarm.toString());
+    }
+
+    @Override
+    public boolean mayConcern(StoredEvent event) {
+        return SwarmCommands.STREAM_TYPE.equals(event.streamType());
     }
 
     @Override
     public long idOf(StoredEvent event) {
-        if (!SwarmCommands.STREAM_TYPE.equals(event.streamType())) {
-            return -1;
-        }
         JsonNode data = event.data();
         String swarm = event.streamId();
         boolean aboutMe = personId.equals(data.path("personId").asText(null));

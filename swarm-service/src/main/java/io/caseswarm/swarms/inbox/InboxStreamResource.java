@@ -69,20 +69,29 @@ public class InboxStreamResource {
         if (lastId.isPresent() && lastId.getAsLong() > end) {
             throw new InvalidFieldException(LastEventId.HEADER, "no event " + lastId.getAsLong() + " was sent yet");
         }
-        InboxSelection selection = new InboxSelection(caller.id(), swarmsOf(caller.id()));
+        InboxSelection selection = new InboxSelection(caller.id());
+        if (lastId.isPresent()) {
+            // The person's swarms as they were at the event the client resumes after: replay goes on from there.
+            long resumeAfter = lastId.getAsLong();
+            swarmsEverOf(caller.id()).forEach(swarm -> store.load(swarm.toString()).stream()
+                    .filter(event -> event.position() <= resumeAfter).forEach(selection::idOf));
+        } else {
+            swarmsEverOf(caller.id()).stream().filter(id -> SwarmView.<SwarmView>findById(id).feedOpenTo(caller.id()))
+                    .forEach(selection::follow);
+        }
         live.open(STREAM, sink, sse, lastId.orElse(-1), selection, this::replay);
     }
 
-    /** The swarms, still open, that the person owns or is invited to or joined. */
-    private static List<UUID> swarmsOf(String personId) {
+    /** The swarms, still open, that the person owns or was ever asked to (whatever they answered). */
+    private static List<UUID> swarmsEverOf(String personId) {
         @SuppressWarnings("unchecked")
-        List<UUID> candidates = SwarmView.getEntityManager().createNativeQuery("select swarm_id from swarm_view"
+        List<UUID> swarms = SwarmView.getEntityManager().createNativeQuery("select swarm_id from swarm_view"
                 + " where status not in (?1, ?2) and (owner_id = ?3"
                 + " or members @> jsonb_build_array(jsonb_build_object('personId', cast(?3 as text))))", UUID.class)
                 .setParameter(1, SwarmStatus.CLOSED.name()).setParameter(2, SwarmStatus.CANCELLED.name())
                 .setParameter(3, personId)
                 .getResultList();
-        return candidates.stream().filter(id -> SwarmView.<SwarmView>findById(id).feedOpenTo(personId)).toList();
+        return swarms;
     }
 
     /** Every swarm event after {@code lastPosition}; the selection picks the caller's. */

@@ -71,8 +71,21 @@ public class SwarmStreamResource {
                     "swarm " + id + " has no event " + lastId.getAsLong() + " (it is at " + swarm.version + ")");
         }
         String streamId = id.toString();
-        live.open(STREAM, sink, sse, lastId.orElse(0), event -> streamId.equals(event.streamId()) ? event.version() : -1,
-                (after, upTo) -> replay(streamId, after, upTo));
+        live.open(STREAM, sink, sse, lastId.orElse(0), new OneStream(streamId), (after, upTo) -> replay(streamId, after, upTo));
+    }
+
+    /** The swarm's own events, known by their version. */
+    private record OneStream(String streamId) implements LiveStreams.Selection {
+
+        @Override
+        public boolean mayConcern(StoredEvent event) {
+            return streamId.equals(event.streamId());
+        }
+
+        @Override
+        public long idOf(StoredEvent event) {
+            return event.version();
+        }
     }
 
     private List<StoredEvent> replay(String streamId, long afterVersion, long upToPosition) {

@@ -87,9 +87,9 @@ public class LiveStreams {
      */
     public void open(String stream, SseEventSink sink, Sse sse, long lastId, Selection selection, Replay replay) {
         Client client = new Client(stream, sink, sse, selection);
+        client.subscription = tail.subscribe(client::offer);
         clients.add(client);
         counter(stream).incrementAndGet();
-        client.subscription = tail.subscribe(client::offer);
         client.thread = Thread.ofVirtual().name("live-" + stream).start(() -> client.run(lastId, replay));
     }
 

@@ -42,10 +42,14 @@ final class SseClient implements AutoCloseable {
 
     /** Opens {@code path} with the token and headers given; returns once the response's headers are in. */
     static SseClient open(String path, String token, Map<String, String> headers) {
+        return open(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), path, token, headers);
+    }
+
+    /** The same on a client shared by many streams (each still its own connection), as the benchmark opens them. */
+    static SseClient open(HttpClient http, String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
@@ -158,6 +162,5 @@ final class SseClient implements AutoCloseable {
             // closing anyway
         }
         reader.interrupt();
-        http.close();
     }
 }

@@ -101,7 +101,10 @@ public class LiveStreams {
     void closeAll(@Observes ShutdownEvent shutdown) {
         clients.forEach(client -> {
             client.drop();
-            client.thread.interrupt();
+            Thread thread = client.thread;
+            if (thread != null) {
+                thread.interrupt();
+            }
         });
     }
 

@@ -3,7 +3,9 @@ package io.caseswarm.swarms.rest;
 import static io.caseswarm.swarms.rest.SwarmFixture.MEI;
 import static io.caseswarm.swarms.rest.SwarmFixture.OWNER;
 import static io.caseswarm.swarms.rest.SwarmFixture.RAJ;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;
+import io.caseswarm.testing.PrometheusText;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -93,8 +96,11 @@ class SwarmLiveTest {
 
     @Test
     void anEventAppendedByAConsumerThreadInItsOwnTransactionReachesTheRoom() {
+        double connected;
         try (SseClient room = SseClient.open(path("stream?lastEventId=3"), token(RAJ, Roles.EXPERT), Map.of())) {
             room.awaitSubscribed();
+            connected = liveClients();
+            assertThat(connected).as("caseswarm_live_clients counts the room's client").isGreaterThanOrEqualTo(1);
             // The expert finder's invitation, consumed from Kafka and appended by the consumer's thread.
             events.send("expert-events", swarmId, "expert-invited",
                     "{\"swarmId\":\"%s\",\"caseId\":\"%s\",\"personId\":\"%s\",\"email\":\"mei@example.com\"}"
@@ -106,6 +112,8 @@ class SwarmLiveTest {
             // Quiet now: the heartbeat keeps the connection open (every 2 s in the tests).
             assertThat(room.nextComment(PATIENCE)).isIn(": heartbeat", ":heartbeat");
         }
+        // Gone: noticed at the latest when the next heartbeat cannot be written.
+        await().atMost(PATIENCE).until(() -> liveClients() < connected);
     }
 
     @Test
@@ -157,6 +165,11 @@ class SwarmLiveTest {
                 assertThat(next.data()).contains(otherSwarm);
             }
         }
+    }
+
+    private static double liveClients() {
+        return PrometheusText.sum(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "caseswarm_live_clients", "stream=\"swarm\"");
     }
 
     private void post(String author, String text) {

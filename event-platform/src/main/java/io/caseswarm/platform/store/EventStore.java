@@ -149,6 +149,16 @@ public class EventStore {
                 });
     }
 
+    /** {@link #readAll(long, int)} on a connection of the caller's own, such as a session outside the pool. */
+    public List<StoredEvent> readAll(Connection connection, long afterPosition, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select " + COLUMNS + " from events where position > ? order by position limit ?")) {
+            statement.setLong(1, afterPosition);
+            statement.setInt(2, limit);
+            return rows(statement);
+        }
+    }
+
     public <E> E decode(StoredEvent event, EventTypes<E> types) {
         return types.decode(event.type(), event.data(), json);
     }
@@ -168,16 +178,20 @@ public class EventStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             setter.set(statement);
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    events.add(read(rows));
-                }
-            }
-            return events;
+            return rows(statement);
         } catch (SQLException e) {
             throw new EventStoreException("Could not read events", e);
         }
+    }
+
+    private List<StoredEvent> rows(PreparedStatement statement) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                events.add(read(rows));
+            }
+        }
+        return events;
     }
 
     private StoredEvent read(ResultSet row) throws SQLException {

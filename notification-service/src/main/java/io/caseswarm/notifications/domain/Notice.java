@@ -173,6 +173,27 @@ public sealed interface Notice {
     }
 
     /**
+     * To somebody a post in a swarm's feed mentions ({@code @person-id}); swarm-service names only people who
+     * may read the feed, so the post's text may be quoted.
+     */
+    record SwarmMention(String caseNumber, UUID swarmId, String authorId, String text) implements Notice {
+        public String template() {
+            return "swarm-mention";
+        }
+
+        public String subject() {
+            return "You were mentioned in the swarm on " + caseNumber;
+        }
+
+        public String text() {
+            return "Hello,\n\n" + authorId + " mentioned you in the swarm on case " + caseNumber + ":\n\n"
+                    + text.indent(4) + "\n"
+                    + "Open swarm " + swarmId + " in Caseswarm to answer, or call swarm-service with your own token:\n"
+                    + "  GET /swarms/" + swarmId + "/posts\n\nCaseswarm";
+        }
+    }
+
+    /**
      * To a swarm's owner and the leads: the expert finder has nobody left to invite and the swarm still has
      * open places, so somebody has to find help another way (or change what the swarm asks for).
      */

@@ -18,8 +18,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Remembers what each swarm is about, so that invitations can say it; tells the leads of an urgent swarm's
- * pod at once (the swarm request names them as swarm-service knew them when it was made); and tells a
- * swarm's owner who joined (low-urgency news: their digest, if they have one).
+ * pod at once (the swarm request names them as swarm-service knew them when it was made); tells a swarm's
+ * owner who joined (low-urgency news: their digest, if they have one); and tells people mentioned in a feed.
  */
 @ApplicationScoped
 public class SwarmEventsConsumer {
@@ -58,6 +58,14 @@ public class SwarmEventsConsumer {
                 }
             } else if ("swarm-member-joined".equals(event.type())) {
                 tellOwner(event.dataAs(MemberJoined.class), new TriggeredBy(event.id(), event.type()));
+            } else if ("swarm-post-added".equals(event.type())) {
+                PostAdded post = event.dataAs(PostAdded.class);
+                if (post.mentions() != null && !post.mentions().isEmpty()) {
+                    SwarmInfo swarm = SwarmInfo.findById(post.swarmId());
+                    notifier.sendToPeople(post.mentions(), new Notice.SwarmMention(
+                            swarm == null ? "a case" : swarm.caseNumber, post.swarmId(), post.authorId(), post.text()),
+                            new TriggeredBy(event.id(), event.type()));
+                }
             }
         });
     }
@@ -86,5 +94,9 @@ public class SwarmEventsConsumer {
     }
 
     record MemberJoined(UUID swarmId, String personId) {
+    }
+
+    /** {@code mentions}: null on posts from before swarm-service recorded them. */
+    record PostAdded(UUID swarmId, String authorId, String text, List<String> mentions) {
     }
 }

@@ -407,6 +407,42 @@ class NotificationsTest {
         }
     }
 
+    @Test
+    void somebodyMentionedInASwarmsFeedIsMailedTheCaseNumberWhoWroteAndWhatOnce() {
+        String swarmId = UUID.randomUUID().toString();
+        String mei = "mei-" + UUID.randomUUID().toString().substring(0, 8);
+        String unmentioned = "raj-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String person : List.of(mei, unmentioned)) {
+            send("expert-events", person, "expert-registered", """
+                    {"personId":"%s","name":"%s","email":"%s@example.com"}""".formatted(person, person, person));
+        }
+        send("swarm-events", swarmId, "swarm-requested", """
+                {"swarmId":"%s","caseId":"%s","caseNumber":"CS-000332","ownerId":"ana.lima","question":"Why?",
+                 "skills":["billing"],"teamSize":2,"requestedAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(swarmId, UUID.randomUUID()));
+        await().atMost(PATIENCE).until(() -> contactKnown(mei) && swarmKnown(swarmId));
+        EventSender.Sent post = events.send("swarm-events", swarmId, "swarm-post-added", """
+                {"swarmId":"%s","caseId":"%s","postId":"%s","authorId":"ana.lima",
+                 "text":"@%s could you check the sync log? @%s not you","postedAt":"2026-12-01T10:05:00Z",
+                 "mentions":["%s"]}""".formatted(swarmId, UUID.randomUUID(), UUID.randomUUID(), mei, unmentioned, mei));
+        events.redeliver(post);
+        // A post from before mentions were recorded tells nobody; the marker after it shows it was handled.
+        send("swarm-events", swarmId, "swarm-post-added", """
+                {"swarmId":"%s","caseId":"%s","postId":"%s","authorId":"ana.lima","text":"@%s old",
+                 "postedAt":"2026-12-01T10:06:00Z"}""".formatted(swarmId, UUID.randomUUID(), UUID.randomUUID(),
+                unmentioned));
+        String marker = "kim-" + UUID.randomUUID().toString().substring(0, 8);
+        invite(swarmId, marker);
+
+        await().atMost(PATIENCE).until(() -> !mail.mailsTo(marker + "@example.com").isEmpty());
+        List<ReceivedMail> mails = mail.mailsTo(mei + "@example.com");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().subject()).isEqualTo("You were mentioned in the swarm on CS-000332");
+        assertThat(mails.getFirst().text()).contains("ana.lima mentioned you in the swarm on case CS-000332")
+                .contains("could you check the sync log?").contains("GET /swarms/" + swarmId + "/posts");
+        assertThat(mail.mailsTo(unmentioned + "@example.com")).isEmpty();
+    }
+
     private boolean contactKnown(String personId) {
         return QuarkusTransaction.requiringNew().call(() -> Contact.findById(Contact.person(personId)) != null);
     }

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerMarked;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerUnmarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
@@ -37,6 +41,11 @@ public final class Swarm {
 
     /** The swarm's own voice in its feed: reminders, and posts automation rules ask for. */
     public static final String BOT = "swarm-bot";
+    /**
+     * {@code @} and a person id ({@link io.caseswarm.platform.rest.PersonIds}), not inside a word or an e-mail
+     * address; the id's own last characters may be sentence punctuation ({@code @raj.patel.}).
+     */
+    private static final Pattern MENTION = Pattern.compile("(?<![a-z0-9._@-])@([a-z0-9][a-z0-9._@-]{1,63})");
 
     private SwarmRequested request;
     /** The case's owner now: the owner asked for, or whoever the case passed to since. */
@@ -49,6 +58,10 @@ public final class Swarm {
     private final Set<String> everJoined = new LinkedHashSet<>();
     private final Map<String, Integer> posts = new HashMap<>();
     private final Set<String> credited = new HashSet<>();
+    /** The ids of the feed's posts: an answer must be one of them. */
+    private final Set<UUID> postIds = new HashSet<>();
+    /** The post marked as the answer; null while none is. */
+    private UUID answer;
     private long version;
 
     private Swarm() {
@@ -168,13 +181,83 @@ public final class Swarm {
      */
     public List<SwarmEvent> post(UUID postId, String authorId, String text, Instant now) {
         requireOpen();
-        return List.of(new SwarmPostAdded(id(), caseId(), postId, authorId, text, now, null));
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, authorId, text, now, null,
+                mentionedIn(text, authorId)));
     }
 
     /** A post an automation rule asked for: the bot writes it, naming the rule. */
     public List<SwarmEvent> postFor(String rule, UUID postId, String text, Instant now) {
         requireOpen();
-        return List.of(new SwarmPostAdded(id(), caseId(), postId, BOT, text, now, rule));
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, BOT, text, now, rule, mentionedIn(text, BOT)));
+    }
+
+    /**
+     * Who {@code text} mentions as {@code @person-id}, in the order named, once each: only people who may read
+     * the feed (the owner, and members invited or joined), never the author. Anybody else's id is just text:
+     * a mention tells its person what the post says, so it must not reach somebody the swarm is closed to.
+     * To bring somebody in, the owner adds them.
+     */
+    public List<String> mentionedIn(String text, String authorId) {
+        Set<String> mentioned = new LinkedHashSet<>();
+        Matcher matcher = MENTION.matcher(text);
+        while (matcher.find()) {
+            String id = matcher.group(1);
+            // "@raj.patel." ends a sentence: try the id without the punctuation it may end with.
+            for (String candidate : List.of(id, id.replaceAll("[._@-]+$", ""))) {
+                if (!candidate.equals(authorId) && mayReadFeed(candidate)) {
+                    mentioned.add(candidate);
+                    break;
+                }
+            }
+        }
+        return List.copyOf(mentioned);
+    }
+
+    private boolean mayReadFeed(String personId) {
+        MemberStatus status = members.get(personId);
+        return personId.equals(ownerId) || status == MemberStatus.INVITED || status == MemberStatus.JOINED;
+    }
+
+    /**
+     * The owner (or a lead: checked by the command handler) marks a post of this feed as the answer. One
+     * answer at a time: another post is marked only after the mark is taken off the first. A cancelled swarm
+     * is refused; a closed one can still have its answer marked, for whoever reads it later.
+     */
+    public List<SwarmEvent> markAnswer(UUID postId, String markedBy, Instant now) {
+        requireNotCancelled();
+        requirePost(postId);
+        if (answer != null) {
+            throw new CommandRejectedException(answer.equals(postId) ? "Post " + postId + " is the answer already"
+                    : "Post " + answer + " is marked as the answer; take that mark off first");
+        }
+        return List.of(new SwarmAnswerMarked(id(), caseId(), postId, markedBy, now));
+    }
+
+    /** Takes the mark off the post marked as the answer. */
+    public List<SwarmEvent> unmarkAnswer(UUID postId, String unmarkedBy, Instant now) {
+        requireNotCancelled();
+        requirePost(postId);
+        if (!postId.equals(answer)) {
+            throw new CommandRejectedException("Post " + postId + " is not marked as the answer");
+        }
+        return List.of(new SwarmAnswerUnmarked(id(), caseId(), postId, unmarkedBy, now));
+    }
+
+    /** Whether {@code postId} is a post of this swarm's feed (the command handler answers 404 otherwise). */
+    public boolean hasPost(UUID postId) {
+        return postIds.contains(postId);
+    }
+
+    private void requirePost(UUID postId) {
+        if (!hasPost(postId)) {
+            throw new CommandRejectedException("Post " + postId + " is not in swarm " + id());
+        }
+    }
+
+    private void requireNotCancelled() {
+        if (status == SwarmStatus.CANCELLED) {
+            throw new CommandRejectedException("The swarm is cancelled");
+        }
     }
 
     /**
@@ -194,7 +277,7 @@ public final class Swarm {
         text.append(" In the swarm: ").append(ownerId).append(" (owner)");
         in.forEach(member -> text.append(", ").append(member));
         text.append('.');
-        return List.of(new SwarmPostAdded(id(), caseId(), postId, BOT, text.toString(), now, null));
+        return List.of(new SwarmPostAdded(id(), caseId(), postId, BOT, text.toString(), now, null, List.of()));
     }
 
     private List<String> withStatus(MemberStatus status) {
@@ -331,8 +414,14 @@ public final class Swarm {
             case SwarmStaffingStalled stalled -> {
                 // Shown on the swarm; nothing the swarm decides on.
             }
-            // The feed is a projection; the swarm counts posts only to credit their authors.
-            case SwarmPostAdded posted -> posts.merge(posted.authorId(), 1, Integer::sum);
+            // The feed is a projection; the swarm counts posts to credit their authors, and knows their ids,
+            // so that an answer is one of them.
+            case SwarmPostAdded posted -> {
+                posts.merge(posted.authorId(), 1, Integer::sum);
+                postIds.add(posted.postId());
+            }
+            case SwarmAnswerMarked marked -> answer = marked.postId();
+            case SwarmAnswerUnmarked unmarked -> answer = null;
             case SwarmMemberAdded added -> {
                 members.put(added.personId(), MemberStatus.JOINED);
                 everJoined.add(added.personId());

@@ -63,11 +63,24 @@ public sealed interface SwarmEvent {
 
     /**
      * {@code via} names the automation rule a post by the swarm's bot was asked for by; null for people's
-     * posts and the bot's own reminders (and on older events).
+     * posts and the bot's own reminders (and on older events). {@code mentions}: the people the text names
+     * as {@code @person-id} who may read the feed (see {@link Swarm#mentionedIn}); null on older events.
      */
     @EventType("swarm-post-added")
     record SwarmPostAdded(UUID swarmId, UUID caseId, UUID postId, String authorId, String text, Instant postedAt,
-            String via) implements SwarmEvent {
+            String via, List<String> mentions) implements SwarmEvent {
+    }
+
+    /** The owner (or a lead) marked a post of the feed as the answer to the swarm's question. */
+    @EventType("swarm-answer-marked")
+    record SwarmAnswerMarked(UUID swarmId, UUID caseId, UUID postId, String markedBy, Instant markedAt)
+            implements SwarmEvent {
+    }
+
+    /** The owner (or a lead) took the mark off the post marked as the answer. */
+    @EventType("swarm-answer-unmarked")
+    record SwarmAnswerUnmarked(UUID swarmId, UUID caseId, UUID postId, String unmarkedBy, Instant unmarkedAt)
+            implements SwarmEvent {
     }
 
     /**

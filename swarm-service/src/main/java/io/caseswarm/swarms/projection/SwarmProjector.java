@@ -12,6 +12,8 @@ import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.SwarmEvent;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerMarked;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerUnmarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
@@ -82,8 +84,11 @@ public class SwarmProjector {
                     post.text = posted.text();
                     post.postedAt = posted.postedAt();
                     post.via = posted.via();
+                    post.mentions = posted.mentions();
                     post.persist();
                 }
+                case SwarmAnswerMarked marked -> SwarmPost.<SwarmPost>findById(marked.postId()).answer = true;
+                case SwarmAnswerUnmarked unmarked -> SwarmPost.<SwarmPost>findById(unmarked.postId()).answer = false;
                 case SwarmMemberAdded added -> {
                     member(view, added.personId(), MemberStatus.JOINED, added.addedAt());
                     view.status = SwarmStatus.ACTIVE;

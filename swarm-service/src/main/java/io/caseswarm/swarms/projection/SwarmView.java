@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.platform.security.Caller;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.SwarmStatus;
 import io.caseswarm.swarms.domain.SwarmType;
@@ -64,6 +66,11 @@ public class SwarmView extends PanacheEntityBase {
     public boolean feedOpenTo(String personId) {
         return personId.equals(ownerId) || members.stream().anyMatch(member -> member.personId().equals(personId)
                 && (member.status() == MemberStatus.INVITED || member.status() == MemberStatus.JOINED));
+    }
+
+    /** Who may read the feed (and its history and live stream): the owner, members invited or joined, and leads. */
+    public boolean feedReadableBy(Caller caller) {
+        return caller.is(Roles.LEAD) || feedOpenTo(caller.id());
     }
 
     public record Member(String personId, MemberStatus status, Instant since) {

@@ -81,7 +81,7 @@ public class SwarmResource {
     public SwarmResponse find(@PathParam("id") UUID id) {
         SwarmView swarm = view(id);
         // The room's case details (the customer, their messages) are for whoever may read the feed.
-        return SwarmResponse.of(swarm, mayReadFeed(swarm) ? CaseDetails.of(swarm.caseId) : null);
+        return SwarmResponse.of(swarm, swarm.feedReadableBy(caller) ? CaseDetails.of(swarm.caseId) : null);
     }
 
     /** Agent, expert, lead, admin, integration. Newest first; optionally only one case's swarms. */
@@ -147,6 +147,28 @@ public class SwarmResource {
         requireFeedAccess(view(id));
         return SwarmPost.<SwarmPost>list("swarmId", Sort.ascending("postedAt"), id).stream()
                 .map(PostResponse::of).toList();
+    }
+
+    /**
+     * Agent, lead. The swarm's owner or a lead marks a post of its feed as the answer (the feed shows
+     * {@code answer: true}); one answer at a time (409 while another is marked, or this one is). A post of
+     * another swarm is 404 here.
+     */
+    @POST
+    @Path("/{id}/posts/{postId}/answer")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public PostResponse markAnswer(@PathParam("id") UUID id, @PathParam("postId") UUID postId) {
+        commands.markAnswer(id, postId, caller);
+        return PostResponse.of(SwarmPost.findById(postId));
+    }
+
+    /** Agent, lead. The swarm's owner or a lead takes the mark off the answer (409 when the post is not it). */
+    @DELETE
+    @Path("/{id}/posts/{postId}/answer")
+    @RolesAllowed({ Roles.AGENT, Roles.LEAD })
+    public PostResponse unmarkAnswer(@PathParam("id") UUID id, @PathParam("postId") UUID postId) {
+        commands.unmarkAnswer(id, postId, caller);
+        return PostResponse.of(SwarmPost.findById(postId));
     }
 
     /**
@@ -226,12 +248,8 @@ public class SwarmResource {
                 .toList();
     }
 
-    private boolean mayReadFeed(SwarmView swarm) {
-        return caller.is(Roles.LEAD) || swarm.feedOpenTo(caller.id());
-    }
-
     private void requireFeedAccess(SwarmView swarm) {
-        if (!mayReadFeed(swarm)) {
+        if (!swarm.feedReadableBy(caller)) {
             throw new ForbiddenException(caller.id() + " is neither the owner nor a member of this swarm");
         }
     }
@@ -280,10 +298,16 @@ public class SwarmResource {
     public record PostRequest(@NotBlank @Size(max = 4_000) String text) {
     }
 
-    /** {@code via}: the automation rule a post by the swarm's bot was asked for by; null otherwise. */
-    public record PostResponse(UUID id, String authorId, String text, Instant postedAt, String via) {
+    /**
+     * {@code via}: the automation rule a post by the swarm's bot was asked for by; null otherwise.
+     * {@code mentions}: who the post mentions (empty for posts from before mentions); {@code answer}: marked
+     * as the answer.
+     */
+    public record PostResponse(UUID id, String authorId, String text, Instant postedAt, String via,
+            List<String> mentions, boolean answer) {
         static PostResponse of(SwarmPost post) {
-            return new PostResponse(post.postId, post.authorId, post.text, post.postedAt, post.via);
+            return new PostResponse(post.postId, post.authorId, post.text, post.postedAt, post.via,
+                    post.mentions == null ? List.of() : post.mentions, post.answer);
         }
     }
 }

@@ -260,6 +260,26 @@ public class SwarmCommands {
         deadlines.cancelAll(swarmId.toString());
     }
 
+    /** The swarm's owner, or a lead, marks a post of its feed as the answer (see {@link Swarm#markAnswer}). */
+    @Transactional
+    public void markAnswer(UUID swarmId, UUID postId, Caller caller) {
+        steer(swarmId, caller, swarm -> swarm.markAnswer(existingPost(swarm, postId), caller.id(), clock.now()));
+    }
+
+    /** The swarm's owner, or a lead, takes the answer's mark off. */
+    @Transactional
+    public void unmarkAnswer(UUID swarmId, UUID postId, Caller caller) {
+        steer(swarmId, caller, swarm -> swarm.unmarkAnswer(existingPost(swarm, postId), caller.id(), clock.now()));
+    }
+
+    /** A post of another swarm, or of none, is not found here: which posts exist elsewhere is not told. */
+    private static UUID existingPost(Swarm swarm, UUID postId) {
+        if (!swarm.hasPost(postId)) {
+            throw new NotFoundException("No post " + postId + " in swarm " + swarm.id());
+        }
+        return postId;
+    }
+
     /** Everything that happened in the swarm, as stored, oldest first; null if there is no such swarm. */
     @Transactional
     public List<StoredEvent> history(UUID swarmId) {

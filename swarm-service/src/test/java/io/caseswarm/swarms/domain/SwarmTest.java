@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.platform.rest.CommandRejectedException;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerMarked;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerUnmarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
@@ -110,10 +112,62 @@ class SwarmTest {
     void aPostIsAddedToAnOpenSwarmAndRefusedOnceItClosed() {
         UUID post = UUID.randomUUID();
         assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED).post(post, "raj.patel", "Token expired", NOW))
-                .containsExactly(new SwarmPostAdded(SWARM, CASE, post, "raj.patel", "Token expired", NOW, null));
+                .containsExactly(new SwarmPostAdded(SWARM, CASE, post, "raj.patel", "Token expired", NOW, null,
+                        List.of()));
         SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
         assertThatThrownBy(() -> given(REQUESTED, closed).post(post, "ana.lima", "Still there?", NOW))
                 .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aPostMentionsOnlyPeopleWhoMayReadTheFeedOnceEachAndNeverItsAuthor() {
+        SwarmMemberInvited mei = new SwarmMemberInvited(SWARM, CASE, "mei.chen", NOW);
+        SwarmMemberDeclined kimDeclined = new SwarmMemberDeclined(SWARM, CASE, "kim.berg", null, NOW);
+        Swarm swarm = given(REQUESTED, RAJ_INVITED, RAJ_JOINED, mei,
+                new SwarmMemberInvited(SWARM, CASE, "kim.berg", NOW), kimDeclined);
+
+        assertThat(swarm.mentionedIn("@mei.chen and @ana.lima, see @mei.chen's log. Thanks @raj.patel.", "raj.patel"))
+                .containsExactly("mei.chen", "ana.lima");
+        assertThat(swarm.mentionedIn("ask @kim.berg or @sam.stranger, mail raj@mei.chen, @Mei.Chen", "ana.lima"))
+                .as("declined, unknown, inside an address, not lower-case").isEmpty();
+        assertThat(swarm.mentionedIn("@raj.patel!", "ana.lima")).containsExactly("raj.patel");
+        UUID post = UUID.randomUUID();
+        assertThat(swarm.post(post, "ana.lima", "@raj.patel please check", NOW)).containsExactly(
+                new SwarmPostAdded(SWARM, CASE, post, "ana.lima", "@raj.patel please check", NOW, null,
+                        List.of("raj.patel")));
+    }
+
+    @Test
+    void oneOfTheSwarmsPostsIsMarkedAsTheAnswerOneAtATime() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        SwarmPostAdded firstPost = new SwarmPostAdded(SWARM, CASE, first, "raj.patel", "Renew the token", NOW, null,
+                List.of());
+        SwarmPostAdded secondPost = new SwarmPostAdded(SWARM, CASE, second, "raj.patel", "Or restart", NOW, null,
+                null);
+        Swarm swarm = given(REQUESTED, RAJ_INVITED, RAJ_JOINED, firstPost, secondPost);
+        SwarmAnswerMarked marked = new SwarmAnswerMarked(SWARM, CASE, first, "ana.lima", NOW);
+
+        assertThat(swarm.hasPost(first)).isTrue();
+        assertThat(swarm.hasPost(UUID.randomUUID())).isFalse();
+        assertThat(swarm.markAnswer(first, "ana.lima", NOW)).containsExactly(marked);
+        Swarm answered = given(REQUESTED, RAJ_INVITED, RAJ_JOINED, firstPost, secondPost, marked);
+        assertThatThrownBy(() -> answered.markAnswer(first, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("already");
+        assertThatThrownBy(() -> answered.markAnswer(second, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("take that mark off first");
+        assertThatThrownBy(() -> swarm.unmarkAnswer(first, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("not marked");
+        SwarmAnswerUnmarked unmarked = new SwarmAnswerUnmarked(SWARM, CASE, first, "lena.berg", NOW);
+        assertThat(answered.unmarkAnswer(first, "lena.berg", NOW)).containsExactly(unmarked);
+        assertThat(given(REQUESTED, firstPost, secondPost, marked, unmarked).markAnswer(second, "ana.lima", NOW))
+                .hasSize(1);
+
+        SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
+        assertThat(given(REQUESTED, firstPost, closed).markAnswer(first, "ana.lima", NOW)).hasSize(1);
+        SwarmCancelled cancelled = new SwarmCancelled(SWARM, CASE, "no", List.of(), "ana.lima", NOW);
+        assertThatThrownBy(() -> given(REQUESTED, firstPost, cancelled).markAnswer(first, "ana.lima", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("cancelled");
     }
 
     @Test
@@ -155,7 +209,7 @@ class SwarmTest {
 
         assertThat(reminder).containsExactly(new SwarmPostAdded(SWARM, CASE, post, Swarm.BOT,
                 "Nothing has been posted here for 4 hours. Still to answer their invitation: mei.chen."
-                        + " In the swarm: ana.lima (owner), raj.patel.", NOW, null));
+                        + " In the swarm: ana.lima (owner), raj.patel.", NOW, null, List.of()));
         SwarmClosed closed = new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW);
         assertThat(given(REQUESTED, closed).remind(post, Duration.ofHours(4), NOW)).isEmpty();
     }
@@ -316,7 +370,7 @@ class SwarmTest {
     }
 
     private static SwarmPostAdded post(String authorId) {
-        return new SwarmPostAdded(SWARM, CASE, UUID.randomUUID(), authorId, "text", NOW, null);
+        return new SwarmPostAdded(SWARM, CASE, UUID.randomUUID(), authorId, "text", NOW, null, List.of());
     }
 
     private static Swarm given(SwarmEvent... history) {

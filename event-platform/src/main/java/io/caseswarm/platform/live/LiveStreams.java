@@ -90,6 +90,12 @@ public class LiveStreams {
         client.subscription = tail.subscribe(client::offer);
         clients.add(client);
         counter(stream).incrementAndGet();
+        // Headers and a first line at once, on the request's own thread: the framework sends the response's
+        // head after this method returns unless it is sent already, and a send from another thread at that
+        // moment would race it ("response head already sent"). The client knows it is subscribed.
+        if (!client.greet()) {
+            return;
+        }
         client.thread = Thread.ofVirtual().name("live-" + stream).start(() -> client.run(lastId, replay));
     }
 
@@ -153,8 +159,6 @@ public class LiveStreams {
             // Subscribed before this is read: every event above it will be in the buffer.
             long handled = tail.position();
             try {
-                // Headers and a first line at once: the client knows it is subscribed.
-                comment("live");
                 if (lastId >= 0) {
                     for (StoredEvent event : replay.after(lastId, handled)) {
                         lastSent = sendIfNew(event, lastSent);
@@ -179,6 +183,22 @@ public class LiveStreams {
                 clients.remove(this);
                 counter(stream).decrementAndGet();
             }
+        }
+
+        /** The first line; false (and the client is gone) when it cannot be written. */
+        boolean greet() {
+            try {
+                comment("live");
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                LOG.debugf("A %s client went away at once: %s", stream, e.getMessage());
+            }
+            drop();
+            clients.remove(this);
+            counter(stream).decrementAndGet();
+            return false;
         }
 
         private long sendIfNew(StoredEvent event, long lastSent)

@@ -1,5 +1,7 @@
 package io.caseswarm.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.slackstandin.SlackStandIn;
 import io.caseswarm.testing.FreePorts;
 import io.caseswarm.testing.KafkaBroker;
 import io.caseswarm.testing.MailServer;
@@ -15,13 +18,19 @@ import io.caseswarm.testing.TcpProxy;
 import io.caseswarm.testing.TestDatabase;
 
 /**
- * All of Caseswarm as real processes on free ports: the Kafka broker, an SMTP server, and the five
- * packaged services, each with a fresh database of its own. Everything is stopped and dropped on close.
+ * All of Caseswarm as real processes on free ports: the Kafka broker, an SMTP server, a stand-in for
+ * Slack's Web API, and the five packaged services, each with a fresh database of its own. Everything is
+ * stopped and dropped on close.
  */
 final class RunningSystem implements AutoCloseable {
 
     /** The support mailbox case-service reads: mail sent here opens cases. */
     static final String SUPPORT_ADDRESS = "support@caseswarm.local";
+
+    /** The Slack app's settings: the bot's token, the secret Slack signs its requests with, the channel. */
+    static final String SLACK_BOT_TOKEN = "xoxb-system-test";
+    static final String SLACK_SIGNING_SECRET = "system-test-slack-signing-secret";
+    static final String SLACK_CHANNEL = "C0SWARMS";
 
     static final List<String> SERVICES = List.of(
             "case-service", "swarm-service", "expert-finder-service", "knowledge-service", "notification-service");
@@ -31,6 +40,7 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private KafkaBroker broker;
     private MailServer mail;
+    private SlackStandIn slack;
     private final LocalIssuer issuer = LocalIssuer.generate();
     /** Given to every service as system properties, over the system's own settings. */
     private final Map<String, String> extraConfig;
@@ -80,6 +90,8 @@ final class RunningSystem implements AutoCloseable {
         started.add(broker);
         mail = MailServer.start();
         started.add(mail);
+        slack = startSlack();
+        started.add(slack);
 
         // One key folder per system: two systems side by side (e.g. two chaos runs) must not verify with each other's key.
         Path keys = root.resolve("system-tests/target/keys/" + java.util.UUID.randomUUID());
@@ -119,6 +131,14 @@ final class RunningSystem implements AutoCloseable {
                 config.put("caseswarm.action-links.secret", "system-test-action-link-secret-0123456789");
                 config.put("caseswarm.notifications.swarm-service-url",
                         "http://127.0.0.1:" + ports.getOrDefault("swarm-service", 8082));
+            }
+            if (name.equals("swarm-service")) {
+                // Swarms show in Slack: its Web API is the stand-in, and requests "from Slack" are signed with this.
+                config.put("caseswarm.slack.enabled", "true");
+                config.put("caseswarm.slack.api-url", slack.apiUrl());
+                config.put("caseswarm.slack.bot-token", SLACK_BOT_TOKEN);
+                config.put("caseswarm.slack.signing-secret", SLACK_SIGNING_SECRET);
+                config.put("caseswarm.slack.default-channel", SLACK_CHANNEL);
             }
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
@@ -162,6 +182,19 @@ final class RunningSystem implements AutoCloseable {
 
     MailServer mail() {
         return mail;
+    }
+
+    /** The Slack workspace, as far as the system can tell: what it sent to Slack's Web API. */
+    SlackStandIn slack() {
+        return slack;
+    }
+
+    private static SlackStandIn startSlack() {
+        try {
+            return SlackStandIn.start(0, SLACK_BOT_TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Slack stand-in", e);
+        }
     }
 
     /** Start time and resident memory of each service, for the record. */

@@ -15,9 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.caseswarm.platform.slack.SlackRequestVerifier;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.TopicReader;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -75,18 +79,32 @@ class SwarmFlowIT {
         Duration toFirstInvitation = Duration.between(requested, Instant.now());
         assertThat(invited).doesNotContain("ana.lima").doesNotContain("zoe.offline");
 
-        // A decline brings in the next candidate.
+        // One declines from the invitation mail: the link opens a page that changes nothing (a mail scanner
+        // that fetches it declines nobody); its button declines, once; and the next candidate is asked.
         String decliner = invited.get(0);
-        as(decliner, "expert").baseUri(url("swarm-service")).contentType(ContentType.JSON).body("{\"reason\": \"on leave\"}")
-                .post("/swarms/" + swarmId + "/members/" + decliner + "/decline").then().statusCode(200);
+        String declineLink = awaitActionLink(decliner, swarmId, "Decline");
+        given().get(declineLink).then().statusCode(200).contentType(ContentType.HTML);
+        assertThat(memberStatus(swarmId, decliner)).isEqualTo("invited");
+        given().post(declineLink).then().statusCode(200);
+        given().post(declineLink).then().statusCode(410);
+        assertThat(memberStatus(swarmId, decliner)).isEqualTo("declined");
         List<String> afterDecline = awaitMembers(swarmId, "invited", 2);
         assertThat(afterDecline).doesNotContain(decliner);
         String newcomer = afterDecline.stream().filter(p -> !invited.contains(p)).findFirst().orElseThrow();
 
-        // An expert joins and the swarm works in its feed.
+        // The other joins from the swarm's Slack message, as the person their Slack user is linked to; the
+        // message is then updated to show them in.
         String joiner = invited.get(1);
-        as(joiner, "expert").baseUri(url("swarm-service")).post("/swarms/" + swarmId + "/members/" + joiner + "/join")
-                .then().statusCode(200);
+        JsonNode message = awaitSlackMessageOf(swarmId);
+        assertThat(message.path("body").path("channel").asText()).isEqualTo(RunningSystem.SLACK_CHANNEL);
+        String messageTs = message.path("answer").path("ts").asText();
+        pressSlackButton(slackUserOf(joiner), "swarm_join", swarmId).then().statusCode(200);
+        assertThat(memberStatus(swarmId, joiner)).isEqualTo("joined");
+        await().atMost(PATIENCE).until(() -> system.slack().recorded().stream()
+                .filter(request -> request.path("method").asText().equals("chat.update"))
+                .map(request -> request.path("body"))
+                .anyMatch(body -> body.path("ts").asText().equals(messageTs)
+                        && body.path("blocks").toString().contains("<@" + slackUserOf(joiner) + "> – joined")));
         as(joiner, "expert").baseUri(url("swarm-service")).contentType(ContentType.JSON)
                 .body("{\"text\": \"The sync token expired on Monday.\"}")
                 .post("/swarms/" + swarmId + "/posts").then().statusCode(201);
@@ -357,8 +375,51 @@ class SwarmFlowIT {
         as("hr-sync", "integration").baseUri(url("expert-finder-service")).contentType(ContentType.JSON).body("""
                 {"id": "%s", "name": "%s", "email": "%s@example.com", "chatHandle": "@%s", "timeZone": "UTC",
                  "workingHours": {"start": "00:00", "end": "23:59"}, "skills": [%s], "capacity": %d,
-                 "presence": "%s"}""".formatted(id, name, id, id, skillJson, capacity, presence))
+                 "presence": "%s", "slackUserId": "%s", "roles": ["%s"]}""".formatted(id, name, id, id, skillJson,
+                capacity, presence, slackUserOf(id), id.equals(OWNER) ? "agent" : "expert"))
                 .post("/people").then().statusCode(201);
+    }
+
+    /** Each person's Slack user, as the HR sync links them in the directory. */
+    private static String slackUserOf(String personId) {
+        return "U" + personId.replaceAll("[^a-z]", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The link the person's invitation mail gives for {@code action} ("Join" or "Decline"). */
+    private static String awaitActionLink(String personId, String swarmId, String action) {
+        return await().atMost(PATIENCE).until(() -> system.mail().mailsTo(personId + "@example.com").stream()
+                .filter(mail -> mail.text().contains(swarmId))
+                .flatMap(mail -> mail.text().lines())
+                .map(String::strip)
+                .filter(line -> line.startsWith(action + ":") && line.contains("/actions/"))
+                .map(line -> line.substring(line.indexOf("http")))
+                .reduce((first, last) -> last).orElse(null), java.util.Objects::nonNull);
+    }
+
+    /** The swarm's message as the app posted it to Slack (its buttons carry the swarm's id), and Slack's answer. */
+    private static JsonNode awaitSlackMessageOf(String swarmId) {
+        return await().atMost(PATIENCE).until(() -> system.slack().recorded().stream()
+                .filter(request -> request.path("method").asText().equals("chat.postMessage"))
+                .filter(request -> request.path("body").path("blocks").toString().contains(swarmId))
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    /** A click on a button of a swarm's message, sent and signed exactly as Slack sends it. */
+    private static Response pressSlackButton(String slackUser, String actionId, String swarmId) {
+        String payload = """
+                {"type": "block_actions", "user": {"id": "%s", "team_id": "T0TEAM"}, "team": {"id": "T0TEAM"},
+                 "channel": {"id": "%s"}, "trigger_id": "1.2.abc",
+                 "actions": [{"type": "button", "action_id": "%s", "block_id": "swarm_actions", "value": "%s",
+                              "action_ts": "1700000000.000001"}]}"""
+                .formatted(slackUser, RunningSystem.SLACK_CHANNEL, actionId, swarmId);
+        String body = "payload=" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8);
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return given().baseUri(url("swarm-service"))
+                .contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .header(SlackRequestVerifier.TIMESTAMP_HEADER, timestamp)
+                .header(SlackRequestVerifier.SIGNATURE_HEADER, new SlackRequestVerifier(RunningSystem.SLACK_SIGNING_SECRET)
+                        .signature(timestamp, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .body(body).post("/slack/interactions");
     }
 
     private static void publishArticle(String title, String body, List<String> tags) {
@@ -441,6 +502,12 @@ class SwarmFlowIT {
         await().atMost(PATIENCE).until(() -> as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId)
                 .then().extract().<List<String>>path(path).size() >= count);
         return as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId).then().extract().path(path);
+    }
+
+    /** A member's status as the swarm shows it now (swarm-service records a command before it answers). */
+    private static String memberStatus(String swarmId, String personId) {
+        return as(OWNER, "agent").baseUri(url("swarm-service")).get("/swarms/" + swarmId).then().extract()
+                .path("members.find { it.personId == '" + personId + "' }.status");
     }
 
     /** The one case of the customer with this address, once the desk has it; null before. */

@@ -64,8 +64,11 @@ public final class SlackRequestVerifier {
         }
     }
 
-    /** {@code v0=} and the hex HMAC-SHA256 of {@code v0:timestamp:body}, as Slack computes it. */
-    String signature(String timestamp, byte[] body) {
+    /**
+     * {@code v0=} and the hex HMAC-SHA256 of {@code v0:timestamp:body}, as Slack computes it: what a request
+     * signed with this secret carries, and so what anyone speaking for Slack (a test) sends.
+     */
+    public String signature(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -16,17 +16,6 @@ public interface InvitationsConfig {
     Timeout timeout();
 
     /**
-     * Swarm types whose invitations have their own timeout, whatever the case's priority: an urgent swarm's
-     * is short and runs on the wall clock. A backlog swarm's invitations have none (see {@link #timeoutFor(String, String)}).
-     */
-    TimeoutByType timeoutByType();
-
-    interface TimeoutByType {
-        @WithDefault("PT10M")
-        Duration urgent();
-    }
-
-    /**
      * The priority whose timeout a swarm without one gets (swarms requested before priorities reached the
      * expert finder, or on a case whose priority swarm-service never learnt).
      */
@@ -73,13 +62,14 @@ public interface InvitationsConfig {
 
     /**
      * The timeout of an invitation to a swarm of {@code type} on a case of {@code priority}: none for a
-     * backlog swarm (it is worked asynchronously: an invitation waits until it is answered), the urgent
-     * type's for an urgent swarm, and the priority's for a standard one (and an older swarm without a type).
+     * backlog swarm (it is worked asynchronously: an invitation waits until it is answered), an urgent
+     * case's for an urgent swarm whatever its case's priority (one short timeout for all that is urgent), and
+     * the priority's for a standard one (and an older swarm without a type).
      */
     default Optional<InvitationTimeout> timeoutFor(String type, String priority) {
         return switch (type == null ? "standard" : type) {
             case "backlog" -> Optional.empty();
-            case "urgent" -> Optional.of(new InvitationTimeout(timeoutByType().urgent(), false));
+            case "urgent" -> Optional.of(timeoutFor("urgent"));
             default -> Optional.of(timeoutFor(priority));
         };
     }

@@ -35,11 +35,6 @@ class InvitationsConfigTest {
         }
 
         @Override
-        public TimeoutByType timeoutByType() {
-            return () -> Duration.ofMinutes(10);
-        }
-
-        @Override
         public String unknownPriority() {
             return "normal";
         }
@@ -70,7 +65,7 @@ class InvitationsConfigTest {
         assertThat(defaults.timeoutFor("standard", "low")).contains(new InvitationTimeout(Duration.ofHours(8), true));
         assertThat(defaults.timeoutFor(null, "high")).as("a swarm from before types")
                 .contains(new InvitationTimeout(Duration.ofHours(1), false));
-        assertThat(defaults.timeoutFor("urgent", "low")).contains(new InvitationTimeout(Duration.ofMinutes(10), false));
+        assertThat(defaults.timeoutFor("urgent", "low")).contains(new InvitationTimeout(Duration.ofMinutes(15), false));
         assertThat(defaults.timeoutFor("backlog", "urgent")).isEmpty();
     }
 }

@@ -365,7 +365,7 @@ class SwarmStaffingTest {
             assertThat(invitedPeople(reader.readForKey(urgent, 1, PATIENCE))).containsExactly(first);
             assertThat(invitedPeople(reader.readForKey(backlog, 1, PATIENCE))).containsExactly(first);
 
-            clock.advance(Duration.ofMinutes(10)); // a low case's invitation would wait eight working hours
+            clock.advance(Duration.ofMinutes(15)); // as urgent cases' invitations; a low case's would wait 8 working hours
             deadlines.pollOnce();
             assertThat(reader.readForKey(urgent, 3, PATIENCE)).extracting(r -> TopicReader.header(r, "ce_type"))
                     .containsExactly("expert-invited", "expert-invitation-expired", "expert-invited");

@@ -62,10 +62,9 @@ record Desk(LocalIssuer issuer) {
         return id;
     }
 
-    /** The case as its owner reads it: equal before and after a request that must change nothing. */
     /**
-     * The case as the desk shows it, for "changes nothing" checks: without the SLA's {@code remaining} times,
-     * which count down between two snapshots while the case stays the same.
+     * The case as its owner reads it: equal before and after a request that must change nothing. Without the
+     * SLA's {@code remaining} times, which count down between two snapshots of a case that stays the same.
      */
     String snapshot(String caseId) {
         return owner().get("/cases/" + caseId).then().statusCode(200).extract().asString()

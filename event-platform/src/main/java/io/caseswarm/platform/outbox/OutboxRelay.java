@@ -90,6 +90,9 @@ public class OutboxRelay {
         if (worker != null) {
             worker.interrupt();
             worker.join(Duration.ofSeconds(10));
+            // Closed here, while the container still runs: a relay that never published has no publisher yet,
+            // and creating one from the worker after shutdown fails.
+            publisher.close();
         }
     }
 
@@ -127,7 +130,6 @@ public class OutboxRelay {
                 leading = false;
             }
         }
-        publisher.close();
     }
 
     private void awaitLeadership(Connection session) throws SQLException, InterruptedException {

@@ -148,9 +148,7 @@ public class LiveStreams {
                 return;
             }
             if (!buffer.offer(event)) {
-                metrics.counter("caseswarm.live.dropped", "stream", stream).increment();
-                LOG.infof("A %s client fell %d events behind and was dropped; it may resume", stream, buffer.size());
-                drop();
+                dropAsTooSlow("fell " + buffer.size() + " events behind");
             }
         }
 
@@ -176,7 +174,9 @@ public class LiveStreams {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            } catch (TimeoutException e) {
+                dropAsTooSlow("took no event for " + config.heartbeat().multipliedBy(2));
+            } catch (ExecutionException | RuntimeException e) {
                 LOG.debugf("A %s client went away: %s", stream, e.getMessage());
             } finally {
                 drop();
@@ -223,6 +223,15 @@ public class LiveStreams {
         /** Waits for the write: a client that takes longer than a heartbeat to take one event is too slow. */
         private void write(OutboundSseEvent event) throws InterruptedException, ExecutionException, TimeoutException {
             sink.send(event).toCompletableFuture().get(config.heartbeat().toMillis() * 2, TimeUnit.MILLISECONDS);
+        }
+
+        /** A client that does not keep up: dropped (it may resume from its last id), and counted. */
+        private void dropAsTooSlow(String how) {
+            if (!dropped) {
+                metrics.counter("caseswarm.live.dropped", "stream", stream).increment();
+                LOG.infof("A %s client %s and was dropped; it may resume", stream, how);
+            }
+            drop();
         }
 
         void drop() {

@@ -7,9 +7,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,7 @@ import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * The swarm's room and a person's inbox, live, as a real SSE client reads them: events arrive as they are
@@ -166,6 +174,61 @@ class SwarmLiveTest {
                 assertThat(next.data()).contains(otherSwarm);
             }
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedWithoutHoldingUpTheOthersAndResumesWhereItWas() throws Exception {
+        String text = "x".repeat(3_900);
+        int posts = 150;
+        double droppedBefore = droppedClients();
+        try (SseClient reader = SseClient.open(path("stream?lastEventId=3"), token(OWNER, Roles.AGENT), Map.of());
+                Socket stalled = new Socket()) {
+            reader.awaitSubscribed();
+            // A client that asks for the room and then reads nothing: a tiny receive window fills at once.
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress("127.0.0.1", RestAssured.port));
+            stalled.getOutputStream().write(("GET " + path("stream?lastEventId=3") + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\nAuthorization: Bearer " + token(OWNER, Roles.AGENT) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+
+            for (int i = 0; i < posts; i++) {
+                post(RAJ, i + " " + text);
+            }
+
+            assertThat(reader.next(posts, PATIENCE)).as("the reading client gets every post, in order")
+                    .extracting(SseClient.Event::id).containsExactlyElementsOf(LongStream.rangeClosed(4, 3 + posts).boxed().toList());
+            await().atMost(PATIENCE).until(() -> droppedClients() > droppedBefore);
+
+            // Read late: what the server had written before it ended the response (chunked: a last, empty chunk).
+            stalled.setSoTimeout((int) PATIENCE.toMillis());
+            String received = untilResponseEnds(stalled.getInputStream());
+            long lastId = received.lines().filter(line -> line.startsWith("id:"))
+                    .mapToLong(line -> Long.parseLong(line.substring(3).strip())).max().orElse(3);
+            assertThat(lastId).as("dropped before it had everything").isLessThan(3 + posts);
+
+            try (SseClient resumed = SseClient.open(path("stream"), token(OWNER, Roles.AGENT),
+                    Map.of("Last-Event-ID", Long.toString(lastId)))) {
+                resumed.awaitSubscribed();
+                assertThat(resumed.next((int) (3 + posts - lastId), PATIENCE)).extracting(SseClient.Event::id)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(lastId + 1, 3 + posts).boxed().toList());
+            }
+        }
+    }
+
+    private static String untilResponseEnds(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int read;
+        while (!received.toString(StandardCharsets.UTF_8).endsWith("\r\n0\r\n\r\n") && (read = in.read(chunk)) >= 0) {
+            received.write(chunk, 0, read);
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    private static double droppedClients() {
+        return PrometheusText.sum(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "caseswarm_live_dropped_total", "stream=\"swarm\"");
     }
 
     private static double liveClients() {

@@ -80,8 +80,11 @@ public class SwarmInfo extends PanacheEntityBase {
         }
     }
 
+    /** An event that names nobody (broken, or from before it named people) changes nobody's standing. */
     public void memberIs(String personId, String status) {
-        members.put(personId, status);
+        if (personId != null && !personId.isBlank()) {
+            members.put(personId, status);
+        }
     }
 
     /** The people in {@code status}, by person id. */

@@ -1,9 +1,11 @@
 package io.caseswarm.notifications.config;
 
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Who is told about what beyond the people an event names. */
 @ConfigMapping(prefix = "caseswarm.notifications")
@@ -21,4 +23,17 @@ public interface NotificationsConfig {
      * invitation mail's join and decline links point there. Required in production.
      */
     Optional<String> swarmServiceUrl();
+
+    BacklogDigest backlogDigest();
+
+    /** The leads' daily digest of the open backlog swarms they lead. */
+    interface BacklogDigest {
+
+        /**
+         * When it goes out, local time in each lead's zone ({@code HH:mm}), for a lead who set no digest time
+         * of their own. A value that is no time of day stops the service from starting.
+         */
+        @WithDefault("09:00")
+        LocalTime at();
+    }
 }

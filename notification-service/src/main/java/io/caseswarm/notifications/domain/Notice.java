@@ -1,6 +1,10 @@
 package io.caseswarm.notifications.domain;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -134,18 +138,13 @@ public sealed interface Notice {
     /**
      * To an expert the expert finder chose, with the two answers they can give: one-time links to
      * swarm-service that work without signing in (each opens a page that asks before it acts, so a mail
-     * scanner following them changes nothing), and, for those who prefer, the API calls.
+     * scanner following them changes nothing), and, for those who prefer, the API calls. {@code urgency}
+     * follows the swarm: an urgent one cannot wait for the morning, a backlog one can wait for the digest.
      */
     record SwarmInvitation(String expertName, String caseNumber, String question, UUID swarmId, String personId,
-            String joinLink, String declineLink, Duration linksValidFor, boolean urgentSwarm) implements Notice {
+            String joinLink, String declineLink, Duration linksValidFor, Urgency urgency) implements Notice {
         public String template() {
             return "swarm-invitation";
-        }
-
-        /** An urgent case's swarm cannot wait for the morning; an ordinary one can. */
-        @Override
-        public Urgency urgency() {
-            return urgentSwarm ? Urgency.URGENT : Urgency.NORMAL;
         }
 
         public String subject() {
@@ -195,9 +194,11 @@ public sealed interface Notice {
 
     /**
      * To a swarm's owner and the leads: the expert finder has nobody left to invite and the swarm still has
-     * open places, so somebody has to find help another way (or change what the swarm asks for).
+     * open places, so somebody has to find help another way (or change what the swarm asks for). A backlog
+     * swarm's can wait for the owner's digest; the leads see it in their backlog digest too.
      */
-    record SwarmUnstaffed(String caseNumber, UUID swarmId, List<String> skills, int openPlaces) implements Notice {
+    record SwarmUnstaffed(String caseNumber, UUID swarmId, List<String> skills, int openPlaces, boolean backlogSwarm)
+            implements Notice {
 
         public SwarmUnstaffed {
             skills = List.copyOf(skills);
@@ -207,10 +208,10 @@ public sealed interface Notice {
             return "swarm-unstaffed";
         }
 
-        /** A stalled swarm: somebody has to act now, or the case waits. */
+        /** A stalled swarm: somebody has to act now, or the case waits; a backlog swarm waits anyway. */
         @Override
         public Urgency urgency() {
-            return Urgency.URGENT;
+            return backlogSwarm ? Urgency.LOW : Urgency.URGENT;
         }
 
         public String subject() {
@@ -300,6 +301,78 @@ public sealed interface Notice {
 
         public String text() {
             return body + "\n\nCaseswarm";
+        }
+    }
+
+    /**
+     * To a pod lead, once a day: the open backlog swarms they lead, with where each stands, so that swarms
+     * with no timeout are not forgotten. Times are shown in the lead's zone.
+     */
+    record BacklogDigest(LocalDate day, ZoneId zone, Instant now, List<BacklogSwarm> swarms) implements Notice {
+
+        private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+        public BacklogDigest {
+            swarms = List.copyOf(swarms);
+        }
+
+        public String template() {
+            return "backlog-digest";
+        }
+
+        public String subject() {
+            return "Your backlog swarms on " + day + ": " + swarms.size() + " open";
+        }
+
+        public String text() {
+            StringBuilder text = new StringBuilder("Hello,\n\nthe backlog swarms you lead that are still open:\n\n");
+            swarms.forEach(swarm -> text.append(swarm.describe(zone, now)).append('\n'));
+            return text.append("Open a swarm in Caseswarm to add people, ask for more or close it.\n\nCaseswarm")
+                    .toString();
+        }
+
+        /** One swarm as the digest lists it; people by name where the directory knows them. */
+        public record BacklogSwarm(String caseNumber, UUID swarmId, String question, Instant requestedAt,
+                List<String> joined, List<String> invited, List<String> declined, boolean unstaffed,
+                Instant lastActivityAt) {
+
+            public BacklogSwarm {
+                joined = List.copyOf(joined);
+                invited = List.copyOf(invited);
+                declined = List.copyOf(declined);
+            }
+
+            String describe(ZoneId zone, Instant now) {
+                return "- " + caseNumber + " (swarm " + swarmId + ")"
+                        + (requestedAt == null ? "" : ", open for " + age(Duration.between(requestedAt, now))) + "\n"
+                        + "    Question: " + (question == null ? "(see the swarm)" : question) + "\n"
+                        + "    Joined: " + names(joined) + "\n"
+                        + "    Invited, no answer yet: " + names(invited) + "\n"
+                        + "    Declined: " + names(declined) + "\n"
+                        + "    Staffing: " + staffing() + "\n"
+                        + "    Last activity: " + (lastActivityAt == null ? "unknown"
+                                : LOCAL_TIME.format(lastActivityAt.atZone(zone)) + " " + zone.getId()) + "\n";
+            }
+
+            private String staffing() {
+                if (unstaffed) {
+                    return "UNSTAFFED, nobody left to invite";
+                }
+                return joined.isEmpty() ? "nobody has joined yet" : joined.size() + " joined";
+            }
+
+            private static String names(List<String> people) {
+                return people.isEmpty() ? "nobody" : String.join(", ", people);
+            }
+
+            private static String age(Duration age) {
+                long days = age.toDays();
+                if (days >= 1) {
+                    return days + (days == 1 ? " day" : " days");
+                }
+                long hours = Math.max(0, age.toHours());
+                return hours + (hours == 1 ? " hour" : " hours");
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.caseswarm.notifications.config.NotificationsConfig;
 import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
+import io.caseswarm.notifications.domain.Urgency;
 import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
 import io.caseswarm.notifications.service.Notifier;
@@ -77,7 +78,7 @@ public class ExpertEventsConsumer {
                     notifier.send(Contact.findById(contactId), new Notice.SwarmInvitation(invited.name(),
                             caseNumber, question, invited.swarmId(), invited.personId(),
                             actionLink(invited, JOIN), actionLink(invited, DECLINE), linksConfig.validFor(),
-                            swarm != null && swarm.isUrgent()),
+                            invitationUrgency(swarm)),
                             new TriggeredBy(event.id(), event.type()));
                 }
                 case "swarm-unstaffed" -> {
@@ -88,13 +89,28 @@ public class ExpertEventsConsumer {
                     List<String> told = new ArrayList<>(List.of(unstaffed.ownerId()));
                     told.addAll(config.leads().orElse(List.of()));
                     notifier.sendToPeople(told, new Notice.SwarmUnstaffed(caseNumber, unstaffed.swarmId(),
-                            unstaffed.skills(), unstaffed.openPlaces()), new TriggeredBy(event.id(), event.type()));
+                            unstaffed.skills(), unstaffed.openPlaces(), swarm != null && swarm.isBacklog()),
+                            new TriggeredBy(event.id(), event.type()));
                 }
                 default -> {
                     // Other expert events (an invitation that lapsed) carry nothing to tell anyone.
                 }
             }
         });
+    }
+
+    /**
+     * An urgent swarm's invitation cannot wait for the morning; a backlog swarm's waits for the digest of
+     * whoever has one. A swarm not kept yet (its request still on its way) is taken for a standard one.
+     */
+    private static Urgency invitationUrgency(SwarmInfo swarm) {
+        if (swarm == null) {
+            return Urgency.NORMAL;
+        }
+        if (swarm.isBacklog()) {
+            return Urgency.LOW;
+        }
+        return swarm.isUrgent() ? Urgency.URGENT : Urgency.NORMAL;
     }
 
     /** {@code slackUserId} and {@code timeZone} are optional (absent on older events). */

@@ -12,62 +12,69 @@ import io.caseswarm.notifications.domain.Notice;
 import io.caseswarm.notifications.domain.NotificationEvent.TriggeredBy;
 import io.caseswarm.notifications.projection.Contact;
 import io.caseswarm.notifications.projection.SwarmInfo;
+import io.caseswarm.notifications.projection.SwarmInfoProjector;
+import io.caseswarm.notifications.projection.SwarmInfoProjector.SwarmRequested;
+import io.caseswarm.notifications.service.LeadBacklogDigest;
 import io.caseswarm.notifications.service.Notifier;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Remembers what each swarm is about, so that invitations can say it; tells the leads of an urgent swarm's
- * pod at once (the swarm request names them as swarm-service knew them when it was made); tells a swarm's
- * owner who joined (low-urgency news: their digest, if they have one); and tells people mentioned in a feed.
+ * Keeps what each swarm is about and where it stands ({@link SwarmInfoProjector}), so that invitations and
+ * the leads' backlog digest can say it; tells the leads of an urgent swarm's pod at once (the swarm request
+ * names them as swarm-service knew them when it was made) and plans the backlog digest of a backlog swarm's
+ * leads; tells a swarm's owner who joined (low-urgency news: their digest, if they have one); and tells
+ * people mentioned in a feed.
  */
 @ApplicationScoped
 public class SwarmEventsConsumer {
 
     private final EventInbox inbox;
     private final Notifier notifier;
+    private final SwarmInfoProjector swarms;
+    private final LeadBacklogDigest backlogDigest;
 
-    SwarmEventsConsumer(EventInbox inbox, Notifier notifier) {
+    SwarmEventsConsumer(EventInbox inbox, Notifier notifier, SwarmInfoProjector swarms,
+            LeadBacklogDigest backlogDigest) {
         this.inbox = inbox;
         this.notifier = notifier;
+        this.swarms = swarms;
+        this.backlogDigest = backlogDigest;
     }
 
     @Incoming("swarm-events")
     @Blocking
     public void onSwarmEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, event -> {
-            if ("swarm-requested".equals(event.type())) {
-                SwarmRequested requested = event.dataAs(SwarmRequested.class);
-                SwarmInfo info = new SwarmInfo();
-                info.swarmId = requested.swarmId();
-                info.caseId = requested.caseId();
-                info.caseNumber = requested.caseNumber();
-                info.question = requested.question();
-                info.priority = requested.priority();
-                info.ownerId = requested.ownerId();
-                info.persist();
-                if ("urgent".equals(requested.type()) && requested.podLeadIds() != null) {
-                    notifier.sendToPeople(requested.podLeadIds(), new Notice.UrgentSwarm(requested.caseNumber(),
-                            requested.swarmId(), requested.podId(), requested.question(), requested.skills()),
-                            new TriggeredBy(event.id(), event.type()));
+            SwarmInfo swarm = swarms.apply(event);
+            TriggeredBy trigger = new TriggeredBy(event.id(), event.type());
+            switch (event.type()) {
+                case "swarm-requested" -> requested(event.dataAs(SwarmRequested.class), swarm, trigger);
+                case "swarm-member-joined" -> tellOwner(event.dataAs(MemberJoined.class), trigger);
+                case "swarm-post-added" -> {
+                    PostAdded post = event.dataAs(PostAdded.class);
+                    if (post.mentions() != null && !post.mentions().isEmpty()) {
+                        notifier.sendToPeople(post.mentions(), new Notice.SwarmMention(
+                                swarm == null ? "a case" : swarm.caseNumber, post.swarmId(), post.authorId(),
+                                post.text()), trigger);
+                    }
                 }
-            } else if ("swarm-owner-changed".equals(event.type())) {
-                OwnerChanged changed = event.dataAs(OwnerChanged.class);
-                if (SwarmInfo.findById(changed.swarmId()) instanceof SwarmInfo info) {
-                    info.ownerId = changed.ownerId();
-                }
-            } else if ("swarm-member-joined".equals(event.type())) {
-                tellOwner(event.dataAs(MemberJoined.class), new TriggeredBy(event.id(), event.type()));
-            } else if ("swarm-post-added".equals(event.type())) {
-                PostAdded post = event.dataAs(PostAdded.class);
-                if (post.mentions() != null && !post.mentions().isEmpty()) {
-                    SwarmInfo swarm = SwarmInfo.findById(post.swarmId());
-                    notifier.sendToPeople(post.mentions(), new Notice.SwarmMention(
-                            swarm == null ? "a case" : swarm.caseNumber, post.swarmId(), post.authorId(), post.text()),
-                            new TriggeredBy(event.id(), event.type()));
+                default -> {
+                    // The projection kept what the rest says; nobody is told.
                 }
             }
         });
+    }
+
+    /** The leads of an urgent swarm hear at once; those of a backlog swarm in their next backlog digest. */
+    private void requested(SwarmRequested requested, SwarmInfo swarm, TriggeredBy trigger) {
+        if ("urgent".equals(requested.type()) && requested.podLeadIds() != null) {
+            notifier.sendToPeople(requested.podLeadIds(), new Notice.UrgentSwarm(requested.caseNumber(),
+                    requested.swarmId(), requested.podId(), requested.question(), requested.skills()), trigger);
+        }
+        if (swarm.isBacklog()) {
+            backlogDigest.planFor(List.of(swarm.leadIds));
+        }
     }
 
     /** Nobody to tell when the swarm was asked for before its owner was kept, or the owner joined themselves. */
@@ -80,17 +87,6 @@ public class SwarmEventsConsumer {
         String name = member != null && member.name != null ? member.name : joined.personId();
         notifier.sendToPeople(List.of(swarm.ownerId), new Notice.SwarmMemberJoined(
                 swarm.caseNumber == null ? "a case" : swarm.caseNumber, joined.swarmId(), name), trigger);
-    }
-
-    /**
-     * {@code type}, {@code podId} and {@code podLeadIds} are null on older requests (and the latter two without
-     * a pod); {@code priority} and {@code ownerId} are null on older events.
-     */
-    record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String question, List<String> skills,
-            String type, String podId, List<String> podLeadIds, String priority, String ownerId) {
-    }
-
-    record OwnerChanged(UUID swarmId, String ownerId) {
     }
 
     record MemberJoined(UUID swarmId, String personId) {

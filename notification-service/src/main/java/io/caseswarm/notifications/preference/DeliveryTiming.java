@@ -57,7 +57,7 @@ public record DeliveryTiming(When when, Instant releaseAt, String reason) {
     }
 
     /** The next moment after {@code now} that the clocks in {@code zone} show {@code time} (later on a DST gap day). */
-    static Instant next(LocalTime time, ZoneId zone, Instant now) {
+    public static Instant next(LocalTime time, ZoneId zone, Instant now) {
         ZonedDateTime today = ZonedDateTime.of(now.atZone(zone).toLocalDate(), time, zone);
         return today.toInstant().isAfter(now) ? today.toInstant()
                 : ZonedDateTime.of(today.toLocalDate().plusDays(1), time, zone).toInstant();

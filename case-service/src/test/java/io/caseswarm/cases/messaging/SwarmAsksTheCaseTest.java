@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,9 @@ class SwarmAsksTheCaseTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     EventSender events;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     LocalIssuer issuer;
 
@@ -84,6 +89,13 @@ class SwarmAsksTheCaseTest {
         });
         asOwner().get("/cases/" + caseId).then().body("status", equalTo("resolved"))
                 .body("resolution.summary", equalTo("Rotated the expired sync token"));
+        // Published as documented: the reader checks each record against the AsyncAPI document and its schemas.
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events")) {
+            assertThat(reader.readUntil(records -> records.stream().anyMatch(r -> caseId.equals(r.key())
+                    && "case-swarm-action-refused".equals(TopicReader.header(r, "ce_type"))), PATIENCE).stream()
+                    .filter(r -> caseId.equals(r.key())).map(r -> TopicReader.header(r, "ce_type")))
+                    .containsOnlyOnce("case-resolved", "case-swarm-action-refused");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import io.caseswarm.swarms.slack.SlackWorld.Person;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
+import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +50,9 @@ class SlackCaseActionsTest {
 
     @Inject
     SettableClock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     EventSender events;
     LocalIssuer issuer;
@@ -104,6 +109,14 @@ class SlackCaseActionsTest {
         assertThat(resolution.path("personId").asText()).isEqualTo(ana.id());
         assertThat(resolution.path("summary").asText()).isEqualTo("Rotated the sync token");
         assertThat(resolution.path("helpedBy").toString()).isEqualTo("[\"" + raj.id() + "\"]");
+        // Published as documented: the reader checks each record against the AsyncAPI document and its schemas.
+        try (TopicReader reader = new TopicReader(bootstrapServers, "swarm-events")) {
+            assertThat(reader.readUntil(records -> records.stream().filter(r -> swarm.id().equals(r.key()))
+                    .anyMatch(r -> "swarm-resolution-requested".equals(TopicReader.header(r, "ce_type"))),
+                    SlackWorld.PATIENCE).stream().filter(r -> swarm.id().equals(r.key()))
+                    .map(r -> TopicReader.header(r, "ce_type")))
+                    .containsSubsequence("swarm-customer-update-requested", "swarm-resolution-requested");
+        }
         // The swarm stays open until the case is resolved.
         world.api(ana.id(), "agent").get("/swarms/" + swarm.id()).then().body("status", equalTo("active"));
 

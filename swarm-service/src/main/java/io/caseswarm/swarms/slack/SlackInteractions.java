@@ -19,11 +19,11 @@ import io.caseswarm.swarms.service.SwarmCommands;
 import io.quarkus.security.ForbiddenException;
 
 /**
- * The buttons of a swarm's message and the modal behind "Post update" (those that ask case-service to act
- * are {@link SlackCaseActions}), each carried out as the person
+ * The buttons of a swarm's message and the modal behind "Post update", each carried out as the person
  * linked to the Slack user who clicked, with the same role and object rules as the REST API: only an
  * expert who was invited joins or declines, only the owner, members who joined and leads post. What cannot
- * be done is said to the user alone; the message itself changes when the swarm does.
+ * be done is said to the user alone; the message itself changes when the swarm does. The buttons that ask
+ * case-service to act, and their modals, are handled by {@link SlackCaseActions}.
  */
 @ApplicationScoped
 public class SlackInteractions {

@@ -310,6 +310,9 @@ public final class Case {
             }
             case CaseSlaMet met -> {
             }
+            // A request from a swarm that was refused: nothing happened to the case.
+            case CaseEvent.CaseSwarmActionRefused refused -> {
+            }
             // What rules record and ask of others decides nothing about the case itself.
             case CaseEvent.AutomationEvent automation -> {
             }

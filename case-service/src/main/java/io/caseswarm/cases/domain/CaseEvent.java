@@ -137,6 +137,18 @@ public sealed interface CaseEvent {
     }
 
     /**
+     * Case-service did not do what somebody asked for from a swarm of the case ({@code swarm-customer-update-requested}:
+     * {@code action} {@code notify-customer}; {@code swarm-resolution-requested}: {@code resolve}), because its
+     * own rules refused it when it came to it: the case is resolved already, the person may not, the text is
+     * not one a message may have. {@code requestId} is the request's. Recorded once, not retried: swarm-service
+     * tells the person why. Changes nothing about the case.
+     */
+    @EventType("case-swarm-action-refused")
+    record CaseSwarmActionRefused(UUID caseId, String number, UUID swarmId, UUID requestId, String action,
+            String personId, String reason, Instant refusedAt) implements CaseEvent {
+    }
+
+    /**
      * What automation rules do on a case beyond changing it through the ordinary events: that a rule fired
      * and why, what it asks of other services (a swarm, a notice, a post in the swarm) and the approvals it
      * waits for. The events a rule's actions cause are ordinary case events with {@code by}

@@ -177,6 +177,7 @@ public class CaseViewProjector {
                 message.addedAt = added.addedAt();
                 message.persist();
             }
+            case CaseEvent.CaseSwarmActionRefused refused -> update(refused.caseId(), version, at);
             case CaseEvent.AutomationEvent automation -> {
                 update(automation.caseId(), version, at);
                 CaseApproval.project(automation);

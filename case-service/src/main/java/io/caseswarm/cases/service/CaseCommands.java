@@ -200,6 +200,17 @@ public class CaseCommands {
         return message.messageId();
     }
 
+    /**
+     * Records that a request from swarm {@code swarmId} was refused (see {@link SwarmCaseActions}): a fact on
+     * the case, published like every case event, so that the person who asked is told why.
+     */
+    @Transactional
+    public void recordSwarmActionRefused(UUID caseId, UUID swarmId, UUID requestId, String action, String personId,
+            String reason) {
+        decide(caseId, aggregate -> List.of(new CaseEvent.CaseSwarmActionRefused(aggregate.id(), aggregate.number(),
+                swarmId, requestId, action, personId, reason, streams.now())));
+    }
+
     /** The role a message is written in: the most senior one the caller holds. */
     private static AuthorRole roleOf(Caller caller) {
         if (caller.isOnlyCustomer()) {

@@ -18,6 +18,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerMarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerUnmarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmCustomerUpdateRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberCredited;
@@ -30,6 +31,7 @@ import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberRemoved;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmOwnerChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmPostAdded;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmResolutionRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmSkillsChanged;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmStaffingStalled;
 
@@ -294,6 +296,27 @@ public final class Swarm {
         return hours == 1 ? "an hour" : hours + " hours";
     }
 
+    /**
+     * Asks case-service to write to the customer. Who may ask is checked by the command handler (the owner,
+     * a member who joined, or a lead who steers the swarm); here only the swarm's state decides: an open swarm.
+     */
+    public List<SwarmEvent> requestCustomerUpdate(UUID requestId, String personId, List<String> roles, String text,
+            Instant now) {
+        requireOpen();
+        return List.of(new SwarmCustomerUpdateRequested(id(), caseId(), requestId, personId, roles, text, now));
+    }
+
+    /**
+     * Asks case-service to resolve the case, naming as having helped the members in the swarm now (joined):
+     * the people the resolution credits. Only while the swarm is open; who may ask, the command handler checks.
+     */
+    public List<SwarmEvent> requestResolution(UUID requestId, String personId, List<String> roles, String summary,
+            Instant now) {
+        requireOpen();
+        return List.of(new SwarmResolutionRequested(id(), caseId(), requestId, personId, roles, summary,
+                withStatus(MemberStatus.JOINED), now));
+    }
+
     /** Whether {@code personId} owns the swarm now, and so steers it (as a lead may too). */
     public boolean isOwnedBy(String personId) {
         return personId.equals(ownerId);
@@ -434,6 +457,11 @@ public final class Swarm {
             case SwarmSkillsChanged changed -> skills = changed.skills();
             case SwarmClosed closed -> status = SwarmStatus.CLOSED;
             case SwarmCancelled cancelled -> status = SwarmStatus.CANCELLED;
+            // Requests to case-service: what comes of them arrives as case events.
+            case SwarmCustomerUpdateRequested asked -> {
+            }
+            case SwarmResolutionRequested asked -> {
+            }
         }
         version++;
     }

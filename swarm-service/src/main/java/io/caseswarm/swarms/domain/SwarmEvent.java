@@ -152,4 +152,36 @@ public sealed interface SwarmEvent {
     record SwarmCancelled(UUID swarmId, UUID caseId, String reason, List<String> memberIds, String cancelledBy,
             Instant cancelledAt) implements SwarmEvent {
     }
+
+    /**
+     * Somebody who may act on the swarm's case from the swarm (see {@link Swarm#requestCustomerUpdate}) asks
+     * case-service to write {@code text} to the case's customer as a public message, in their name and with
+     * the {@code roles} the directory gives them (which case-service checks again). Asked from Slack's
+     * "Notify customer" button: services only talk through events, so case-service does the writing, or
+     * refuses with {@code case-swarm-action-refused}. {@code requestId} names the request in that refusal.
+     */
+    @EventType("swarm-customer-update-requested")
+    record SwarmCustomerUpdateRequested(UUID swarmId, UUID caseId, UUID requestId, String personId,
+            List<String> roles, String text, Instant requestedAt) implements SwarmEvent {
+
+        public SwarmCustomerUpdateRequested {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /**
+     * Somebody who steers the swarm asks case-service to resolve its case with {@code summary}, naming as
+     * {@code helpedBy} the members who are in the swarm (joined) at that moment. As for
+     * {@link SwarmCustomerUpdateRequested}: case-service resolves in the person's name (and so publishes
+     * {@code case-resolved}, which closes the swarm), or refuses with {@code case-swarm-action-refused}.
+     */
+    @EventType("swarm-resolution-requested")
+    record SwarmResolutionRequested(UUID swarmId, UUID caseId, UUID requestId, String personId, List<String> roles,
+            String summary, List<String> helpedBy, Instant requestedAt) implements SwarmEvent {
+
+        public SwarmResolutionRequested {
+            roles = List.copyOf(roles);
+            helpedBy = List.copyOf(helpedBy);
+        }
+    }
 }

@@ -20,6 +20,7 @@ import io.caseswarm.swarms.domain.SwarmType;
 import io.caseswarm.swarms.projection.CaseRoom;
 import io.caseswarm.swarms.projection.KnownCase;
 import io.caseswarm.swarms.service.SwarmCommands;
+import io.caseswarm.swarms.slack.SlackCaseActionRefusals;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -27,17 +28,20 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * with it, and a resolved case closes them (crediting who was in them). Keeps what a swarm's room shows of
  * its case ({@link CaseRoom}): the customer, the SLA's milestones, the latest public messages. Also carries out what case-service's automation rules ask of
  * swarms: a swarm on the case ({@code case-swarm-wanted}), a post in its open swarm
- * ({@code case-swarm-post-wanted}).
+ * ({@code case-swarm-post-wanted}). Tells the person who asked from a swarm for something case-service then
+ * refused ({@code case-swarm-action-refused}).
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
     private final EventInbox inbox;
     private final SwarmCommands swarms;
+    private final SlackCaseActionRefusals refusals;
 
-    CaseEventsConsumer(EventInbox inbox, SwarmCommands swarms) {
+    CaseEventsConsumer(EventInbox inbox, SwarmCommands swarms, SlackCaseActionRefusals refusals) {
         this.inbox = inbox;
         this.swarms = swarms;
+        this.refusals = refusals;
     }
 
     @Incoming("case-events")
@@ -105,6 +109,11 @@ public class CaseEventsConsumer {
                     UUID caseId = event.dataAs(CaseResolved.class).caseId();
                     known(caseId).status = KnownCase.CLOSED;
                     swarms.closeSwarmsOf(caseId, event.type());
+                }
+                case "case-swarm-action-refused" -> {
+                    ActionRefused refused = event.dataAs(ActionRefused.class);
+                    refusals.tell(refused.swarmId(), refused.number(), refused.personId(), refused.action(),
+                            refused.reason());
                 }
                 default -> {
                     // Other case events do not concern swarms.
@@ -245,5 +254,8 @@ public class CaseEventsConsumer {
     }
 
     record Resolution(List<String> helpedBy) {
+    }
+
+    record ActionRefused(UUID swarmId, String number, String personId, String action, String reason) {
     }
 }

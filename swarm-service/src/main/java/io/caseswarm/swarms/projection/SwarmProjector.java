@@ -15,6 +15,8 @@ import io.caseswarm.swarms.domain.SwarmEvent;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerMarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmAnswerUnmarked;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmCancelled;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmCustomerUpdateRequested;
+import io.caseswarm.swarms.domain.SwarmEvent.SwarmResolutionRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmClosed;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmExpertsRequested;
 import io.caseswarm.swarms.domain.SwarmEvent.SwarmMemberAdded;
@@ -105,6 +107,12 @@ public class SwarmProjector {
                 case SwarmClosed closed -> view.status = SwarmStatus.CLOSED;
                 case SwarmCancelled cancelled -> view.status = SwarmStatus.CANCELLED;
                 case SwarmOwnerChanged changed -> view.ownerId = changed.ownerId();
+                case SwarmCustomerUpdateRequested asked -> {
+                    // case-service's to carry out; the swarm's history shows it.
+                }
+                case SwarmResolutionRequested asked -> {
+                    // Likewise: the case's resolution closes the swarm when it comes.
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import io.caseswarm.platform.security.Roles;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 import io.caseswarm.swarms.config.SwarmsConfig;
+import io.caseswarm.swarms.domain.MemberStatus;
 import io.caseswarm.swarms.domain.RequestSwarm;
 import io.caseswarm.swarms.domain.Swarm;
 import io.caseswarm.swarms.domain.SwarmEvent;
@@ -270,6 +272,44 @@ public class SwarmCommands {
     @Transactional
     public void unmarkAnswer(UUID swarmId, UUID postId, Caller caller) {
         steer(swarmId, caller, swarm -> swarm.unmarkAnswer(existingPost(swarm, postId), caller.id(), clock.now()));
+    }
+
+    /**
+     * Asks case-service to write {@code text} to the case's customer in the caller's name (Slack's "Notify
+     * customer"). Who works the case in the swarm may: its owner, a member who joined, or a lead who steers
+     * it (see {@link #steer}); an expert who was only invited may not. Case-service checks its own rules again
+     * when it writes. Answers the request's id.
+     */
+    @Transactional
+    public UUID requestCustomerUpdate(UUID swarmId, Caller caller, String text) {
+        UUID requestId = UUID.randomUUID();
+        decide(swarmId, swarm -> {
+            if (!swarm.isOwnedBy(caller.id()) && swarm.members().get(caller.id()) != MemberStatus.JOINED
+                    && !leads(caller, swarm)) {
+                throw new ForbiddenException("Only the owner of this swarm, a member who joined it or a lead who"
+                        + " steers it writes to the customer from it");
+            }
+            return swarm.requestCustomerUpdate(requestId, caller.id(), staffRoles(caller), text, clock.now());
+        });
+        return requestId;
+    }
+
+    /**
+     * Asks case-service to resolve the case in the caller's name (Slack's "Resolve case"): a steering command,
+     * as closing the swarm is, so only its owner or a lead who steers it. The members who are in the swarm
+     * are named as having helped. Answers the request's id.
+     */
+    @Transactional
+    public UUID requestResolution(UUID swarmId, Caller caller, String summary) {
+        UUID requestId = UUID.randomUUID();
+        steer(swarmId, caller,
+                swarm -> swarm.requestResolution(requestId, caller.id(), staffRoles(caller), summary, clock.now()));
+        return requestId;
+    }
+
+    /** The roles case-service needs to know to apply its rules again; a customer's or a system's are not asked. */
+    private static List<String> staffRoles(Caller caller) {
+        return Stream.of(Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN).filter(caller::is).toList();
     }
 
     /** A post of another swarm, or of none, is not found here: which posts exist elsewhere is not told. */

@@ -22,7 +22,8 @@ import io.quarkus.security.ForbiddenException;
  * The buttons of a swarm's message and the modal behind "Post update", each carried out as the person
  * linked to the Slack user who clicked, with the same role and object rules as the REST API: only an
  * expert who was invited joins or declines, only the owner, members who joined and leads post. What cannot
- * be done is said to the user alone; the message itself changes when the swarm does.
+ * be done is said to the user alone; the message itself changes when the swarm does. The buttons that ask
+ * case-service to act, and their modals, are handled by {@link SlackCaseActions}.
  */
 @ApplicationScoped
 public class SlackInteractions {
@@ -36,12 +37,15 @@ public class SlackInteractions {
     private final SlackApp slack;
     private final SlackUsers users;
     private final SwarmCommands swarms;
+    private final SlackCaseActions caseActions;
     private final ObjectMapper json;
 
-    SlackInteractions(SlackApp slack, SlackUsers users, SwarmCommands swarms, ObjectMapper json) {
+    SlackInteractions(SlackApp slack, SlackUsers users, SwarmCommands swarms, SlackCaseActions caseActions,
+            ObjectMapper json) {
         this.slack = slack;
         this.users = users;
         this.swarms = swarms;
+        this.caseActions = caseActions;
         this.json = json;
     }
 
@@ -67,7 +71,7 @@ public class SlackInteractions {
             users.tell(channel, slackUser, null, SlackUsers.NOT_LINKED);
             return;
         }
-        if (!UUID_PATTERN.matcher(value).matches()) {
+        if (!isUuid(value)) {
             users.tell(channel, slackUser, null, "That button names no swarm.");
             return;
         }
@@ -78,8 +82,7 @@ public class SlackInteractions {
             case SwarmMessageBlocks.DECLINE -> asExpert(caller, () -> swarms.decline(swarmId, caller.id(), "Declined in Slack"));
             case SwarmMessageBlocks.POST_UPDATE -> openUpdateModal(payload.path("trigger_id").asText(null), swarmId);
             case SwarmMessageBlocks.NOTIFY_CUSTOMER, SwarmMessageBlocks.RESOLVE_CASE ->
-                "Not yet: notifying the customer and resolving the case from Slack are not built yet."
-                        + " Please do it in Caseswarm's case view.";
+                caseActions.openModal(actionId, payload.path("trigger_id").asText(null), swarmId, caller);
             default -> "That button is not one Caseswarm knows.";
         };
         if (answer != null) {
@@ -95,7 +98,12 @@ public class SlackInteractions {
         return carryOut(command);
     }
 
-    private static String carryOut(Runnable command) {
+    static boolean isUuid(String text) {
+        return text != null && UUID_PATTERN.matcher(text).matches();
+    }
+
+    /** Runs a command as the Slack user's person; answers why nothing was changed, or null when done. */
+    static String carryOut(Runnable command) {
         try {
             command.run();
             return null;
@@ -131,6 +139,9 @@ public class SlackInteractions {
     /** The "Post update" modal: posted to the feed as the linked person; a refusal shows in the modal. */
     private Response viewSubmission(JsonNode payload) {
         JsonNode view = payload.path("view");
+        if (SlackCaseActions.isOurs(view.path("callback_id").asText())) {
+            return caseActions.submit(payload);
+        }
         if (!POST_UPDATE_CALLBACK.equals(view.path("callback_id").asText())) {
             return Response.ok().build();
         }
@@ -140,7 +151,7 @@ public class SlackInteractions {
         String refusal;
         if (link.isEmpty()) {
             refusal = SlackUsers.NOT_LINKED;
-        } else if (!UUID_PATTERN.matcher(metadata).matches()) {
+        } else if (!isUuid(metadata)) {
             refusal = "This form names no swarm.";
         } else if (text.isEmpty() || text.length() > MAX_POST) {
             refusal = "An update has 1 to " + MAX_POST + " characters.";
@@ -150,11 +161,13 @@ public class SlackInteractions {
                     ? carryOut(() -> swarms.post(UUID.fromString(metadata), caller, text))
                     : "Only agents, experts and leads post in swarms.";
         }
-        if (refusal == null) {
-            return Response.ok().build(); // closes the modal
-        }
+        return refusal == null ? Response.ok().build() : modalError(json, UPDATE_BLOCK, refusal); // 200 closes it
+    }
+
+    /** Slack's answer that keeps a modal open and shows {@code refusal} under its input block {@code blockId}. */
+    static Response modalError(ObjectMapper json, String blockId, String refusal) {
         ObjectNode errors = json.createObjectNode().put("response_action", "errors");
-        errors.putObject("errors").put(UPDATE_BLOCK, SwarmMessageBlocks.truncate(refusal, 150));
+        errors.putObject("errors").put(blockId, SwarmMessageBlocks.truncate(refusal, 150));
         return Response.ok(errors).build();
     }
 

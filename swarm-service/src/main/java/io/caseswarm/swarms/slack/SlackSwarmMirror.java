@@ -45,6 +45,9 @@ public class SlackSwarmMirror {
         switch (type) {
             case "swarm-requested" -> post(swarm);
             case "swarm-post-added" -> mirrorPost(swarm, data);
+            // Requests to case-service change nothing the message shows; the case's resolution will.
+            case "swarm-customer-update-requested", "swarm-resolution-requested" -> {
+            }
             default -> update(swarm);
         }
     }

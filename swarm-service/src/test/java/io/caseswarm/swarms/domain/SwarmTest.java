@@ -64,6 +64,30 @@ class SwarmTest {
     }
 
     @Test
+    void aResolutionAskedForNamesTheMembersInTheSwarmNowAsHavingHelped() {
+        UUID request = UUID.randomUUID();
+        SwarmMemberInvited meiInvited = new SwarmMemberInvited(SWARM, CASE, "mei.chen", NOW);
+        SwarmMemberAdded kimAdded = new SwarmMemberAdded(SWARM, CASE, "kim.ito", null, "ana.lima", NOW);
+        SwarmMemberAdded leoAdded = new SwarmMemberAdded(SWARM, CASE, "leo.ma", null, "ana.lima", NOW);
+        SwarmMemberLeft leoLeft = new SwarmMemberLeft(SWARM, CASE, "leo.ma", NOW);
+
+        assertThat(given(REQUESTED, RAJ_INVITED, RAJ_JOINED, meiInvited, kimAdded, leoAdded, leoLeft)
+                .requestResolution(request, "ana.lima", List.of("agent"), "Rotated the token", NOW))
+                .containsExactly(new SwarmEvent.SwarmResolutionRequested(SWARM, CASE, request, "ana.lima",
+                        List.of("agent"), "Rotated the token", List.of("raj.patel", "kim.ito"), NOW));
+    }
+
+    @Test
+    void nothingIsAskedOfTheCaseFromASwarmThatIsOver() {
+        Swarm closed = given(REQUESTED, new SwarmClosed(SWARM, CASE, "case-resolved", List.of(), NOW));
+
+        assertThatThrownBy(() -> closed.requestResolution(UUID.randomUUID(), "ana.lima", List.of("agent"), "Again", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> closed.requestCustomerUpdate(UUID.randomUUID(), "ana.lima", List.of("agent"), "Hi",
+                NOW)).isInstanceOf(CommandRejectedException.class).hasMessageContaining("closed");
+    }
+
+    @Test
     void joiningRequiresAnInvitation() {
         assertThatThrownBy(() -> given(REQUESTED).join("mei.chen", NOW))
                 .isInstanceOf(CommandRejectedException.class).hasMessageContaining("not invited");

@@ -48,6 +48,10 @@ public class SwarmEventsConsumer {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
                     staffing.joined(answer.swarmId(), answer.personId());
                 }
+                case "swarm-member-added" -> {
+                    MemberAnswer added = event.dataAs(MemberAnswer.class);
+                    staffing.added(added.swarmId(), added.personId());
+                }
                 case "swarm-member-left" -> {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
                     staffing.left(answer.swarmId(), answer.personId());
@@ -73,8 +77,7 @@ public class SwarmEventsConsumer {
                     staffing.skillsChanged(changed.swarmId(), changed.skills());
                 }
                 default -> {
-                    // Posts, the swarm's record of invitations and people the owner added by name (who hold
-                    // no place the expert finder fills) do not change anyone's load.
+                    // Posts and the swarm's record of invitations change nobody's load.
                 }
             }
         });

@@ -3,6 +3,7 @@ package io.caseswarm.experts.projection;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,11 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A swarm a person is invited to ({@code pending}) or works in ({@code joined}): one unit of their load. */
+/**
+ * A swarm a person is invited to ({@code pending}), works in ({@code joined}), or was added to by name by its
+ * owner or a lead ({@code added}): one unit of their load each. Only the first two hold one of the places the
+ * expert finder fills.
+ */
 @Entity
 @Table(name = "expert_assignment")
 @IdClass(ExpertAssignment.Key.class)
@@ -21,6 +26,7 @@ public class ExpertAssignment extends PanacheEntityBase {
 
     public static final String PENDING = "pending";
     public static final String JOINED = "joined";
+    public static final String ADDED = "added";
 
     @Id
     public UUID swarmId;
@@ -43,7 +49,13 @@ public class ExpertAssignment extends PanacheEntityBase {
 
     /** How many places of the swarm are taken: invitations waiting and people who joined. */
     public static long taken(UUID swarmId) {
-        return count("swarmId", swarmId);
+        return count("swarmId = ?1 and status <> ?2", swarmId, ADDED);
+    }
+
+    /** Everyone the swarm holds now, whatever brought them in: nobody to invite again. */
+    public static Set<String> peopleIn(UUID swarmId) {
+        return ExpertAssignment.<ExpertAssignment>list("swarmId", swarmId).stream().map(a -> a.personId)
+                .collect(Collectors.toSet());
     }
 
     public static long loadOf(String personId) {

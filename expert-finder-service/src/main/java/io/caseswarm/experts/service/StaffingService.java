@@ -3,6 +3,7 @@ package io.caseswarm.experts.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +124,21 @@ public class StaffingService {
         assignment.status = ExpertAssignment.JOINED;
     }
 
+    /**
+     * The owner or a lead added the person by name: they work on the swarm (their load counts it, and nobody
+     * invites them to it again) but hold none of the places the expert finder fills.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void added(UUID swarmId, String personId) {
+        if (ExpertAssignment.of(swarmId, personId).isEmpty()) {
+            ExpertAssignment added = new ExpertAssignment();
+            added.swarmId = swarmId;
+            added.personId = personId;
+            added.status = ExpertAssignment.ADDED;
+            added.persist();
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void left(UUID swarmId, String personId) {
         answered(swarmId, personId);
@@ -201,7 +217,8 @@ public class StaffingService {
         Set<String> invitedBefore = history.stream()
                 .filter(ExpertInvited.class::isInstance)
                 .map(event -> ((ExpertInvited) event).personId())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(HashSet::new));
+        invitedBefore.addAll(ExpertAssignment.peopleIn(request.swarmId()));
         Instant now = clock.instant();
         List<ExpertInvited> invited = Staffing.invite(request, invitedBefore,
                 directory.candidates(request.skills(), PodView.membersOf(request.podId())), howMany, now);

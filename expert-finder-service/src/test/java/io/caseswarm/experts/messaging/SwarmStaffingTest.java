@@ -324,6 +324,37 @@ class SwarmStaffingTest {
     }
 
     @Test
+    void someoneAddedByNameCarriesTheSwarmButTakesNoPlaceAndIsNeverInvitedToIt() throws Exception {
+        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
+        String owner = register(skill, 1);
+        String top = register(skill, 5);
+        String named = register(skill, 4);
+        String next = register(skill, 3);
+        String swarmId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        standStill();
+        send(swarmId, "swarm-requested", request(swarmId, owner, skill, 1, "\"normal\""));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(top);
+            send(swarmId, "swarm-member-added", """
+                    {"swarmId":"%s","caseId":"%s","personId":"%s","reason":"Knows this customer","addedBy":"%s",
+                     "addedAt":"2026-12-01T10:00:00Z"}""".formatted(swarmId, caseId, named, owner));
+            await().atMost(PATIENCE).untilAsserted(() -> lead().get("/people/" + named).then().body("load", equalTo(1)));
+
+            send(swarmId, "swarm-experts-requested", """
+                    {"swarmId":"%s","caseId":"%s","count":1,"requestedBy":"%s","requestedAt":"2026-12-01T10:01:00Z"}"""
+                    .formatted(swarmId, caseId, owner));
+
+            List<ConsumerRecord<String, String>> staffing = reader.readForKey(swarmId, 2, PATIENCE);
+            assertThat(invitedPeople(staffing)).as("the named member is not asked again").containsExactly(top, next);
+            reader.readUntil(records -> false, Duration.ofSeconds(1));
+            assertThat(reader.readForKey(swarmId, 3, Duration.ZERO)).as("two places, both taken by invitations: not unstaffed")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
     void aSwarmOfAPodPrefersItsMembersAndMarksWhoHelpsFromOutsideAsCrossPod() throws Exception {
         String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
         // Scored 0.775 and 0.76 without a pod; the pod's bonus lifts the member to 0.808.

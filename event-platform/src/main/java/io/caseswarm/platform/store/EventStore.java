@@ -135,6 +135,16 @@ public class EventStore {
                 statement -> statement.setString(1, streamId));
     }
 
+    /** The stream's events after {@code afterVersion}, in order, at most {@code limit}: a page of its history. */
+    public List<StoredEvent> load(String streamId, long afterVersion, int limit) {
+        return query("select " + COLUMNS + " from events where stream_id = ? and version > ? order by version limit ?",
+                statement -> {
+                    statement.setString(1, streamId);
+                    statement.setLong(2, afterVersion);
+                    statement.setInt(3, limit);
+                });
+    }
+
     /** The stream's events decoded into the aggregate's event records. */
     public <E> List<E> load(String streamId, EventTypes<E> types) {
         return load(streamId).stream().map(event -> types.decode(event.type(), event.data(), json)).toList();

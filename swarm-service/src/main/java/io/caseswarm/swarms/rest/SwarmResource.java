@@ -28,6 +28,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.platform.rest.PersonId;
@@ -237,15 +239,26 @@ public class SwarmResource {
         return find(id);
     }
 
-    /** Agent, expert, lead. Everything that happened in the swarm, oldest first; read as the feed is. */
+    /**
+     * Agent, expert, lead. Everything that happened in the swarm, oldest first, read as the feed is: a page of
+     * {@code limit} entries after {@code afterVersion}. A full page links to the next one ({@code Link: rel=next}).
+     */
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD })
-    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+    public RestResponse<List<HistoryEntry>> history(@PathParam("id") UUID id,
+            @QueryParam("afterVersion") @DefaultValue("0") @Min(0) long afterVersion,
+            @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(1000) int limit) {
         requireFeedAccess(view(id));
-        return commands.history(id).stream()
+        List<HistoryEntry> page = commands.history(id, afterVersion, limit).stream()
                 .map(event -> new HistoryEntry(event.type(), event.version(), event.occurredAt(), event.data()))
                 .toList();
+        RestResponse.ResponseBuilder<List<HistoryEntry>> response = RestResponse.ResponseBuilder.ok(page);
+        if (page.size() == limit) {
+            response.header("Link", "</swarms/%s/history?afterVersion=%d&limit=%d>; rel=\"next\""
+                    .formatted(id, page.getLast().version(), limit));
+        }
+        return response.build();
     }
 
     private void requireFeedAccess(SwarmView swarm) {

@@ -322,8 +322,8 @@ public class SwarmCommands {
 
     /** Everything that happened in the swarm, as stored, oldest first; null if there is no such swarm. */
     @Transactional
-    public List<StoredEvent> history(UUID swarmId) {
-        return store.load(swarmId.toString());
+    public List<StoredEvent> history(UUID swarmId, long afterVersion, int limit) {
+        return store.load(swarmId.toString(), afterVersion, limit);
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,18 @@ class SwarmSteeringTest {
                 .body("type", equalTo(types)).body("version", contains(1, 2, 3, 4, 5, 6, 7, 8))
                 .body("[2].data.addedBy", equalTo(OWNER)).body("[2].data.reason", equalTo("Account manager"))
                 .body("[6].data.previousSkills", contains("billing", "postgres"))
-                .body("[7].data.memberIds", contains(KIM, MEI)).body("[7].time", notNullValue());
+                .body("[7].data.memberIds", contains(KIM, MEI)).body("[7].time", notNullValue())
+                .header("Link", nullValue());
+        // Paged: a full page links to the next, which starts after its last version.
+        String next = world.as(KIM, Roles.AGENT).get(path("history?limit=3")).then().statusCode(200)
+                .body("version", contains(1, 2, 3)).extract().header("Link");
+        assertThat(next).isEqualTo("</swarms/" + swarmId + "/history?afterVersion=3&limit=3>; rel=\"next\"");
+        world.as(KIM, Roles.AGENT).get(path("history?afterVersion=6&limit=3")).then().statusCode(200)
+                .body("version", contains(7, 8)).header("Link", nullValue());
+        for (String bad : List.of("limit=0", "limit=1001", "afterVersion=-1", "limit=ten")) {
+            world.as(KIM, Roles.AGENT).get(path("history?" + bad)).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
         try (TopicReader reader = new TopicReader(bootstrapServers, "swarm-events")) {
             List<ConsumerRecord<String, String>> records = reader.readForKey(swarmId, types.size(), PATIENCE);
             assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).isEqualTo(types);

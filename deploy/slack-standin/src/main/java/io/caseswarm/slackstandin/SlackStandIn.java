@@ -7,7 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +40,10 @@ public final class SlackStandIn implements AutoCloseable {
     private final String botToken;
     private final List<ObjectNode> recorded = new ArrayList<>();
     private final AtomicLong messages = new AtomicLong();
+    /** Channels made with conversations.create: name to id, and who is in each (id to user ids). */
+    private final Map<String, String> channelIds = new HashMap<>();
+    private final Map<String, Set<String>> channelMembers = new HashMap<>();
+    private final Set<String> archived = new HashSet<>();
 
     private SlackStandIn(HttpServer server, String botToken) {
         this.server = server;
@@ -134,9 +142,56 @@ public final class SlackStandIn implements AutoCloseable {
                 answer.set("view", JSON.createObjectNode().put("id", "V" + messages.incrementAndGet()));
                 yield answer;
             }
+            case "conversations.create" -> createChannel(arguments.path("name").asText(""));
+            case "conversations.invite" -> invite(channel, arguments.path("users").asText(""));
+            case "conversations.archive" -> archive(channel);
             case "auth.test" -> ok().put("user_id", "U0STANDIN").put("bot_id", "B0STANDIN").put("team", "Stand-in");
             default -> ok();
         };
+    }
+
+    /** As Slack names channels: lower case letters, digits, hyphens and underscores, 1 to 80 of them. */
+    private synchronized ObjectNode createChannel(String name) {
+        if (!name.matches("[a-z0-9_-]{1,80}")) {
+            return error("invalid_name_specials");
+        }
+        if (channelIds.containsKey(name)) {
+            return error("name_taken");
+        }
+        String id = "C" + Long.toString(1_000_000 + messages.incrementAndGet(), 36).toUpperCase();
+        channelIds.put(name, id);
+        channelMembers.put(id, new HashSet<>());
+        ObjectNode answer = ok();
+        answer.putObject("channel").put("id", id).put("name", name).put("is_channel", true).put("is_private", false);
+        return answer;
+    }
+
+    private synchronized ObjectNode invite(String channel, String users) {
+        Set<String> members = channelMembers.get(channel);
+        if (members == null) {
+            return error("channel_not_found");
+        }
+        if (archived.contains(channel)) {
+            return error("is_archived");
+        }
+        if (users.isBlank()) {
+            return error("no_user");
+        }
+        List<String> invited = List.of(users.split(","));
+        if (members.containsAll(invited)) {
+            return error("already_in_channel");
+        }
+        members.addAll(invited);
+        ObjectNode answer = ok();
+        answer.putObject("channel").put("id", channel);
+        return answer;
+    }
+
+    private synchronized ObjectNode archive(String channel) {
+        if (!channelMembers.containsKey(channel)) {
+            return error("channel_not_found");
+        }
+        return archived.add(channel) ? ok() : error("already_archived");
     }
 
     private void answerRecorded(HttpExchange exchange) throws IOException {

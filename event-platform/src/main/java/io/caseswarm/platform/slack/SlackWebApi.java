@@ -74,6 +74,37 @@ public class SlackWebApi {
         call("views.open", arguments);
     }
 
+    /**
+     * Creates a public channel named {@code name} (lower case letters, digits, hyphens and underscores, at most
+     * 80 characters, as Slack requires); returns its id. A name taken already is {@code name_taken}.
+     */
+    public String createChannel(String name) {
+        return call("conversations.create", JSON.createObjectNode().put("name", name).put("is_private", false))
+                .path("channel").path("id").asText();
+    }
+
+    /** Brings {@code user} into {@code channel}; one who is in it already is fine. */
+    public void invite(String channel, String user) {
+        try {
+            call("conversations.invite", JSON.createObjectNode().put("channel", channel).put("users", user));
+        } catch (SlackApiException e) {
+            if (!e.error().equals("already_in_channel")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Archives {@code channel}; one archived already is fine. */
+    public void archive(String channel) {
+        try {
+            call("conversations.archive", JSON.createObjectNode().put("channel", channel));
+        } catch (SlackApiException e) {
+            if (!e.error().equals("already_archived")) {
+                throw e;
+            }
+        }
+    }
+
     /** Calls any Web API method with a JSON body; returns Slack's answer when it is {@code ok}. */
     public JsonNode call(String method, ObjectNode arguments) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + method))

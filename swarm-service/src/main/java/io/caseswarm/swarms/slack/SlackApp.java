@@ -42,6 +42,11 @@ public class SlackApp {
         return api != null;
     }
 
+    /** Whether each swarm gets a channel of its own ({@link SlackSwarmChannels}). */
+    public boolean channelPerSwarm() {
+        return config.channelPerSwarm();
+    }
+
     /** The Web API; only when {@link #enabled()}. */
     public SlackWebApi api() {
         return api;

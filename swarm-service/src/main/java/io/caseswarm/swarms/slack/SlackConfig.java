@@ -30,6 +30,15 @@ public interface SlackConfig {
     /** The channel id (e.g. C0123ABCD) a swarm's message is posted to. Required when enabled. */
     Optional<String> defaultChannel();
 
+    /**
+     * Each swarm gets a channel of its own instead of a message in its pod's or the default channel: created
+     * when the swarm is asked for, its owner and members brought in as they join, archived when it ends; the
+     * swarm's message is the channel's first, and every message in the channel is a post. Needs the bot
+     * scopes {@code channels:manage} and {@code channels:history}.
+     */
+    @WithDefault("false")
+    boolean channelPerSwarm();
+
     /** How long one Web API call may take before it is tried again later. */
     @WithDefault("PT10S")
     Duration timeout();

@@ -24,10 +24,12 @@ public class SlackSwarmMirror {
     private static final Logger LOG = Logger.getLogger(SlackSwarmMirror.class);
 
     private final SlackApp slack;
+    private final SlackSwarmChannels channels;
     private final PlatformClock clock;
 
-    SlackSwarmMirror(SlackApp slack, PlatformClock clock) {
+    SlackSwarmMirror(SlackApp slack, SlackSwarmChannels channels, PlatformClock clock) {
         this.slack = slack;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -48,7 +50,7 @@ public class SlackSwarmMirror {
             // Requests to case-service change nothing the message shows; the case's resolution will.
             case "swarm-customer-update-requested", "swarm-resolution-requested" -> {
             }
-            default -> update(swarm);
+            default -> update(swarm, type);
         }
     }
 
@@ -57,17 +59,20 @@ public class SlackSwarmMirror {
             return; // posted before
         }
         KnownCase knownCase = KnownCase.findById(swarm.caseId);
-        String channel = slack.channelFor(swarm);
         SlackSwarmMessage message = new SlackSwarmMessage();
         message.swarmId = swarm.swarmId;
-        message.channel = channel;
-        message.ts = slack.api().postMessage(channel, SwarmMessageBlocks.fallbackText(swarm, knownCase),
+        message.ownChannel = slack.channelPerSwarm();
+        message.channel = message.ownChannel ? channels.open(swarm, knownCase) : slack.channelFor(swarm);
+        if (message.ownChannel) {
+            channels.bringIn(message.channel, swarm);
+        }
+        message.ts = slack.api().postMessage(message.channel, SwarmMessageBlocks.fallbackText(swarm, knownCase),
                 SwarmMessageBlocks.blocks(swarm, knownCase, SlackSwarmMirror::mention), null);
         message.postedAt = clock.now();
         message.persist();
     }
 
-    private void update(SwarmView swarm) {
+    private void update(SwarmView swarm, String type) {
         SlackSwarmMessage message = SlackSwarmMessage.findById(swarm.swarmId);
         if (message == null) {
             return; // a swarm from before the app was on: it has no message to bring up to date
@@ -75,6 +80,15 @@ public class SlackSwarmMirror {
         KnownCase knownCase = KnownCase.findById(swarm.caseId);
         slack.api().update(message.channel, message.ts, SwarmMessageBlocks.fallbackText(swarm, knownCase),
                 SwarmMessageBlocks.blocks(swarm, knownCase, SlackSwarmMirror::mention));
+        if (message.ownChannel) {
+            switch (type) {
+                case "swarm-member-joined", "swarm-member-added", "swarm-owner-changed" ->
+                    channels.bringIn(message.channel, swarm);
+                case "swarm-closed", "swarm-cancelled" -> channels.archive(message.channel);
+                default -> {
+                }
+            }
+        }
     }
 
     private void mirrorPost(SwarmView swarm, JsonNode post) {
@@ -87,7 +101,8 @@ public class SlackSwarmMirror {
         String via = post.path("via").isTextual() ? " (" + SwarmMessageBlocks.escape(post.path("via").asText()) + ")" : "";
         String text = mention(author) + via + ": " + SwarmMessageBlocks.escape(
                 SwarmMessageBlocks.truncate(post.path("text").asText(), 3500));
-        slack.api().postMessage(message.channel, text, null, message.ts);
+        // In the swarm's own channel a post is a message of the channel; elsewhere, a reply in the thread.
+        slack.api().postMessage(message.channel, text, null, message.ownChannel ? null : message.ts);
     }
 
     /** A person as Slack shows them: a mention when they are linked, else their directory id. */

@@ -19,7 +19,8 @@ import io.caseswarm.swarms.service.SwarmCommands;
 import io.quarkus.security.ForbiddenException;
 
 /**
- * Replies in a swarm's thread become posts in its feed, by the person linked to the Slack user who wrote
+ * Replies in a swarm's thread (and, where a swarm has a channel of its own, any message in it) become posts
+ * in its feed, by the person linked to the Slack user who wrote
  * them and under the feed's rules (the owner, members who joined, leads). Bots' messages (ours included),
  * edits and other message subtypes are not replies; a delivery Slack repeats (same {@code event_id}) is
  * posted once: the event id is recorded in the transaction of the post.
@@ -50,12 +51,12 @@ public class SlackThreadReplies {
         String channel = event.path("channel").asText(null);
         String threadTs = event.path("thread_ts").asText(null);
         String slackUser = event.path("user").asText(null);
-        if (threadTs == null || threadTs.equals(event.path("ts").asText())) {
-            return; // not a reply in a thread
-        }
-        Optional<SlackSwarmMessage> thread = SlackSwarmMessage.ofThread(channel, threadTs);
+        boolean inThread = threadTs != null && !threadTs.equals(event.path("ts").asText());
+        // In a swarm's own channel every message is a post; elsewhere, replies in the swarm message's thread.
+        Optional<SlackSwarmMessage> thread = inThread ? SlackSwarmMessage.ofThread(channel, threadTs)
+                : SlackSwarmMessage.ofOwnChannel(channel);
         if (thread.isEmpty()) {
-            return; // some other thread
+            return; // some other thread or channel
         }
         Optional<SlackPersonLink> link = users.linked(slackUser);
         if (link.isEmpty()) {

@@ -18,6 +18,13 @@ public class SlackStandInResource implements QuarkusTestResourceLifecycleManager
     static final String CHANNEL = "C0SWARMS";
 
     private SlackStandIn standIn;
+    private boolean channelPerSwarm;
+
+    /** {@code channel-per-swarm=true}: the app makes a channel for each swarm. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        channelPerSwarm = Boolean.parseBoolean(initArgs.getOrDefault("channel-per-swarm", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -28,7 +35,8 @@ public class SlackStandInResource implements QuarkusTestResourceLifecycleManager
         }
         return Map.of("caseswarm.slack.enabled", "true", "caseswarm.slack.api-url", standIn.apiUrl(),
                 "caseswarm.slack.bot-token", BOT_TOKEN, "caseswarm.slack.signing-secret", SIGNING_SECRET,
-                "caseswarm.slack.default-channel", CHANNEL);
+                "caseswarm.slack.default-channel", CHANNEL,
+                "caseswarm.slack.channel-per-swarm", Boolean.toString(channelPerSwarm));
     }
 
     @Override

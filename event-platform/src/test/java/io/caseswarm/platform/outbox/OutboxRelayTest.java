@@ -103,7 +103,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void everyEventIsPublishedExactlyOnceAndInOrderAcrossABrokerRestart() throws Exception {
+    void everyEventIsPublishedInOrderAcrossABrokerRestartAndOnlyWhatWasInFlightTwice() throws Exception {
         List<String> accounts = List.of(newAccount(), newAccount(), newAccount(), newAccount());
         appendRound(accounts, 1, 10);
         broker.stopProcess();
@@ -117,23 +117,31 @@ class OutboxRelayTest {
         appendRound(accounts, 21, 30);
 
         try (TopicReader reader = new TopicReader(bootstrapServers, "ledger-events")) {
-            List<ConsumerRecord<String, String>> records = reader.readUntil(
-                    all -> all.stream().filter(r -> accounts.contains(r.key())).count() >= 120, PATIENCE);
-            reader.readUntil(all -> false, Duration.ofSeconds(3)); // any duplicate would arrive by now
-            records = reader.readUntil(all -> true, Duration.ZERO).stream()
+            reader.readUntil(all -> all.stream().filter(r -> accounts.contains(r.key()))
+                    .map(r -> TopicReader.header(r, CloudEventHeaders.ID)).distinct().count() >= 120, PATIENCE);
+            reader.readUntil(all -> false, Duration.ofSeconds(3)); // any later duplicate would arrive by now
+            List<ConsumerRecord<String, String>> records = reader.readUntil(all -> true, Duration.ZERO).stream()
                     .filter(r -> accounts.contains(r.key())).toList();
 
-            assertThat(records).hasSize(120);
+            // Publishing is at-least-once: a send the broker took just before it died, unacknowledged, is sent
+            // again after, as the same event (same ce_id, which consumers skip). Only the first round was sent
+            // before the stop; what was appended while the broker was away was never taken, so never twice.
             Set<String> ids = new HashSet<>();
             records.forEach(r -> ids.add(TopicReader.header(r, CloudEventHeaders.ID)));
             assertThat(ids).hasSize(120);
-            Map<String, List<Integer>> sequencesByAccount = new HashMap<>();
+            assertThat(records.size() - ids.size()).as("repeated sends").isLessThanOrEqualTo(accounts.size() * 10);
+            // What a consumer that skips ids it has seen applies: every event of each account, in order.
+            Map<String, List<Integer>> appliedByAccount = new HashMap<>();
+            Set<String> seen = new HashSet<>();
             for (ConsumerRecord<String, String> record : records) {
-                sequencesByAccount.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                        .add(readJson(record.value()).get("sequence").asInt());
+                if (seen.add(TopicReader.header(record, CloudEventHeaders.ID))) {
+                    appliedByAccount.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(readJson(record.value()).get("sequence").asInt());
+                }
             }
             for (String account : accounts) {
-                assertThat(sequencesByAccount.get(account)).as(account).hasSize(30).isSorted();
+                assertThat(appliedByAccount.get(account)).as(account)
+                        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
             }
         }
         await().atMost(PATIENCE).until(() -> unpublishedCount() == 0);

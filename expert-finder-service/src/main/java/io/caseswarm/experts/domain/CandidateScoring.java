@@ -43,11 +43,32 @@ public final class CandidateScoring {
         return experts.stream()
                 .map(expert -> score(expert, skills, podMembers.contains(expert.personId()), now))
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId))
+                .sorted(ORDER)
                 .toList();
     }
 
-    private static Candidate score(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
+    /** Best first: the higher (rounded) score, then, on a tie, the alphabetically first id. */
+    public static final Comparator<Candidate> ORDER =
+            Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId);
+
+    /**
+     * The most a person can score whatever the clock says, given the share of the needed skills they match
+     * ({@code skillMatch}, as {@link #score} computes it), their presence and room: it assumes they are within
+     * their working hours. An index uses it to skip people who cannot reach the best it has found.
+     */
+    public static double bound(double skillMatch, Presence presence, int capacity, int load, boolean inPod) {
+        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * presence.weight()
+                + CAPACITY_WEIGHT * (capacity - load) / (double) capacity;
+        return inPod ? score + POD_BONUS * (1 - score) : score;
+    }
+
+    /** The score rounded as candidates carry it, so that bounds compare with what ranking compares. */
+    public static double rounded(double score) {
+        return round(score);
+    }
+
+    /** One person's candidacy for {@code skills}; null when they are no candidate (offline, full, no skill). */
+    public static Candidate score(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
         Profile profile = expert.profile();
         if (profile.presence() == Presence.OFFLINE || expert.load() >= profile.capacity()) {
             return null;

@@ -1,0 +1,138 @@
+package io.caseswarm.experts.index;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.experts.domain.ExpertSnapshot;
+import io.caseswarm.experts.domain.Profile;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * This replica's {@link ExpertIndex}: built at start from the service's own tables ({@link DirectoryTables}),
+ * then kept current by the changes of every transaction that commits (profiles registered or changed, load up
+ * or down). A change is held until its transaction commits and dropped if it rolls back, so the index never
+ * shows what PostgreSQL, the durable copy, does not hold.
+ */
+@ApplicationScoped
+public class DirectoryIndex {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryIndex.class);
+    private static final Object PENDING = new Object();
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final DirectoryTables tables;
+    private final ExpertIndex index = new ExpertIndex();
+    private final CountDownLatch built = new CountDownLatch(1);
+    /** People changed by transactions that committed while the index was being built: read again after. */
+    private final Set<String> changedDuringBuild = new HashSet<>();
+    private boolean live;
+
+    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables) {
+        this.transactions = transactions;
+        this.tables = tables;
+    }
+
+    void build(@Observes StartupEvent started) {
+        long start = System.nanoTime();
+        tables.readAll(index::put, index::addLoad);
+        // Whoever changed meanwhile is read again, until a round finds nobody changed; from then on committed
+        // changes go straight into the index.
+        while (true) {
+            Set<String> again;
+            synchronized (this) {
+                again = new HashSet<>(changedDuringBuild);
+                changedDuringBuild.clear();
+                if (again.isEmpty()) {
+                    live = true;
+                    break;
+                }
+            }
+            tables.read(again, index::put, (personId, load) -> {
+                ExpertSnapshot indexed = index.snapshot(personId);
+                index.addLoad(personId, load - (indexed == null ? 0 : indexed.load()));
+            });
+        }
+        built.countDown();
+        LOG.infof("Expert index built: %d people in %d ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The best {@code k} candidates, as {@link ExpertIndex#top} ranks them. */
+    public List<Candidate> top(List<String> skills, Set<String> podMembers, Set<String> excluded, String mustHave,
+            int k, Instant now) {
+        awaitBuilt();
+        return index.top(skills, podMembers, excluded, mustHave, k, now);
+    }
+
+    /** The person's profile is {@code profile} once the current transaction commits. */
+    public void profileChanged(String personId, Profile profile) {
+        pending().profiles.put(personId, profile);
+    }
+
+    /** The person carries {@code delta} more swarms (fewer when negative) once the current transaction commits. */
+    public void loadChanged(String personId, int delta) {
+        pending().loads.merge(personId, delta, Integer::sum);
+    }
+
+    private Changes pending() {
+        Changes changes = (Changes) transactions.getResource(PENDING);
+        if (changes == null) {
+            changes = new Changes();
+            transactions.putResource(PENDING, changes);
+            transactions.registerInterposedSynchronization(changes);
+        }
+        return changes;
+    }
+
+    private synchronized void apply(Changes changes) {
+        if (!live) {
+            changedDuringBuild.addAll(changes.profiles.keySet());
+            changedDuringBuild.addAll(changes.loads.keySet());
+            return;
+        }
+        changes.profiles.forEach(index::put);
+        changes.loads.forEach(index::addLoad);
+    }
+
+    private void awaitBuilt() {
+        try {
+            if (!built.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The expert index is still being built");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the expert index is being built", e);
+        }
+    }
+
+    /** One transaction's changes to the index, applied when (and only if) it commits. */
+    private final class Changes implements Synchronization {
+        final Map<String, Profile> profiles = new HashMap<>();
+        final Map<String, Integer> loads = new HashMap<>();
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                apply(this);
+            }
+        }
+    }
+}

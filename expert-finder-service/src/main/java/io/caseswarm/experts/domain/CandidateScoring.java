@@ -1,6 +1,7 @@
 package io.caseswarm.experts.domain;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,14 +53,23 @@ public final class CandidateScoring {
             Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId);
 
     /**
-     * The most a person can score whatever the clock says, given the share of the needed skills they match
-     * ({@code skillMatch}, as {@link #score} computes it), their presence and room: it assumes they are within
-     * their working hours. An index uses it to skip people who cannot reach the best it has found.
+     * A score from its parts: the share of the needed skills matched, availability and room (each 0–1), raised
+     * for a member of the swarm's pod. An index uses it to bound scores (e.g. with the presence's weight for the
+     * availability, as if within working hours) and skip people who cannot reach the best it has found.
      */
-    public static double bound(double skillMatch, Presence presence, int capacity, int load, boolean inPod) {
-        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * presence.weight()
-                + CAPACITY_WEIGHT * (capacity - load) / (double) capacity;
+    public static double combine(double skillMatch, double availability, double room, boolean inPod) {
+        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * room;
         return inPod ? score + POD_BONUS * (1 - score) : score;
+    }
+
+    /** How available the person is at {@code localTime} on their own clock: outside working hours, less. */
+    public static double availability(Profile profile, LocalTime localTime) {
+        return profile.presence().weight() * (profile.workingHours().contain(localTime) ? 1.0 : OFF_HOURS_FACTOR);
+    }
+
+    /** The share of their capacity still free. */
+    public static double room(int capacity, int load) {
+        return (capacity - load) / (double) capacity;
     }
 
     /** The score rounded as candidates carry it, so that bounds compare with what ranking compares. */
@@ -82,13 +92,9 @@ public final class CandidateScoring {
             return null;
         }
         double skillMatch = matched.stream().mapToDouble(skill -> levels.get(skill) / 5.0).sum() / skills.size();
-        boolean working = profile.workingHours().contain(now.atZone(ZoneId.of(profile.timeZone())).toLocalTime());
-        double availability = profile.presence().weight() * (working ? 1.0 : OFF_HOURS_FACTOR);
-        double capacity = (profile.capacity() - expert.load()) / (double) profile.capacity();
-        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * capacity;
-        if (inPod) {
-            score += POD_BONUS * (1 - score);
-        }
+        double availability = availability(profile, now.atZone(ZoneId.of(profile.timeZone())).toLocalTime());
+        double capacity = room(profile.capacity(), expert.load());
+        double score = combine(skillMatch, availability, capacity, inPod);
         return new Candidate(expert.personId(), profile.name(), profile.email(), profile.chatHandle(), matched,
                 round(skillMatch), round(availability), round(capacity), inPod, round(score));
     }

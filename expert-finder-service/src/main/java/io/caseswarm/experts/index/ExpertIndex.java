@@ -1,6 +1,8 @@
 package io.caseswarm.experts.index;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,9 +25,9 @@ import io.caseswarm.experts.domain.Skill;
  * The skills/capacity view in memory, built for "the best k people for these skills". Each skill has a posting
  * list of the people who declared it with their level; each person's profile and load sit beside them. A query
  * only touches the posting lists of the skills it asks for: it sums each touched person's levels, bounds their
- * score from above with {@link CandidateScoring#bound} (as if within working hours), sorts the bounds into
+ * score from above with {@link CandidateScoring#combine} (as if within working hours), sorts the bounds into
  * buckets in one pass, and scores exactly (with {@link CandidateScoring#score}, the one definition of the score)
- * only the best buckets, until the next bucket cannot beat the k-th best found. So the ranking is the
+ * (after a tighter bound on the person's own clock) only the best buckets, until the next bucket cannot beat the k-th best found. So the ranking is the
  * scan's, including ties, while the work grows with the posting lists of the asked skills, not the directory.
  * <p>
  * Thread-safe: queries share a read lock, changes take the write lock.
@@ -42,6 +44,9 @@ public final class ExpertIndex {
     private String[] ids = new String[1024];
     private Profile[] profiles = new Profile[1024];
     private int[] loads = new int[1024];
+    /** Beside each profile, what a query reads of it for every touched person: kept in arrays, not behind it. */
+    private double[] presenceWeight = new double[1024];
+    private int[] capacity = new int[1024];
     private int size;
     private final Map<String, PostingList> postings = new HashMap<>();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -59,6 +64,9 @@ public final class ExpertIndex {
                 }
             }
             profiles[slot] = profile;
+            // Offline people are no candidates at all; the weight says so without a look at the profile.
+            presenceWeight[slot] = profile.presence() == Presence.OFFLINE ? -1 : profile.presence().weight();
+            capacity[slot] = profile.capacity();
             for (Map.Entry<String, Integer> skill : levels(profile).entrySet()) {
                 postings.computeIfAbsent(skill.getKey(), name -> new PostingList()).add(slot, skill.getValue());
             }
@@ -138,14 +146,15 @@ public final class ExpertIndex {
         int kept = 0;
         for (int i = 0; i < count; i++) {
             int slot = touched[i];
-            Profile profile = profiles[slot];
-            if (profile == null || profile.presence() == Presence.OFFLINE || loads[slot] >= profile.capacity()
-                    || mustHave != null && !declares(profile, mustHave) || excluded.contains(ids[slot])) {
+            if (presenceWeight[slot] < 0 || loads[slot] >= capacity[slot]
+                    || mustHave != null && !declares(profiles[slot], mustHave)
+                    || !excluded.isEmpty() && excluded.contains(ids[slot])) {
                 continue;
             }
             double skillMatch = work.levelSum[slot] / 5.0 / skills.size();
-            double bound = CandidateScoring.bound(skillMatch, profile.presence(), profile.capacity(), loads[slot],
-                    podMembers.contains(ids[slot])) + SLACK;
+            double bound = CandidateScoring.combine(skillMatch, presenceWeight[slot],
+                    CandidateScoring.room(capacity[slot], loads[slot]),
+                    !podMembers.isEmpty() && podMembers.contains(ids[slot])) + SLACK;
             int bucket = Math.min(BUCKETS - 1, Math.max(0, (int) (bound * (BUCKETS - 1))));
             touched[kept] = slot;
             bounds[kept] = bound;
@@ -163,6 +172,7 @@ public final class ExpertIndex {
         for (int i = 0; i < kept; i++) {
             order[next[bucketOf[i]]++] = i;
         }
+        Map<String, LocalTime> localTimes = new HashMap<>();
         PriorityQueue<Candidate> best = new PriorityQueue<>(k + 1, CandidateScoring.ORDER.reversed());
         for (int b = BUCKETS - 1; b >= 0; b--) {
             if (bucketStart[b] == bucketStart[b + 1]) {
@@ -178,8 +188,19 @@ public final class ExpertIndex {
                     continue;
                 }
                 int slot = touched[entry];
+                // The bound assumed working hours; with the person's own clock it is (nearly) their score.
+                Profile profile = profiles[slot];
+                LocalTime local = localTimes.computeIfAbsent(profile.timeZone(),
+                        zone -> now.atZone(ZoneId.of(zone)).toLocalTime());
+                boolean inPod = !podMembers.isEmpty() && podMembers.contains(ids[slot]);
+                double tight = CandidateScoring.combine(work.levelSum[slot] / 5.0 / skills.size(),
+                        CandidateScoring.availability(profile, local), CandidateScoring.room(capacity[slot], loads[slot]),
+                        inPod) + SLACK;
+                if (best.size() == k && CandidateScoring.rounded(tight) < best.peek().score()) {
+                    continue;
+                }
                 Candidate candidate = CandidateScoring.score(new ExpertSnapshot(ids[slot], profiles[slot], loads[slot]),
-                        skills, podMembers.contains(ids[slot]), now);
+                        skills, inPod, now);
                 if (candidate == null) {
                     continue;
                 }
@@ -209,8 +230,11 @@ public final class ExpertIndex {
             ids = Arrays.copyOf(ids, grown);
             profiles = Arrays.copyOf(profiles, grown);
             loads = Arrays.copyOf(loads, grown);
+            presenceWeight = Arrays.copyOf(presenceWeight, grown);
+            capacity = Arrays.copyOf(capacity, grown);
         }
         ids[size] = personId;
+        presenceWeight[size] = -1; // known by their load only, until their profile comes
         slotOf.put(personId, size);
         return size++;
     }

@@ -1,7 +1,10 @@
 package io.caseswarm.experts.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +50,32 @@ public class DirectoryCommands {
     public void update(String personId, Profile profile) {
         requireSlackUserFree(personId, profile);
         change(personId, expert -> expert.update(profile, clock.instant()));
+    }
+
+    /**
+     * Registers or changes each person of an import batch, in one transaction: one person after another, as
+     * {@link #register} or {@link #update} would. A person whose Slack user is linked to someone else is left
+     * out (the rest go in); the ids left out are returned with why.
+     */
+    @Transactional
+    public Map<String, String> upsertAll(Map<String, Profile> people) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        people.forEach((personId, profile) -> {
+            if (ExpertProfile.slackUserLinkedToOtherThan(profile.slackUserId(), personId)) {
+                refused.put(personId, "Slack user " + profile.slackUserId() + " is linked to another person");
+                return;
+            }
+            Expert expert;
+            try {
+                expert = load(personId);
+            } catch (CommandRejectedException e) {
+                refused.put(personId, e.getMessage());
+                return;
+            }
+            Instant now = clock.instant();
+            append(personId, expert, expert.exists() ? expert.update(profile, now) : expert.register(personId, profile, now));
+        });
+        return refused;
     }
 
     /** A Slack user acts as one person; linking it to a second would let it act as either. */

@@ -22,11 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * How fast the expert index answers "the top 10 for 5 skills", beside the same ranking as one SQL
@@ -40,7 +43,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * mixed presence, capacity and time zones, and about a third carrying one or two swarms, are written straight
  * into the tables ({@code COPY}); the index is built from them as at a start ({@link DirectoryTables}), timed,
  * and its heap measured; then random 5-skill requests (drawn with the same skew) are timed through the index's
- * own call and through SQL, and the two top-10s compared. Written to {@code target/expert-finder-bench.txt}.
+ * own call and through SQL, and the two top-10s compared. Then {@code bench.import} new people go in through
+ * {@code POST /people/import}, timed: people per second. Written to {@code target/expert-finder-bench.txt}.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -78,6 +82,7 @@ public class ExpertFinderBench {
     DataSource dataSource;
     @Inject
     DirectoryTables tables;
+    LocalIssuer issuer;
 
     private final StringBuilder report = new StringBuilder();
 
@@ -86,7 +91,7 @@ public class ExpertFinderBench {
         int[] sizes = Arrays.stream(System.getProperty("bench.people", "10000,100000,1000000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         int queries = Integer.getInteger("bench.queries", 1000);
-        int sqlQueries = Integer.getInteger("bench.sqlQueries", 100);
+        int sqlQueries = Integer.getInteger("bench.sqlQueries", 20);
         Instant now = Instant.parse("2026-12-02T14:30:00Z");
         line("Expert finder bench: top-10 for 5 random skills (Zipf over %d skills), %d index queries and up to %d"
                 .formatted(VOCABULARY, queries, sqlQueries) + " SQL queries per size; JVM max heap "
@@ -140,7 +145,39 @@ public class ExpertFinderBench {
                     idx99, sql50, sql99, sql50 / idx50, sql99 / idx99, same, sqlCount));
         }
         line("(times in ms; 'same': SQL top-10 ids equal to the index's, in order)");
+        int imported = Integer.getInteger("bench.import", 100_000);
+        if (imported > 0) {
+            importPeople(imported);
+        }
         Files.writeString(Path.of("target/expert-finder-bench.txt"), report.toString());
+    }
+
+    /**
+     * POST /people/import of {@code count} new people, 10,000 lines to a request as an HR sync would send them, each
+     * line validated, appended as expert-registered (published through the outbox meanwhile) and projected.
+     */
+    private void importPeople(int count) {
+        Random random = new Random(7);
+        String token = issuer.issue("hr-sync", Roles.INTEGRATION);
+        long start = System.nanoTime();
+        int applied = 0;
+        for (int from = 0; from < count; from += 10_000) {
+            StringBuilder body = new StringBuilder();
+            for (int i = from; i < Math.min(count, from + 10_000); i++) {
+                body.append("{\"id\":\"imported-").append(i).append("\",\"name\":\"Person ").append(i)
+                        .append("\",\"email\":\"i").append(i).append("@example.com\",\"timeZone\":\"")
+                        .append(ZONES[random.nextInt(ZONES.length)])
+                        .append("\",\"workingHours\":{\"start\":\"09:00\",\"end\":\"17:30\"},\"skills\":")
+                        .append(skillsJson(random)).append(",\"capacity\":").append(1 + random.nextInt(5))
+                        .append("}\n");
+            }
+            applied += RestAssured.given().auth().oauth2(token).contentType("application/x-ndjson")
+                    .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/people/import")
+                    .then().statusCode(200).extract().jsonPath().getInt("applied");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        line("POST /people/import: %d of %d people applied in %.1f s: %.0f people/second".formatted(applied, count,
+                seconds, applied / seconds));
     }
 
     private void load(int size) throws Exception {

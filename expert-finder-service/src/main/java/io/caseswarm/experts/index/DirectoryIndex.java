@@ -1,5 +1,6 @@
 package io.caseswarm.experts.index;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,18 +18,20 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.caseswarm.experts.domain.Candidate;
-import io.caseswarm.experts.domain.ExpertSnapshot;
 import io.caseswarm.experts.domain.Profile;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * This replica's {@link ExpertIndex}: built at start from the service's own tables ({@link DirectoryTables}),
  * then kept current by the changes of every transaction that commits (profiles registered or changed, load up
  * or down). A change is held until its transaction commits and dropped if it rolls back, so the index never
- * shows what PostgreSQL, the durable copy, does not hold.
+ * shows what PostgreSQL, the durable copy, does not hold. What other replicas change it reads from the
+ * {@code directory_change} log the tables' triggers write.
  */
 @ApplicationScoped
 public class DirectoryIndex {
@@ -41,14 +46,27 @@ public class DirectoryIndex {
     /** People changed by transactions that committed while the index was being built: read again after. */
     private final Set<String> changedDuringBuild = new HashSet<>();
     private boolean live;
+    /** How old a noted change must be before it is read: older than any transaction of this service runs. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration KEEP_CHANGES = Duration.ofHours(1);
+    private static final int PRUNE_EVERY = 600;
+    private final Duration syncInterval;
+    private final ScheduledExecutorService otherReplicas = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("expert-index-sync").daemon().factory());
+    private volatile long lastChange;
+    private long syncs;
 
-    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables) {
+    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables,
+            @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
         this.transactions = transactions;
         this.tables = tables;
+        this.syncInterval = syncInterval;
     }
 
     void build(@Observes StartupEvent started) {
         long start = System.nanoTime();
+        // Changes noted from here on are read again later: whatever the snapshot below missed is among them.
+        lastChange = tables.lastChange();
         tables.readAll(index::put, index::addLoad);
         // Whoever changed meanwhile is read again, until a round finds nobody changed; from then on committed
         // changes go straight into the index.
@@ -62,13 +80,36 @@ public class DirectoryIndex {
                     break;
                 }
             }
-            tables.read(again, index::put, (personId, load) -> {
-                ExpertSnapshot indexed = index.snapshot(personId);
-                index.addLoad(personId, load - (indexed == null ? 0 : indexed.load()));
-            });
+            tables.read(again, index::put, index::setLoad);
         }
         built.countDown();
+        otherReplicas.scheduleWithFixedDelay(this::readOtherReplicasChanges, syncInterval.toMillis(),
+                syncInterval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("Expert index built: %d people in %d ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Other replicas change the tables too: every {@code sync-interval}, the people changed since the last look
+     * (by anyone, this replica included) are read again from the tables, whole. So another replica's change shows
+     * here within about {@code settle} + {@code sync-interval}; this replica's own at its commit.
+     */
+    private void readOtherReplicasChanges() {
+        try {
+            DirectoryTables.Changes changes = tables.changesSince(lastChange, SETTLE, 50_000);
+            if (!changes.people().isEmpty()) {
+                tables.read(changes.people(), index::put, index::setLoad);
+            }
+            lastChange = changes.last();
+            if (++syncs % PRUNE_EVERY == 0) {
+                tables.prune(KEEP_CHANGES);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not read the directory's changes; trying again in %s", syncInterval);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        otherReplicas.shutdownNow();
     }
 
     /** The best {@code k} candidates, as {@link ExpertIndex#top} ranks them. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.HashSet;
@@ -62,6 +63,45 @@ public class DirectoryTables {
             loads.accept(rows.getString(1), rows.getInt(2));
         });
         unloaded.forEach(personId -> loads.accept(personId, 0));
+    }
+
+    /** The latest change noted so far (0: none): what a replica has seen once it has read the tables after it. */
+    public long lastChange() {
+        long[] last = { 0 };
+        query("select coalesce(max(id), 0) from directory_change", List.of(), rows -> last[0] = rows.getLong(1));
+        return last[0];
+    }
+
+    /**
+     * The people changed after change {@code afterId}, by any replica, in changes at least {@code settle} old: a
+     * transaction takes its change's number when it writes, not when it commits, so a younger change could still
+     * be passed by an older one committing later. At most {@code limit} changes; {@code last} is the latest read.
+     */
+    public Changes changesSince(long afterId, Duration settle, int limit) {
+        Set<String> people = new HashSet<>();
+        long[] last = { afterId };
+        query("select id, person_id from directory_change where id > " + afterId
+                + " and changed_at < now() - make_interval(secs => " + settle.toMillis() / 1000.0 + ")"
+                + " order by id limit " + limit, List.of(), rows -> {
+                    last[0] = rows.getLong(1);
+                    people.add(rows.getString(2));
+                });
+        return new Changes(last[0], people);
+    }
+
+    /** Forgets changes older than {@code keep}: every replica has read them long since. */
+    public void prune(Duration keep) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from directory_change where changed_at < now() - make_interval(secs => ?)")) {
+            delete.setDouble(1, keep.toSeconds());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prune the directory's changes", e);
+        }
+    }
+
+    public record Changes(long last, Set<String> people) {
     }
 
     private void query(String sql, List<String> ids, RowReader reader) {

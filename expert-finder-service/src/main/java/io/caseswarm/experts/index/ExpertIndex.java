@@ -86,6 +86,17 @@ public final class ExpertIndex {
         }
     }
 
+    /** The person carries {@code load} swarms now, as the tables say. */
+    public void setLoad(String personId, int load) {
+        lock.writeLock().lock();
+        try {
+            Integer slot = slotOf.get(personId);
+            loads[slot == null ? newSlot(personId) : slot] = load;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     public int size() {
         lock.readLock().lock();
         try {
@@ -151,7 +162,7 @@ public final class ExpertIndex {
                     || !excluded.isEmpty() && excluded.contains(ids[slot])) {
                 continue;
             }
-            double skillMatch = work.levelSum[slot] / 5.0 / skills.size();
+            double skillMatch = work.levelSum(slot) / 5.0 / skills.size();
             double bound = CandidateScoring.combine(skillMatch, presenceWeight[slot],
                     CandidateScoring.room(capacity[slot], loads[slot]),
                     !podMembers.isEmpty() && podMembers.contains(ids[slot])) + SLACK;
@@ -193,7 +204,7 @@ public final class ExpertIndex {
                 LocalTime local = localTimes.computeIfAbsent(profile.timeZone(),
                         zone -> now.atZone(ZoneId.of(zone)).toLocalTime());
                 boolean inPod = !podMembers.isEmpty() && podMembers.contains(ids[slot]);
-                double tight = CandidateScoring.combine(work.levelSum[slot] / 5.0 / skills.size(),
+                double tight = CandidateScoring.combine(work.levelSum(slot) / 5.0 / skills.size(),
                         CandidateScoring.availability(profile, local), CandidateScoring.room(capacity[slot], loads[slot]),
                         inPod) + SLACK;
                 if (best.size() == k && CandidateScoring.rounded(tight) < best.peek().score()) {
@@ -275,13 +286,14 @@ public final class ExpertIndex {
     }
 
     /**
-     * One thread's working arrays, sized to the directory and reused from query to query: a stamp tells this
-     * query's sums from the last one's, so nothing is cleared per query.
+     * One thread's working arrays, sized to the directory and reused from query to query. Each person's sum of
+     * levels shares one int with the number of the query that wrote it (upper 16 bits), so this query's sums are
+     * told from the last one's without clearing anything, and a posting costs one array access, not two.
      */
     private static final class Scratch {
+        private static final int LAST_STAMP = Short.MAX_VALUE;
         int stamp;
-        int[] seen = new int[0];
-        int[] levelSum = new int[0];
+        int[] sums = new int[0];
         int[] touched = new int[0];
         int touchedCount;
         double[] bounds = new double[0];
@@ -291,35 +303,40 @@ public final class ExpertIndex {
         final int[] next = new int[BUCKETS + 1];
 
         Scratch fit(int people) {
-            if (seen.length < people) {
-                int length = Math.max(people, seen.length * 2);
-                seen = new int[length];
-                levelSum = new int[length];
+            if (sums.length < people) {
+                int length = Math.max(people, sums.length * 2);
+                sums = new int[length];
                 touched = new int[length];
                 bounds = new double[length];
                 bucketOf = new int[length];
                 order = new int[length];
                 stamp = 0;
             }
-            if (++stamp == Integer.MAX_VALUE) {
-                Arrays.fill(seen, 0);
+            if (++stamp > LAST_STAMP) {
+                Arrays.fill(sums, 0);
                 stamp = 1;
             }
             touchedCount = 0;
             return this;
         }
 
+        /** At most 50 skills of level 5, each asked at most 50 times: far below 16 bits. */
+        int levelSum(int slot) {
+            return sums[slot] & 0xFFFF;
+        }
+
         void accumulate(PostingList list, int times) {
             int[] slots = list.slots;
             byte[] levels = list.levels;
+            int tag = stamp << 16;
             for (int i = 0, n = list.size; i < n; i++) {
                 int slot = slots[i];
-                if (seen[slot] != stamp) {
-                    seen[slot] = stamp;
-                    levelSum[slot] = 0;
+                int sum = sums[slot];
+                if ((sum & 0xFFFF0000) != tag) {
+                    sum = tag;
                     touched[touchedCount++] = slot;
                 }
-                levelSum[slot] += times * levels[i];
+                sums[slot] = sum + times * levels[i];
             }
         }
     }

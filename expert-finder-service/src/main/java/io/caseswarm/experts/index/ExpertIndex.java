@@ -106,17 +106,6 @@ public final class ExpertIndex {
         }
     }
 
-    /** The people and loads as the index holds them, for comparing with the tables. */
-    public ExpertSnapshot snapshot(String personId) {
-        lock.readLock().lock();
-        try {
-            Integer slot = slotOf.get(personId);
-            return slot == null || profiles[slot] == null ? null : new ExpertSnapshot(personId, profiles[slot], loads[slot]);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /**
      * The best {@code k} candidates for {@code skills} as {@link CandidateScoring#rank} orders them, leaving out
      * {@code excluded}. With {@code mustHave} (null: anyone) only people who declared that skill count.

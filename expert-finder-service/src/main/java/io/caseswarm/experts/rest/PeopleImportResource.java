@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.caseswarm.experts.importing.ImportResult;
 import io.caseswarm.experts.importing.PeopleImport;
@@ -35,12 +40,21 @@ public class PeopleImportResource {
         this.people = people;
     }
 
+    /**
+     * The content type is checked here rather than by {@code @Consumes}: routing by it would answer a caller
+     * without a token 415 before asking who they are.
+     */
     @POST
     @Blocking
-    @Consumes(NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
-    public Response importPeople(InputStream body) throws IOException {
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = PersonRequest.class)))
+    public Response importPeople(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
+            throws IOException {
+        if (contentType == null || !contentType.split(";")[0].strip().equalsIgnoreCase(NDJSON)) {
+            return problem(415, "unsupported-media-type", "Unsupported media type",
+                    "An import is " + NDJSON + ": one person per line.", List.of());
+        }
         ImportResult result = people.importPeople(body);
         if (result.applied() > 0) {
             return Response.ok(result).build();
@@ -51,9 +65,12 @@ public class PeopleImportResource {
                 .toList();
         String detail = result.failed().isEmpty() ? "The body holds no person: one JSON object per line."
                 : "No line could be applied; each refused line is named.";
-        return Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("https://caseswarm.io/problems/invalid-import", "Invalid import", 400, detail,
-                        errors))
-                .build();
+        return problem(400, "invalid-import", "Invalid import", detail, errors);
+    }
+
+    private static Response problem(int status, String type, String title, String detail,
+            List<Problem.FieldError> errors) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://caseswarm.io/problems/" + type, title, status, detail, errors)).build();
     }
 }

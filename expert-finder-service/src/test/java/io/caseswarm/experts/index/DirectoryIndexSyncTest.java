@@ -1,5 +1,6 @@
 package io.caseswarm.experts.index;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -7,6 +8,8 @@ import static org.hamcrest.Matchers.empty;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,15 +20,21 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.experts.People;
+import io.caseswarm.experts.domain.Presence;
+import io.caseswarm.experts.domain.Profile;
+import io.caseswarm.experts.domain.Skill;
+import io.caseswarm.experts.domain.WorkingHours;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.RealInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Another replica writes the same tables: what it commits (a person registered, a swarm they took on) reaches
- * this replica's index through the directory_change log, without an event of this replica's own.
+ * A change reaches the index when its transaction commits, never when it rolls back. Another replica writes the
+ * same tables: what it commits (a person registered, a swarm they took on) reaches this replica's index through
+ * the directory_change log, without an event of this replica's own.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -33,6 +42,8 @@ class DirectoryIndexSyncTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    DirectoryIndex index;
 
     LocalIssuer issuer;
 
@@ -50,6 +61,24 @@ class DirectoryIndexSyncTest {
         asAnotherReplica("insert into expert_assignment (swarm_id, person_id, status) values ('"
                 + UUID.randomUUID() + "', ?, 'joined')", person);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> candidates(skill).body("", empty()));
+    }
+
+    @Test
+    void aChangeReachesTheIndexOnlyWhenItsTransactionCommits() {
+        String skill = "commit-" + People.newId();
+        String person = People.newId();
+        Profile profile = new Profile("Committed Or Not", "c@example.com", null, "UTC",
+                new WorkingHours(LocalTime.MIDNIGHT, LocalTime.of(23, 59)), List.of(new Skill(skill, 3)), 2,
+                Presence.AVAILABLE);
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            index.profileChanged(person, profile);
+            throw new IllegalStateException("the append failed after all");
+        })).hasMessage("the append failed after all");
+        candidates(skill).body("", empty());
+
+        QuarkusTransaction.requiringNew().run(() -> index.profileChanged(person, profile));
+        candidates(skill).body("personId", contains(person));
     }
 
     private io.restassured.response.ValidatableResponse candidates(String skill) {

@@ -1,6 +1,7 @@
 package io.caseswarm.experts.domain;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,11 +44,41 @@ public final class CandidateScoring {
         return experts.stream()
                 .map(expert -> score(expert, skills, podMembers.contains(expert.personId()), now))
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId))
+                .sorted(ORDER)
                 .toList();
     }
 
-    private static Candidate score(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
+    /** Best first: the higher (rounded) score, then, on a tie, the alphabetically first id. */
+    public static final Comparator<Candidate> ORDER =
+            Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId);
+
+    /**
+     * A score from its parts: the share of the needed skills matched, availability and room (each 0–1), raised
+     * for a member of the swarm's pod. An index uses it to bound scores (e.g. with the presence's weight for the
+     * availability, as if within working hours) and skip people who cannot reach the best it has found.
+     */
+    public static double combine(double skillMatch, double availability, double room, boolean inPod) {
+        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * room;
+        return inPod ? score + POD_BONUS * (1 - score) : score;
+    }
+
+    /** How available the person is at {@code localTime} on their own clock: outside working hours, less. */
+    public static double availability(Profile profile, LocalTime localTime) {
+        return profile.presence().weight() * (profile.workingHours().contain(localTime) ? 1.0 : OFF_HOURS_FACTOR);
+    }
+
+    /** The share of their capacity still free. */
+    public static double room(int capacity, int load) {
+        return (capacity - load) / (double) capacity;
+    }
+
+    /** The score rounded as candidates carry it, so that bounds compare with what ranking compares. */
+    public static double rounded(double score) {
+        return round(score);
+    }
+
+    /** One person's candidacy for {@code skills}; null when they are no candidate (offline, full, no skill). */
+    public static Candidate score(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
         Profile profile = expert.profile();
         if (profile.presence() == Presence.OFFLINE || expert.load() >= profile.capacity()) {
             return null;
@@ -61,13 +92,9 @@ public final class CandidateScoring {
             return null;
         }
         double skillMatch = matched.stream().mapToDouble(skill -> levels.get(skill) / 5.0).sum() / skills.size();
-        boolean working = profile.workingHours().contain(now.atZone(ZoneId.of(profile.timeZone())).toLocalTime());
-        double availability = profile.presence().weight() * (working ? 1.0 : OFF_HOURS_FACTOR);
-        double capacity = (profile.capacity() - expert.load()) / (double) profile.capacity();
-        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * capacity;
-        if (inPod) {
-            score += POD_BONUS * (1 - score);
-        }
+        double availability = availability(profile, now.atZone(ZoneId.of(profile.timeZone())).toLocalTime());
+        double capacity = room(profile.capacity(), expert.load());
+        double score = combine(skillMatch, availability, capacity, inPod);
         return new Candidate(expert.personId(), profile.name(), profile.email(), profile.chatHandle(), matched,
                 round(skillMatch), round(availability), round(capacity), inPod, round(score));
     }

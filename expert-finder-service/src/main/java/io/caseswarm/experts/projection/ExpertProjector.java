@@ -16,11 +16,15 @@ import io.caseswarm.experts.domain.ExpertEvent.PodDefined;
 import io.caseswarm.experts.domain.ExpertEvent.PodEvent;
 import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
 import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
+import io.caseswarm.experts.index.DirectoryIndex;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
 
-/** Keeps the skills/capacity view in step with the expert finder's own events, in their transaction. */
+/**
+ * Keeps the skills/capacity view in step with the expert finder's own events, in their transaction, and the
+ * in-memory index of it once that transaction commits.
+ */
 @ApplicationScoped
 public class ExpertProjector {
 
@@ -33,9 +37,13 @@ public class ExpertProjector {
     public static final EventTypes<StaffingEvent> STAFFING = EventTypes.of(StaffingEvent.class);
 
     private final EventStore store;
+    private final Assignments assignments;
+    private final DirectoryIndex index;
 
-    ExpertProjector(EventStore store) {
+    ExpertProjector(EventStore store, Assignments assignments, DirectoryIndex index) {
         this.store = store;
+        this.assignments = assignments;
+        this.index = index;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,10 +55,12 @@ public class ExpertProjector {
                     profile.personId = registered.personId();
                     profile.set(registered.profile(), registered.registeredAt());
                     profile.persist();
+                    index.profileChanged(registered.personId(), registered.profile());
                 }
                 case ExpertUpdated updated -> {
                     ExpertProfile profile = ExpertProfile.findById(updated.personId());
                     profile.set(updated.profile(), updated.updatedAt());
+                    index.profileChanged(updated.personId(), updated.profile());
                 }
                 case PodDefined defined -> {
                     PodView pod = PodView.<PodView>findByIdOptional(defined.podId()).orElseGet(() -> {
@@ -62,15 +72,11 @@ public class ExpertProjector {
                     pod.persist();
                 }
                 case ExpertInvited invited -> {
-                    ExpertAssignment assignment = new ExpertAssignment();
-                    assignment.swarmId = invited.swarmId();
-                    assignment.personId = invited.personId();
-                    assignment.status = ExpertAssignment.PENDING;
-                    assignment.persist();
+                    assignments.hold(invited.swarmId(), invited.personId(), ExpertAssignment.PENDING);
                     staffing(invited).ifPresent(staffing -> staffing.unstaffed = false);
                 }
                 // An invitation that lapsed holds nobody's time any more.
-                case ExpertInvitationExpired expired -> ExpertAssignment.release(expired.swarmId(), expired.personId());
+                case ExpertInvitationExpired expired -> assignments.release(expired.swarmId(), expired.personId());
                 case SwarmUnstaffed unstaffed -> staffing(unstaffed).ifPresent(staffing -> staffing.unstaffed = true);
             }
         }

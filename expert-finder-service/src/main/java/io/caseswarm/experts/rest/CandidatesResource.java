@@ -45,10 +45,7 @@ public class CandidatesResource {
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         List<String> needed = split(skills);
         Set<String> excluded = Set.copyOf(split(exclude));
-        return directory.candidates(needed).stream()
-                .filter(candidate -> !excluded.contains(candidate.personId()))
-                .limit(limit)
-                .toList();
+        return directory.candidates(needed, excluded, limit);
     }
 
     private static List<String> split(String list) {

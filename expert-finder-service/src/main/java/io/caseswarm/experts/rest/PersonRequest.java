@@ -55,7 +55,7 @@ public record PersonRequest(
     public record SkillLevel(@NotBlank @Size(max = 50) @SkillName String name, @NotNull @Min(1) @Max(5) Integer level) {
     }
 
-    Profile profile() {
+    public Profile profile() {
         return new Profile(name.strip(), email.strip(), chatHandle, timeZone,
                 new WorkingHours(workingHours.start(), workingHours.end()),
                 skills.stream().map(skill -> new Skill(skill.name(), skill.level())).toList(), capacity,

@@ -21,6 +21,7 @@ import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
 import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
 import io.caseswarm.experts.domain.Staffing;
 import io.caseswarm.experts.domain.SwarmRequest;
+import io.caseswarm.experts.projection.Assignments;
 import io.caseswarm.experts.projection.ExpertAssignment;
 import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
@@ -43,16 +44,18 @@ public class StaffingService {
 
     private final EventStore store;
     private final ExpertProjector projector;
+    private final Assignments assignments;
     private final ExpertDirectory directory;
     private final Deadlines deadlines;
     private final InvitationsConfig invitations;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    StaffingService(EventStore store, ExpertProjector projector, ExpertDirectory directory, Deadlines deadlines,
+    StaffingService(EventStore store, ExpertProjector projector, Assignments assignments, ExpertDirectory directory, Deadlines deadlines,
             InvitationsConfig invitations, MeterRegistry metrics, Clock clock) {
         this.store = store;
         this.projector = projector;
+        this.assignments = assignments;
         this.directory = directory;
         this.deadlines = deadlines;
         this.invitations = invitations;
@@ -86,7 +89,7 @@ public class StaffingService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(UUID swarmId, String personId) {
         answered(swarmId, personId);
-        boolean heldAPlace = ExpertAssignment.release(swarmId, personId);
+        boolean heldAPlace = assignments.release(swarmId, personId);
         SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
         if (heldAPlace && staffing != null && staffing.open) {
             invite(staffing, 1, List.of());
@@ -113,14 +116,8 @@ public class StaffingService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(UUID swarmId, String personId) {
         answered(swarmId, personId);
-        ExpertAssignment assignment = ExpertAssignment.of(swarmId, personId).orElseGet(() -> {
-            ExpertAssignment rejoined = new ExpertAssignment();
-            rejoined.swarmId = swarmId;
-            rejoined.personId = personId;
-            rejoined.status = ExpertAssignment.JOINED;
-            rejoined.persist();
-            return rejoined;
-        });
+        ExpertAssignment assignment = ExpertAssignment.of(swarmId, personId)
+                .orElseGet(() -> assignments.hold(swarmId, personId, ExpertAssignment.JOINED));
         assignment.status = ExpertAssignment.JOINED;
     }
 
@@ -131,18 +128,14 @@ public class StaffingService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void added(UUID swarmId, String personId) {
         if (ExpertAssignment.of(swarmId, personId).isEmpty()) {
-            ExpertAssignment added = new ExpertAssignment();
-            added.swarmId = swarmId;
-            added.personId = personId;
-            added.status = ExpertAssignment.ADDED;
-            added.persist();
+            assignments.hold(swarmId, personId, ExpertAssignment.ADDED);
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void left(UUID swarmId, String personId) {
         answered(swarmId, personId);
-        ExpertAssignment.release(swarmId, personId);
+        assignments.release(swarmId, personId);
     }
 
     /**
@@ -176,7 +169,7 @@ public class StaffingService {
         if (staffing != null) {
             staffing.open = false;
         }
-        ExpertAssignment.delete("swarmId", swarmId);
+        assignments.releaseAll(swarmId);
         deadlines.cancelAll(swarmId.toString());
     }
 
@@ -220,8 +213,11 @@ public class StaffingService {
                 .collect(Collectors.toCollection(HashSet::new));
         invitedBefore.addAll(ExpertAssignment.peopleIn(request.swarmId()));
         Instant now = clock.instant();
+        Set<String> notAgain = new HashSet<>(invitedBefore);
+        notAgain.add(request.ownerId());
         List<ExpertInvited> invited = Staffing.invite(request, invitedBefore,
-                directory.candidates(request.skills(), PodView.membersOf(request.podId())), howMany, now);
+                directory.staffingCandidates(request.skills(), PodView.membersOf(request.podId()), notAgain, howMany),
+                howMany, now);
         List<StaffingEvent> events = new ArrayList<>(before);
         events.addAll(invited);
         long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();

@@ -1,0 +1,179 @@
+package io.caseswarm.experts.index;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.experts.domain.Profile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * This replica's {@link ExpertIndex}: built at start from the service's own tables ({@link DirectoryTables}),
+ * then kept current by the changes of every transaction that commits (profiles registered or changed, load up
+ * or down). A change is held until its transaction commits and dropped if it rolls back, so the index never
+ * shows what PostgreSQL, the durable copy, does not hold. What other replicas change it reads from the
+ * {@code directory_change} log the tables' triggers write.
+ */
+@ApplicationScoped
+public class DirectoryIndex {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryIndex.class);
+    private static final Object PENDING = new Object();
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final DirectoryTables tables;
+    private final ExpertIndex index = new ExpertIndex();
+    private final CountDownLatch built = new CountDownLatch(1);
+    /** People changed by transactions that committed while the index was being built: read again after. */
+    private final Set<String> changedDuringBuild = new HashSet<>();
+    private boolean live;
+    /** How old a noted change must be before it is read: older than any transaction of this service runs. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration KEEP_CHANGES = Duration.ofHours(1);
+    private static final int PRUNE_EVERY = 600;
+    private final Duration syncInterval;
+    private final ScheduledExecutorService otherReplicas = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("expert-index-sync").daemon().factory());
+    private volatile long lastChange;
+    private long syncs;
+
+    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables,
+            @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
+        this.transactions = transactions;
+        this.tables = tables;
+        this.syncInterval = syncInterval;
+    }
+
+    void build(@Observes StartupEvent started) {
+        long start = System.nanoTime();
+        // Changes noted from here on are read again later: whatever the snapshot below missed is among them.
+        lastChange = tables.lastChange();
+        tables.readAll(index::put, index::addLoad);
+        // Whoever changed meanwhile is read again, until a round finds nobody changed; from then on committed
+        // changes go straight into the index.
+        while (true) {
+            Set<String> again;
+            synchronized (this) {
+                again = new HashSet<>(changedDuringBuild);
+                changedDuringBuild.clear();
+                if (again.isEmpty()) {
+                    live = true;
+                    break;
+                }
+            }
+            tables.read(again, index::put, index::setLoad);
+        }
+        built.countDown();
+        otherReplicas.scheduleWithFixedDelay(this::readOtherReplicasChanges, syncInterval.toMillis(),
+                syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.infof("Expert index built: %d people in %d ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Other replicas change the tables too: every {@code sync-interval}, the people changed since the last look
+     * (by anyone, this replica included) are read again from the tables, whole. So another replica's change shows
+     * here within about {@code settle} + {@code sync-interval}; this replica's own at its commit.
+     */
+    private void readOtherReplicasChanges() {
+        try {
+            DirectoryTables.Changes changes = tables.changesSince(lastChange, SETTLE, 50_000);
+            if (!changes.people().isEmpty()) {
+                tables.read(changes.people(), index::put, index::setLoad);
+            }
+            lastChange = changes.last();
+            if (++syncs % PRUNE_EVERY == 0) {
+                tables.prune(KEEP_CHANGES);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not read the directory's changes; trying again in %s", syncInterval);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        otherReplicas.shutdownNow();
+    }
+
+    /** The best {@code k} candidates, as {@link ExpertIndex#top} ranks them. */
+    public List<Candidate> top(List<String> skills, Set<String> podMembers, Set<String> excluded, String mustHave,
+            int k, Instant now) {
+        awaitBuilt();
+        return index.top(skills, podMembers, excluded, mustHave, k, now);
+    }
+
+    /** The person's profile is {@code profile} once the current transaction commits. */
+    public void profileChanged(String personId, Profile profile) {
+        pending().profiles.put(personId, profile);
+    }
+
+    /** The person carries {@code delta} more swarms (fewer when negative) once the current transaction commits. */
+    public void loadChanged(String personId, int delta) {
+        pending().loads.merge(personId, delta, Integer::sum);
+    }
+
+    private Changes pending() {
+        Changes changes = (Changes) transactions.getResource(PENDING);
+        if (changes == null) {
+            changes = new Changes();
+            transactions.putResource(PENDING, changes);
+            transactions.registerInterposedSynchronization(changes);
+        }
+        return changes;
+    }
+
+    private synchronized void apply(Changes changes) {
+        if (!live) {
+            changedDuringBuild.addAll(changes.profiles.keySet());
+            changedDuringBuild.addAll(changes.loads.keySet());
+            return;
+        }
+        changes.profiles.forEach(index::put);
+        changes.loads.forEach(index::addLoad);
+    }
+
+    private void awaitBuilt() {
+        try {
+            if (!built.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The expert index is still being built");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the expert index is being built", e);
+        }
+    }
+
+    /** One transaction's changes to the index, applied when (and only if) it commits. */
+    private final class Changes implements Synchronization {
+        final Map<String, Profile> profiles = new HashMap<>();
+        final Map<String, Integer> loads = new HashMap<>();
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                apply(this);
+            }
+        }
+    }
+}

@@ -251,8 +251,9 @@ final class ChaosRun {
             int totalSteps = cases.stream().mapToInt(CaseRecord::steps).sum();
             ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency());
             List<Future<?>> flows = new ArrayList<>();
-            Thread chaos = Thread.ofPlatform().name("chaos").start(() -> injectFaults(totalSteps));
+            // Counted before the fault thread starts: it gives up on a flow that has no case running.
             flowsRunning.set(cases.size());
+            Thread chaos = Thread.ofPlatform().name("chaos").start(() -> injectFaults(totalSteps));
             for (CaseRecord c : cases) {
                 flows.add(workers.submit(() -> {
                     try {

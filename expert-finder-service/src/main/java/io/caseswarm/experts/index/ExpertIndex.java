@@ -356,16 +356,21 @@ public final class ExpertIndex {
             if (profile.offOn(clock.toLocalDate(), query.urgent())) {
                 return null;
             }
-            double skillMatch = work.sum(slot) / query.skills().size();
-            double similar = work.similar(slot);
-            double availability = CandidateScoring.availability(profile, clock.toLocalTime());
-            double score = score(slot, skillMatch, similar, availability);
+            // The sum again, per asked skill in the asked order and compensated as DoubleStream sums: the score
+            // must not depend on the order the posting lists were read in, down to its rounding.
+            Map<String, Double> credits = new HashMap<>();
             List<String> matched = new ArrayList<>();
             for (String skill : times.keySet()) {
-                if (bestSource(slot, skill) != null) {
+                Source source = bestSource(slot, skill);
+                credits.put(skill, source == null ? 0 : source.credit());
+                if (source != null) {
                     matched.add(skill);
                 }
             }
+            double skillMatch = query.skills().stream().mapToDouble(credits::get).sum() / query.skills().size();
+            double similar = work.similar(slot);
+            double availability = CandidateScoring.availability(profile, clock.toLocalTime());
+            double score = score(slot, skillMatch, similar, availability);
             return new Candidate(ids[slot], profile.name(), profile.email(), profile.chatHandle(), matched,
                     CandidateScoring.rounded(skillMatch), CandidateScoring.rounded(availability),
                     CandidateScoring.rounded(CandidateScoring.room(capacity[slot], loads[slot])), inPod(slot),

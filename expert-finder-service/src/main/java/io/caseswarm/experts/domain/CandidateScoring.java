@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Ranks people for a set of needed skills. Skill match weighs most: an available generalist must not
- * outrank the expert who knows the answer. People who are offline, at full capacity or who have none
- * of the skills are not candidates at all. Members of the swarm's pod are preferred by
- * {@link #POD_BONUS}, not chosen blindly: a clearly better expert of another pod still comes first.
+ * The one definition of a candidate's score. Knowledge weighs most: an available generalist must not outrank
+ * the expert who knows the answer. Knowledge is what the person declared and what they showed (evidence learned
+ * from swarms, cases and articles, fading with time), for the asked skills or skills that count for them, raised
+ * when they solved a case like this one or know its product. People who are offline, at full capacity, on a day
+ * off or who know nothing of the request are not candidates at all. Members of the swarm's pod are preferred by
+ * {@link #POD_BONUS}, not chosen blindly; recent invitations weigh on a person, so the same few are not asked
+ * every time.
  */
 public final class CandidateScoring {
 
@@ -34,6 +37,10 @@ public final class CandidateScoring {
     private CandidateScoring() {
     }
 
+    /**
+     * Ranks a plain list of people by their declared skills alone (no evidence, taxonomy or fatigue), ties
+     * alphabetically: the finder before it learned anything, and what the index is checked against.
+     */
     public static List<Candidate> rank(Collection<ExpertSnapshot> experts, List<String> skills, Instant now) {
         return rank(experts, skills, Set.of(), now);
     }
@@ -42,24 +49,57 @@ public final class CandidateScoring {
     public static List<Candidate> rank(Collection<ExpertSnapshot> experts, List<String> skills,
             Set<String> podMembers, Instant now) {
         return experts.stream()
-                .map(expert -> score(expert, skills, podMembers.contains(expert.personId()), now))
+                .map(expert -> declaredOnly(expert, skills, podMembers.contains(expert.personId()), now))
                 .filter(Objects::nonNull)
                 .sorted(ORDER)
                 .toList();
     }
 
-    /** Best first: the higher (rounded) score, then, on a tie, the alphabetically first id. */
-    public static final Comparator<Candidate> ORDER =
-            Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personId);
+    /** Best first: the higher (rounded) score, then, on a tie, the lower turn, then the alphabetically first id. */
+    public static final Comparator<Candidate> ORDER = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparingInt(Candidate::turn).thenComparing(Candidate::personId);
 
     /**
-     * A score from its parts: the share of the needed skills matched, availability and room (each 0–1), raised
-     * for a member of the swarm's pod. An index uses it to bound scores (e.g. with the presence's weight for the
-     * availability, as if within working hours) and skip people who cannot reach the best it has found.
+     * How well a person knows one skill (0–1): the level they declared (of 5), and the evidence of it (in fresh
+     * "helped" credits, already faded), which adds to it as an independent sign: evidence alone makes someone
+     * half an expert at {@link FinderWeights#evidenceSaturation()}, and never a full one.
      */
-    public static double combine(double skillMatch, double availability, double room, boolean inPod) {
-        double score = SKILL_WEIGHT * skillMatch + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * room;
-        return inPod ? score + POD_BONUS * (1 - score) : score;
+    public static double expertise(int declaredLevel, double evidence, FinderWeights weights) {
+        double declared = declaredLevel / 5.0;
+        if (evidence <= 0) {
+            return declared;
+        }
+        double learned = evidence / (evidence + weights.evidenceSaturation());
+        return 1 - (1 - declared) * (1 - learned);
+    }
+
+    /** Experience with the case's product (0–1), from the faded evidence of it. */
+    public static double productFit(double evidence, FinderWeights weights) {
+        return evidence <= 0 ? 0 : evidence / (evidence + weights.evidenceSaturation());
+    }
+
+    /**
+     * Knowledge of the request (0–1): the skill match, raised by having solved a case like it ({@code similarCase},
+     * 0–1) and by experience with its product; each sign closes part of the gap the others leave.
+     */
+    public static double knowledge(double skillMatch, double similarCase, double productFit, FinderWeights weights) {
+        return 1 - (1 - skillMatch) * (1 - weights.similarCaseWeight() * similarCase)
+                * (1 - weights.productWeight() * productFit);
+    }
+
+    /** How much recent invitations and declines (faded) weigh on a person (0–1). */
+    public static double fatigue(double recent, FinderWeights weights) {
+        return recent <= 0 ? 0 : recent / (recent + weights.fatigueSaturation());
+    }
+
+    /** A score from its parts, for a member of the swarm's pod or not, lowered by fatigue. */
+    public static double score(double knowledge, double availability, double room, boolean inPod, double fatigue,
+            FinderWeights weights) {
+        double score = SKILL_WEIGHT * knowledge + AVAILABILITY_WEIGHT * availability + CAPACITY_WEIGHT * room;
+        if (inPod) {
+            score += POD_BONUS * (1 - score);
+        }
+        return score * (1 - weights.fatigueWeight() * fatigue);
     }
 
     /** How available the person is at {@code localTime} on their own clock: outside working hours, less. */
@@ -74,11 +114,22 @@ public final class CandidateScoring {
 
     /** The score rounded as candidates carry it, so that bounds compare with what ranking compares. */
     public static double rounded(double score) {
-        return round(score);
+        return Math.round(score * 1000) / 1000.0;
     }
 
-    /** One person's candidacy for {@code skills}; null when they are no candidate (offline, full, no skill). */
-    public static Candidate score(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
+    /**
+     * Whom a tie goes to: a number from the person and the request ({@code seed}, e.g. the swarm), spread so that
+     * each request orders equals differently.
+     */
+    public static int turn(String seed, String personId) {
+        long h = (seed + '\u0000' + personId).hashCode() * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** One person's candidacy on declared skills alone; null when they are no candidate (offline, full, no skill). */
+    private static Candidate declaredOnly(ExpertSnapshot expert, List<String> skills, boolean inPod, Instant now) {
         Profile profile = expert.profile();
         if (profile.presence() == Presence.OFFLINE || expert.load() >= profile.capacity()) {
             return null;
@@ -87,19 +138,18 @@ public final class CandidateScoring {
         // instead of failing every ranking it takes part in.
         Map<String, Integer> levels = profile.skills().stream()
                 .collect(Collectors.toMap(Skill::name, Skill::level, Math::max));
-        List<String> matched = skills.stream().filter(levels::containsKey).toList();
+        List<String> matched = skills.stream().filter(levels::containsKey).distinct().toList();
         if (matched.isEmpty()) {
             return null;
         }
-        double skillMatch = matched.stream().mapToDouble(skill -> levels.get(skill) / 5.0).sum() / skills.size();
+        FinderWeights weights = FinderWeights.BASELINE;
+        double skillMatch = skills.stream().filter(levels::containsKey)
+                .mapToDouble(skill -> expertise(levels.get(skill), 0, weights)).sum() / skills.size();
         double availability = availability(profile, now.atZone(ZoneId.of(profile.timeZone())).toLocalTime());
-        double capacity = room(profile.capacity(), expert.load());
-        double score = combine(skillMatch, availability, capacity, inPod);
+        double room = room(profile.capacity(), expert.load());
+        double score = score(skillMatch, availability, room, inPod, 0, weights);
         return new Candidate(expert.personId(), profile.name(), profile.email(), profile.chatHandle(), matched,
-                round(skillMatch), round(availability), round(capacity), inPod, round(score));
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+                rounded(skillMatch), rounded(availability), rounded(room), inPod, rounded(score), 0, 0, 0, List.of(),
+                0);
     }
 }

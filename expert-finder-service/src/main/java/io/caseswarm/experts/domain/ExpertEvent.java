@@ -84,12 +84,23 @@ public sealed interface ExpertEvent {
      * for whoever notifies them: a subscriber need not have read the swarm's own events first (they travel
      * on another topic, in no order with this one). {@code podId} is the pod the swarm was routed to, and
      * {@code crossPod} whether the person is not one of its members (helping another pod, to be credited for
-     * it); both null when the swarm has no pod, and on older events.
+     * it); both null when the swarm has no pod, and on older events. {@code scoreParts} are the parts of the
+     * score and {@code evidence} the reasons for it in words (both null on older events).
      */
     @EventType("expert-invited")
     record ExpertInvited(UUID swarmId, UUID caseId, String personId, String name, String email, String chatHandle,
             List<String> matchedSkills, double score, Instant invitedAt, String caseNumber, String question,
-            String podId, Boolean crossPod) implements StaffingEvent {
+            String podId, Boolean crossPod, ScoreParts scoreParts, List<String> evidence) implements StaffingEvent {
+    }
+
+    /** The parts of a candidate's score, as {@link Candidate} carries them. */
+    record ScoreParts(double skillMatch, double similarCase, double productFit, double availability, double capacity,
+            boolean inPod, double fatigue) {
+
+        public static ScoreParts of(Candidate candidate) {
+            return new ScoreParts(candidate.skillMatch(), candidate.similarCase(), candidate.productFit(),
+                    candidate.availability(), candidate.capacity(), candidate.inPod(), candidate.fatigue());
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ public final class Staffing {
             Boolean crossPod = request.podId() == null ? null : !next.inPod();
             invitations.add(new ExpertInvited(request.swarmId(), request.caseId(), next.personId(), next.name(),
                     next.email(), next.chatHandle(), next.matchedSkills(), next.score(), now, request.caseNumber(),
-                    request.question(), request.podId(), crossPod));
+                    request.question(), request.podId(), crossPod, ExpertEvent.ScoreParts.of(next),
+                    next.evidence()));
         }
         return invitations;
     }

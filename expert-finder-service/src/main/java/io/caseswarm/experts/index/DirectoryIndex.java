@@ -1,5 +1,6 @@
 package io.caseswarm.experts.index;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,6 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.experts.domain.CandidateQuery;
+import io.caseswarm.experts.domain.Evidence;
+import io.caseswarm.experts.domain.FinderWeights;
+import io.caseswarm.experts.domain.SkillTaxonomy;
 import io.caseswarm.experts.domain.Profile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -41,7 +46,7 @@ public class DirectoryIndex {
 
     private final TransactionSynchronizationRegistry transactions;
     private final DirectoryTables tables;
-    private final ExpertIndex index = new ExpertIndex();
+    private final ExpertIndex index;
     private final CountDownLatch built = new CountDownLatch(1);
     /** People changed by transactions that committed while the index was being built: read again after. */
     private final Set<String> changedDuringBuild = new HashSet<>();
@@ -56,10 +61,18 @@ public class DirectoryIndex {
     private volatile long lastChange;
     private long syncs;
 
-    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables,
+    /** The latest evidence row and solved-case change read from the tables (this replica's own or another's). */
+    private volatile long lastEvidence;
+    private volatile long lastSolved;
+    /** Evidence this replica learned at its own commits: the tail of the table skips it instead of counting it twice. */
+    private final Set<Long> learnedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables, FinderWeights weights,
+            Clock clock,
             @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
         this.transactions = transactions;
         this.tables = tables;
+        this.index = new ExpertIndex(weights, clock.instant());
         this.syncInterval = syncInterval;
     }
 
@@ -68,6 +81,9 @@ public class DirectoryIndex {
         // Changes noted from here on are read again later: whatever the snapshot below missed is among them.
         lastChange = tables.lastChange();
         tables.readAll(index::put, index::addLoad);
+        // Evidence and solved cases only ever grow: read up to a settled mark, and the tail reads on from there.
+        lastEvidence = tables.readEvidence(0, SETTLE, Integer.MAX_VALUE, (id, evidence) -> index.learn(evidence));
+        lastSolved = tables.readSolved(0, SETTLE, Integer.MAX_VALUE, this::solvedRead);
         // Whoever changed meanwhile is read again, until a round finds nobody changed; from then on committed
         // changes go straight into the index.
         while (true) {
@@ -100,6 +116,12 @@ public class DirectoryIndex {
                 tables.read(changes.people(), index::put, index::setLoad);
             }
             lastChange = changes.last();
+            lastEvidence = tables.readEvidence(lastEvidence, SETTLE, 50_000, (id, evidence) -> {
+                if (!learnedHere.remove(id)) {
+                    index.learn(evidence);
+                }
+            });
+            lastSolved = tables.readSolved(lastSolved, SETTLE, 50_000, this::solvedRead);
             if (++syncs % PRUNE_EVERY == 0) {
                 tables.prune(KEEP_CHANGES);
             }
@@ -113,10 +135,37 @@ public class DirectoryIndex {
     }
 
     /** The best {@code k} candidates, as {@link ExpertIndex#top} ranks them. */
-    public List<Candidate> top(List<String> skills, Set<String> podMembers, Set<String> excluded, String mustHave,
-            int k, Instant now) {
+    public List<Candidate> top(CandidateQuery query, int k, Instant now) {
         awaitBuilt();
-        return index.top(skills, podMembers, excluded, mustHave, k, now);
+        return index.top(query, k, now);
+    }
+
+    /** As {@link ExpertIndex#staffingCandidates}. */
+    public List<Candidate> staffingCandidates(CandidateQuery query, int howMany, Instant now) {
+        awaitBuilt();
+        return index.staffingCandidates(query, howMany, now);
+    }
+
+    /** From now on, skills relate as {@code taxonomy} says. */
+    public void taxonomyChanged(SkillTaxonomy taxonomy) {
+        index.taxonomy(taxonomy);
+    }
+
+    /**
+     * The evidence stored as row {@code id} counts once the current transaction commits. While the index is being
+     * built it is left to the table's tail, which reads it in its turn.
+     */
+    public void evidenceLearned(long id, Evidence evidence) {
+        pending().evidence.put(id, evidence);
+    }
+
+    /** A case was resolved; once the current transaction commits, requests like it find its solvers. */
+    public void caseSolved(SolvedCase solved) {
+        pending().solved.add(solved);
+    }
+
+    private void solvedRead(SolvedCase solved) {
+        index.solved(solved.caseId(), solved.number(), solved.product(), solved.text(), solved.solvers());
     }
 
     /** The person's profile is {@code profile} once the current transaction commits. */
@@ -147,6 +196,11 @@ public class DirectoryIndex {
         }
         changes.profiles.forEach(index::put);
         changes.loads.forEach(index::addLoad);
+        changes.evidence.forEach((id, evidence) -> {
+            learnedHere.add(id);
+            index.learn(evidence);
+        });
+        changes.solved.forEach(this::solvedRead);
     }
 
     private void awaitBuilt() {
@@ -164,6 +218,8 @@ public class DirectoryIndex {
     private final class Changes implements Synchronization {
         final Map<String, Profile> profiles = new HashMap<>();
         final Map<String, Integer> loads = new HashMap<>();
+        final Map<Long, Evidence> evidence = new HashMap<>();
+        final List<SolvedCase> solved = new java.util.ArrayList<>();
 
         @Override
         public void beforeCompletion() {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.experts.domain.Evidence;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
@@ -36,6 +38,8 @@ public class DirectoryTables {
     private static final String PROFILES = "select person_id, name, email, chat_handle, time_zone, work_start, work_end,"
             + " skills, capacity, presence from expert_profile";
     private static final String LOADS = "select person_id, count(*) from expert_assignment";
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
     private static final TypeReference<List<Skill>> SKILLS = new TypeReference<>() {
     };
 
@@ -102,6 +106,50 @@ public class DirectoryTables {
     }
 
     public record Changes(long last, Set<String> people) {
+    }
+
+    /**
+     * The evidence stored after row {@code afterId} and at least {@code settle} ago (as {@link #changesSince}, so a
+     * row numbered earlier cannot commit after a later one was read), oldest first, at most {@code limit} rows.
+     * Returns the last row read ({@code afterId} when none).
+     */
+    public long readEvidence(long afterId, Duration settle, int limit, EvidenceReader reader) {
+        long[] last = { afterId };
+        query("select id, person_id, kind, skills, product, source, label, at, weight from expertise_evidence"
+                + " where id > " + afterId + " and recorded_at < now() - make_interval(secs => "
+                + settle.toMillis() / 1000.0 + ") order by id limit " + limit, List.of(), rows -> {
+                    last[0] = rows.getLong(1);
+                    reader.read(last[0], new Evidence(rows.getString(2), Evidence.Kind.valueOf(rows.getString(3)),
+                            names(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getTimestamp(8).toInstant(), rows.getDouble(9)));
+                });
+        return last[0];
+    }
+
+    /** As {@link #readEvidence}, for solved cases, by the number of their latest change. */
+    public long readSolved(long afterChange, Duration settle, int limit, Consumer<SolvedCase> reader) {
+        long[] last = { afterChange };
+        query("select change_id, case_id, number, product, text, solvers from solved_case where change_id > "
+                + afterChange + " and recorded_at < now() - make_interval(secs => " + settle.toMillis() / 1000.0
+                + ") order by change_id limit " + limit, List.of(), rows -> {
+                    last[0] = rows.getLong(1);
+                    reader.accept(new SolvedCase(rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), Set.copyOf(names(rows.getString(6)))));
+                });
+        return last[0];
+    }
+
+    @FunctionalInterface
+    public interface EvidenceReader {
+        void read(long id, Evidence evidence);
+    }
+
+    private List<String> names(String jsonArray) throws SQLException {
+        try {
+            return json.readValue(jsonArray, NAMES);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unreadable list of names: " + jsonArray, e);
+        }
     }
 
     private void query(String sql, List<String> ids, RowReader reader) {

@@ -1,8 +1,9 @@
 package io.caseswarm.experts.index;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,30 +16,42 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.experts.domain.CandidateQuery;
 import io.caseswarm.experts.domain.CandidateScoring;
-import io.caseswarm.experts.domain.ExpertSnapshot;
+import io.caseswarm.experts.domain.Evidence;
+import io.caseswarm.experts.domain.FinderWeights;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
+import io.caseswarm.experts.domain.SkillTaxonomy;
 
 /**
- * The skills/capacity view in memory, built for "the best k people for these skills". Each skill has a posting
- * list of the people who declared it with their level; each person's profile and load sit beside them. A query
- * only touches the posting lists of the skills it asks for: it sums each touched person's levels, bounds their
- * score from above with {@link CandidateScoring#combine} (as if within working hours), sorts the bounds into
- * buckets in one pass, and scores exactly (with {@link CandidateScoring#score}, the one definition of the score)
- * (after a tighter bound on the person's own clock) only the best buckets, until the next bucket cannot beat the k-th best found. So the ranking is the
- * scan's, including ties, while the work grows with the posting lists of the asked skills, not the directory.
+ * The skills/capacity view in memory, built for "the best k people for this request". Each skill has a posting
+ * list of the people who declared it or showed it (their level and their evidence); each person's profile, load,
+ * fatigue and product experience sit beside them, and the cases they solved sit in {@link SolvedCases}. A query
+ * only touches the posting lists of the asked skills and of the skills that count for them (the taxonomy's
+ * {@link SkillTaxonomy#sources}), and the solvers of the most similar cases. It computes each touched person's
+ * knowledge exactly, bounds their score from above (as if within working hours), sorts the bounds into buckets in
+ * one pass, and scores exactly, with {@link CandidateScoring}, only the best buckets until the next cannot beat
+ * the k-th best found. So the work grows with the asked skills' lists, not the directory.
+ * <p>
+ * Evidence fades with a half-life. Rather than fade every sum at every tick, each is kept relative to the index's
+ * {@code epoch} (evidence at t weighs w·2^((t − epoch)/half-life)) and a query multiplies by 2^(−(now − epoch)/half-life):
+ * one factor for everybody.
  * <p>
  * Thread-safe: queries share a read lock, changes take the write lock.
  */
 public final class ExpertIndex {
 
     /** Buckets of the score bound (0–1); more buckets score fewer people exactly, at the cost of a wider pass. */
-    private static final int BUCKETS = 4096;
-    /** Our sum of levels may differ from the scoring's in the last bits: a bound is widened by this much. */
+    private static final int BUCKETS = Scratch.BUCKETS;
+    /** Sums may differ from the scoring's in the last bits: a bound is widened by this much. */
     private static final double SLACK = 1e-9;
+    /** How many similar solved cases bring their solvers in. */
+    private static final int SIMILAR_CASES = 5;
 
+    private final FinderWeights weights;
+    private final Instant epoch;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> slotOf = new HashMap<>();
     private String[] ids = new String[1024];
@@ -47,20 +60,36 @@ public final class ExpertIndex {
     /** Beside each profile, what a query reads of it for every touched person: kept in arrays, not behind it. */
     private double[] presenceWeight = new double[1024];
     private int[] capacity = new int[1024];
+    private double[] fatigue = new double[1024];
+    private Learned[] learned = new Learned[1024];
     private int size;
     private final Map<String, PostingList> postings = new HashMap<>();
+    private final SolvedCases solved = new SolvedCases();
+    private volatile SkillTaxonomy taxonomy = SkillTaxonomy.EMPTY;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    /** Adds the person, or replaces their profile (their load stays). */
+    public ExpertIndex() {
+        this(FinderWeights.DEFAULTS, Instant.now());
+    }
+
+    /** An index that weighs by {@code weights}, keeping faded sums relative to {@code epoch} (about now). */
+    public ExpertIndex(FinderWeights weights, Instant epoch) {
+        this.weights = weights;
+        this.epoch = epoch;
+    }
+
+    public FinderWeights weights() {
+        return weights;
+    }
+
+    /** Adds the person, or replaces their profile (their load and evidence stay). */
     public void put(String personId, Profile profile) {
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.get(personId);
-            if (slot == null) {
-                slot = newSlot(personId);
-            } else {
+            int slot = slot(personId);
+            if (profiles[slot] != null) {
                 for (Skill skill : profiles[slot].skills()) {
-                    postings.get(skill.name()).remove(slot);
+                    postings.get(skill.name()).declare(slot, 0);
                 }
             }
             profiles[slot] = profile;
@@ -68,7 +97,7 @@ public final class ExpertIndex {
             presenceWeight[slot] = profile.presence() == Presence.OFFLINE ? -1 : profile.presence().weight();
             capacity[slot] = profile.capacity();
             for (Map.Entry<String, Integer> skill : levels(profile).entrySet()) {
-                postings.computeIfAbsent(skill.getKey(), name -> new PostingList()).add(slot, skill.getValue());
+                postings.computeIfAbsent(skill.getKey(), name -> new PostingList()).declare(slot, skill.getValue());
             }
         } finally {
             lock.writeLock().unlock();
@@ -79,8 +108,7 @@ public final class ExpertIndex {
     public void addLoad(String personId, int delta) {
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.get(personId);
-            loads[slot == null ? newSlot(personId) : slot] += delta;
+            loads[slot(personId)] += delta;
         } finally {
             lock.writeLock().unlock();
         }
@@ -90,11 +118,47 @@ public final class ExpertIndex {
     public void setLoad(String personId, int load) {
         lock.writeLock().lock();
         try {
-            Integer slot = slotOf.get(personId);
-            loads[slot == null ? newSlot(personId) : slot] = load;
+            loads[slot(personId)] = load;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Learns one piece of evidence: of knowledge (skills, product), or of fatigue. Learning it twice counts it twice. */
+    public void learn(Evidence evidence) {
+        lock.writeLock().lock();
+        try {
+            int slot = slot(evidence.personId());
+            if (evidence.kind().expertise()) {
+                double weight = evidence.weight() * growth(evidence.at(), weights.evidenceHalfLife());
+                for (String skill : evidence.skills()) {
+                    postings.computeIfAbsent(skill, name -> new PostingList()).addEvidence(slot, weight);
+                }
+                if (evidence.product() != null) {
+                    learned(slot).products.merge(evidence.product(), weight, Double::sum);
+                }
+            } else {
+                fatigue[slot] += evidence.weight() * growth(evidence.at(), weights.fatigueHalfLife());
+            }
+            learned(slot).remember(evidence);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A case was resolved (again): its words, and who solved it, for requests like it. */
+    public void solved(String caseId, String number, String product, String text, Set<String> solvers) {
+        lock.writeLock().lock();
+        try {
+            solved.put(caseId, number, product, text, solvers);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** From now on, skills relate as {@code taxonomy} says. */
+    public void taxonomy(SkillTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
     }
 
     public int size() {
@@ -107,121 +171,290 @@ public final class ExpertIndex {
     }
 
     /**
-     * The best {@code k} candidates for {@code skills} as {@link CandidateScoring#rank} orders them, leaving out
-     * {@code excluded}. With {@code mustHave} (null: anyone) only people who declared that skill count.
+     * The best {@code k} candidates for skills alone, leaving out {@code excluded}, ties alphabetically. With
+     * {@code mustHave} (null: anyone) only people who know that skill count.
      */
     public List<Candidate> top(List<String> skills, Set<String> podMembers, Set<String> excluded, String mustHave,
             int k, Instant now) {
-        if (skills.isEmpty() || k <= 0) {
+        return top(new CandidateQuery(skills, null, null, podMembers, excluded, mustHave, false, null), k, now);
+    }
+
+    /** The best {@code k} candidates for the query, best first, each with the evidence for them in words. */
+    public List<Candidate> top(CandidateQuery query, int k, Instant now) {
+        if (query.skills().isEmpty() || k <= 0) {
             return List.of();
         }
         lock.readLock().lock();
         try {
-            return search(skills, podMembers, excluded, mustHave, k, now);
+            Search search = new Search(query, now);
+            return search.explained(search.best(k));
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private List<Candidate> search(List<String> skills, Set<String> podMembers, Set<String> excluded, String mustHave,
-            int k, Instant now) {
-        Map<String, Integer> times = new LinkedHashMap<>();
-        skills.forEach(skill -> times.merge(skill, 1, Integer::sum));
-        Scratch work = scratch.get().fit(size);
-        if (mustHave != null && !times.containsKey(mustHave)) {
-            return List.of();
+    /**
+     * Enough of the ranking for {@link io.caseswarm.experts.domain.Staffing#invite} to choose {@code howMany}
+     * people exactly as from the whole of it: it takes, in rank order, the best who bring a skill not yet covered,
+     * else the best. So the best {@code howMany} overall, and for each skill the best {@code howMany} who know it,
+     * hold every pick. Best first.
+     */
+    public List<Candidate> staffingCandidates(CandidateQuery query, int howMany, Instant now) {
+        Map<String, Candidate> enough = new LinkedHashMap<>();
+        top(query, howMany, now).forEach(c -> enough.put(c.personId(), c));
+        for (String skill : Set.copyOf(query.skills())) {
+            top(query.mustHave(skill), howMany, now).forEach(c -> enough.putIfAbsent(c.personId(), c));
         }
-        for (Map.Entry<String, Integer> skill : times.entrySet()) {
-            PostingList list = postings.get(skill.getKey());
-            if (list != null) {
-                work.accumulate(list, skill.getValue());
-            }
-        }
-        int[] touched = work.touched;
-        int count = work.touchedCount;
-        double[] bounds = work.bounds;
-        int[] bucketOf = work.bucketOf;
-        int[] bucketStart = work.bucketStart;
-        Arrays.fill(bucketStart, 0);
-        int kept = 0;
-        for (int i = 0; i < count; i++) {
-            int slot = touched[i];
-            if (presenceWeight[slot] < 0 || loads[slot] >= capacity[slot]
-                    || mustHave != null && !declares(profiles[slot], mustHave)
-                    || !excluded.isEmpty() && excluded.contains(ids[slot])) {
-                continue;
-            }
-            double skillMatch = work.levelSum(slot) / 5.0 / skills.size();
-            double bound = CandidateScoring.combine(skillMatch, presenceWeight[slot],
-                    CandidateScoring.room(capacity[slot], loads[slot]),
-                    !podMembers.isEmpty() && podMembers.contains(ids[slot])) + SLACK;
-            int bucket = Math.min(BUCKETS - 1, Math.max(0, (int) (bound * (BUCKETS - 1))));
-            touched[kept] = slot;
-            bounds[kept] = bound;
-            bucketOf[kept] = bucket;
-            bucketStart[bucket + 1]++;
-            kept++;
-        }
-        // Counting sort of the kept people by bucket, best bucket last in the array order we walk backwards.
-        for (int b = 0; b < BUCKETS; b++) {
-            bucketStart[b + 1] += bucketStart[b];
-        }
-        int[] order = work.order;
-        int[] next = work.next;
-        System.arraycopy(bucketStart, 0, next, 0, BUCKETS + 1);
-        for (int i = 0; i < kept; i++) {
-            order[next[bucketOf[i]]++] = i;
-        }
-        Map<String, LocalTime> localTimes = new HashMap<>();
-        PriorityQueue<Candidate> best = new PriorityQueue<>(k + 1, CandidateScoring.ORDER.reversed());
-        for (int b = BUCKETS - 1; b >= 0; b--) {
-            if (bucketStart[b] == bucketStart[b + 1]) {
-                continue;
-            }
-            double bucketBound = (b + 1) / (double) (BUCKETS - 1) + SLACK;
-            if (best.size() == k && CandidateScoring.rounded(bucketBound) < best.peek().score()) {
-                break;
-            }
-            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
-                int entry = order[i];
-                if (best.size() == k && CandidateScoring.rounded(bounds[entry]) < best.peek().score()) {
-                    continue;
-                }
-                int slot = touched[entry];
-                // The bound assumed working hours; with the person's own clock it is (nearly) their score.
-                Profile profile = profiles[slot];
-                LocalTime local = localTimes.computeIfAbsent(profile.timeZone(),
-                        zone -> now.atZone(ZoneId.of(zone)).toLocalTime());
-                boolean inPod = !podMembers.isEmpty() && podMembers.contains(ids[slot]);
-                double tight = CandidateScoring.combine(work.levelSum(slot) / 5.0 / skills.size(),
-                        CandidateScoring.availability(profile, local), CandidateScoring.room(capacity[slot], loads[slot]),
-                        inPod) + SLACK;
-                if (best.size() == k && CandidateScoring.rounded(tight) < best.peek().score()) {
-                    continue;
-                }
-                Candidate candidate = CandidateScoring.score(new ExpertSnapshot(ids[slot], profiles[slot], loads[slot]),
-                        skills, inPod, now);
-                if (candidate == null) {
-                    continue;
-                }
-                best.add(candidate);
-                if (best.size() > k) {
-                    best.poll();
-                }
-            }
-        }
-        List<Candidate> ranked = new ArrayList<>(best);
+        List<Candidate> ranked = new ArrayList<>(enough.values());
         ranked.sort(CandidateScoring.ORDER);
         return ranked;
     }
 
-    private static boolean declares(Profile profile, String skill) {
-        for (Skill declared : profile.skills()) {
-            if (declared.name().equals(skill)) {
-                return true;
-            }
+    /** One query's run over the index, under the read lock. */
+    private final class Search {
+        final CandidateQuery query;
+        final Instant now;
+        final SkillTaxonomy skillTaxonomy = weights.learning() ? taxonomy : SkillTaxonomy.EMPTY;
+        final double evidenceNow;
+        final double fatigueNow;
+        final Map<String, Integer> times = new LinkedHashMap<>();
+        final Map<String, ZonedDateTime> clocks = new HashMap<>();
+        final Scratch work = scratch.get().fit(size);
+        final Map<Integer, SolvedCases.Like> likeOf = new HashMap<>();
+
+        Search(CandidateQuery query, Instant now) {
+            this.query = query;
+            this.now = now;
+            this.evidenceNow = weights.learning() ? 1 / growth(now, weights.evidenceHalfLife()) : 0;
+            this.fatigueNow = 1 / growth(now, weights.fatigueHalfLife());
+            query.skills().forEach(skill -> times.merge(skill, 1, Integer::sum));
         }
-        return false;
+
+        List<Candidate> best(int k) {
+            if (query.mustHave() != null && !times.containsKey(query.mustHave())) {
+                return List.of();
+            }
+            for (Map.Entry<String, Integer> skill : times.entrySet()) {
+                work.beginSkill();
+                for (Map.Entry<String, Double> source : skillTaxonomy.sources(skill.getKey()).entrySet()) {
+                    PostingList list = postings.get(source.getKey());
+                    if (list != null) {
+                        work.best(list, source.getValue(), evidenceNow, weights);
+                    }
+                }
+                work.fold(skill.getValue(), skill.getKey().equals(query.mustHave()));
+            }
+            if (weights.learning() && weights.similarCaseWeight() > 0 && query.text() != null) {
+                for (SolvedCases.Like like : solved.mostLike(query.text(), SIMILAR_CASES)) {
+                    for (String solver : like.solved().solvers()) {
+                        Integer slot = slotOf.get(solver);
+                        if (slot != null && like.likeness() > work.similar(slot)) {
+                            work.like(slot, like.likeness());
+                            likeOf.put(slot, like);
+                        }
+                    }
+                }
+            }
+            int kept = bound();
+            return exact(kept, k);
+        }
+
+        /** Keeps the touched people who can be candidates, each with an upper bound of their score and its bucket. */
+        private int bound() {
+            int[] touched = work.touched;
+            double[] bounds = work.bounds;
+            int[] bucketOf = work.bucketOf;
+            int[] bucketStart = work.bucketStart;
+            Arrays.fill(bucketStart, 0);
+            int kept = 0;
+            for (int i = 0; i < work.touchedCount; i++) {
+                int slot = touched[i];
+                if (presenceWeight[slot] < 0 || loads[slot] >= capacity[slot]
+                        || query.mustHave() != null && !work.hasMustHave(slot)
+                        || !query.excluded().isEmpty() && query.excluded().contains(ids[slot])) {
+                    continue;
+                }
+                double skillMatch = work.sum(slot) / query.skills().size();
+                double similar = work.similar(slot);
+                if (skillMatch <= 0 && similar <= 0) {
+                    continue;
+                }
+                double bound = score(slot, skillMatch, similar, presenceWeight[slot]) + SLACK;
+                int bucket = Math.min(BUCKETS - 1, Math.max(0, (int) (bound * (BUCKETS - 1))));
+                touched[kept] = slot;
+                bounds[kept] = bound;
+                bucketOf[kept] = bucket;
+                bucketStart[bucket + 1]++;
+                kept++;
+            }
+            return kept;
+        }
+
+        private double score(int slot, double skillMatch, double similar, double availability) {
+            double knowledge = CandidateScoring.knowledge(skillMatch, similar, productFit(slot), weights);
+            return CandidateScoring.score(knowledge, availability, CandidateScoring.room(capacity[slot], loads[slot]),
+                    inPod(slot), CandidateScoring.fatigue(fatigue[slot] * fatigueNow, weights), weights);
+        }
+
+        private double productFit(int slot) {
+            if (query.product() == null || learned[slot] == null || evidenceNow == 0) {
+                return 0;
+            }
+            return CandidateScoring.productFit(
+                    learned[slot].products.getOrDefault(query.product(), 0.0) * evidenceNow, weights);
+        }
+
+        private boolean inPod(int slot) {
+            return !query.podMembers().isEmpty() && query.podMembers().contains(ids[slot]);
+        }
+
+        /** Scores exactly from the best bucket down, until no bucket left can beat the k-th best. */
+        private List<Candidate> exact(int kept, int k) {
+            int[] bucketStart = work.bucketStart;
+            for (int b = 0; b < BUCKETS; b++) {
+                bucketStart[b + 1] += bucketStart[b];
+            }
+            int[] order = work.order;
+            int[] next = work.next;
+            System.arraycopy(bucketStart, 0, next, 0, BUCKETS + 1);
+            for (int i = 0; i < kept; i++) {
+                order[next[work.bucketOf[i]]++] = i;
+            }
+            PriorityQueue<Candidate> best = new PriorityQueue<>(k + 1, CandidateScoring.ORDER.reversed());
+            for (int b = BUCKETS - 1; b >= 0; b--) {
+                if (bucketStart[b] == bucketStart[b + 1]) {
+                    continue;
+                }
+                double bucketBound = (b + 1) / (double) (BUCKETS - 1) + SLACK;
+                if (best.size() == k && CandidateScoring.rounded(bucketBound) < best.peek().score()) {
+                    break;
+                }
+                for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                    int entry = order[i];
+                    if (best.size() == k && CandidateScoring.rounded(work.bounds[entry]) < best.peek().score()) {
+                        continue;
+                    }
+                    Candidate candidate = candidate(work.touched[entry]);
+                    if (candidate == null) {
+                        continue;
+                    }
+                    best.add(candidate);
+                    if (best.size() > k) {
+                        best.poll();
+                    }
+                }
+            }
+            List<Candidate> ranked = new ArrayList<>(best);
+            ranked.sort(CandidateScoring.ORDER);
+            return ranked;
+        }
+
+        /** The person's candidacy on their own clock: null on their day off. */
+        private Candidate candidate(int slot) {
+            Profile profile = profiles[slot];
+            ZonedDateTime clock = clocks.computeIfAbsent(profile.timeZone(), zone -> now.atZone(ZoneId.of(zone)));
+            if (profile.offOn(clock.toLocalDate(), query.urgent())) {
+                return null;
+            }
+            double skillMatch = work.sum(slot) / query.skills().size();
+            double similar = work.similar(slot);
+            double availability = CandidateScoring.availability(profile, clock.toLocalTime());
+            double score = score(slot, skillMatch, similar, availability);
+            List<String> matched = new ArrayList<>();
+            for (String skill : times.keySet()) {
+                if (bestSource(slot, skill) != null) {
+                    matched.add(skill);
+                }
+            }
+            return new Candidate(ids[slot], profile.name(), profile.email(), profile.chatHandle(), matched,
+                    CandidateScoring.rounded(skillMatch), CandidateScoring.rounded(availability),
+                    CandidateScoring.rounded(CandidateScoring.room(capacity[slot], loads[slot])), inPod(slot),
+                    CandidateScoring.rounded(score), CandidateScoring.rounded(similar),
+                    CandidateScoring.rounded(productFit(slot)),
+                    CandidateScoring.rounded(CandidateScoring.fatigue(fatigue[slot] * fatigueNow, weights)),
+                    List.of(), query.seed() == null ? 0 : CandidateScoring.turn(query.seed(), ids[slot]));
+        }
+
+        /** The skill that gives the person most credit for {@code skill} (itself, a synonym, a related one); null: none. */
+        private Source bestSource(int slot, String skill) {
+            Source best = null;
+            for (Map.Entry<String, Double> source : skillTaxonomy.sources(skill).entrySet()) {
+                PostingList list = postings.get(source.getKey());
+                int at = list == null ? -1 : list.find(slot);
+                if (at < 0) {
+                    continue;
+                }
+                double credit = source.getValue()
+                        * CandidateScoring.expertise(list.levels[at], list.evidence(at) * evidenceNow, weights);
+                if (credit > 0 && (best == null || credit > best.credit())) {
+                    best = new Source(source.getKey(), source.getValue(), list.levels[at],
+                            list.evidence(at) * evidenceNow, credit);
+                }
+            }
+            return best;
+        }
+
+        List<Candidate> explained(List<Candidate> ranked) {
+            return ranked.stream().map(candidate -> candidate.withEvidence(notes(slotOf.get(candidate.personId()))))
+                    .toList();
+        }
+
+        /** Why the person is ranked where they are, in words. */
+        private List<String> notes(int slot) {
+            List<String> notes = new ArrayList<>();
+            for (String skill : times.keySet()) {
+                Source source = bestSource(slot, skill);
+                if (source == null) {
+                    continue;
+                }
+                String name = source.skill().equals(skill) ? skill
+                        : source.skill() + " (counts " + Math.round(source.share() * 100) + "% for " + skill + ")";
+                if (source.level() > 0) {
+                    notes.add("declared " + name + " at level " + source.level());
+                }
+                if (source.evidence() > 0 && learned[slot] != null) {
+                    notes.addAll(learned[slot].explain(source.skill(), name, now, weights.evidenceHalfLife()));
+                }
+            }
+            SolvedCases.Like like = likeOf.get(slot);
+            if (like != null) {
+                notes.add("solved " + like.solved().number() + ", a case like this one ("
+                        + Math.round(like.likeness() * 100) + "% alike)");
+            }
+            if (productFit(slot) > 0) {
+                notes.add("knows " + query.product() + " from "
+                        + learned[slot].count(e -> query.product().equals(e.product()) && e.kind().expertise())
+                        + " resolved cases, swarms or articles");
+            }
+            long invitations = learned[slot] == null ? 0
+                    : learned[slot].count(e -> !e.kind().expertise()
+                            && e.at().isAfter(now.minus(weights.fatigueHalfLife().multipliedBy(2))));
+            if (fatigue[slot] * fatigueNow > 0.05 && invitations > 0) {
+                notes.add("asked " + invitations + " times in the last "
+                        + weights.fatigueHalfLife().multipliedBy(2).toDays() + " days");
+            }
+            return notes;
+        }
+    }
+
+    record Source(String skill, double share, int level, double evidence, double credit) {
+    }
+
+    /** 2^((at − epoch)/halfLife): what evidence at {@code at} weighs relative to the epoch. */
+    private double growth(Instant at, Duration halfLife) {
+        return Math.pow(2, Duration.between(epoch, at).toMillis() / (double) halfLife.toMillis());
+    }
+
+    private int slot(String personId) {
+        Integer slot = slotOf.get(personId);
+        return slot == null ? newSlot(personId) : slot;
+    }
+
+    private Learned learned(int slot) {
+        if (learned[slot] == null) {
+            learned[slot] = new Learned();
+        }
+        return learned[slot];
     }
 
     private int newSlot(String personId) {
@@ -232,9 +465,11 @@ public final class ExpertIndex {
             loads = Arrays.copyOf(loads, grown);
             presenceWeight = Arrays.copyOf(presenceWeight, grown);
             capacity = Arrays.copyOf(capacity, grown);
+            fatigue = Arrays.copyOf(fatigue, grown);
+            learned = Arrays.copyOf(learned, grown);
         }
         ids[size] = personId;
-        presenceWeight[size] = -1; // known by their load only, until their profile comes
+        presenceWeight[size] = -1; // known by their load or evidence only, until their profile comes
         slotOf.put(personId, size);
         return size++;
     }
@@ -244,89 +479,5 @@ public final class ExpertIndex {
         Map<String, Integer> levels = new HashMap<>();
         profile.skills().forEach(skill -> levels.merge(skill.name(), skill.level(), Math::max));
         return levels;
-    }
-
-    /** The people who declared one skill, with their level; unordered (a query reads the whole list). */
-    private static final class PostingList {
-        int[] slots = new int[8];
-        byte[] levels = new byte[8];
-        int size;
-
-        void add(int slot, int level) {
-            if (size == slots.length) {
-                slots = Arrays.copyOf(slots, size * 2);
-                levels = Arrays.copyOf(levels, size * 2);
-            }
-            slots[size] = slot;
-            levels[size] = (byte) level;
-            size++;
-        }
-
-        void remove(int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    size--;
-                    slots[i] = slots[size];
-                    levels[i] = levels[size];
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * One thread's working arrays, sized to the directory and reused from query to query. Each person's sum of
-     * levels shares one int with the number of the query that wrote it (upper 16 bits), so this query's sums are
-     * told from the last one's without clearing anything, and a posting costs one array access, not two.
-     */
-    private static final class Scratch {
-        private static final int LAST_STAMP = Short.MAX_VALUE;
-        int stamp;
-        int[] sums = new int[0];
-        int[] touched = new int[0];
-        int touchedCount;
-        double[] bounds = new double[0];
-        int[] bucketOf = new int[0];
-        int[] order = new int[0];
-        final int[] bucketStart = new int[BUCKETS + 1];
-        final int[] next = new int[BUCKETS + 1];
-
-        Scratch fit(int people) {
-            if (sums.length < people) {
-                int length = Math.max(people, sums.length * 2);
-                sums = new int[length];
-                touched = new int[length];
-                bounds = new double[length];
-                bucketOf = new int[length];
-                order = new int[length];
-                stamp = 0;
-            }
-            if (++stamp > LAST_STAMP) {
-                Arrays.fill(sums, 0);
-                stamp = 1;
-            }
-            touchedCount = 0;
-            return this;
-        }
-
-        /** At most 50 skills of level 5, each asked at most 50 times: far below 16 bits. */
-        int levelSum(int slot) {
-            return sums[slot] & 0xFFFF;
-        }
-
-        void accumulate(PostingList list, int times) {
-            int[] slots = list.slots;
-            byte[] levels = list.levels;
-            int tag = stamp << 16;
-            for (int i = 0, n = list.size; i < n; i++) {
-                int slot = slots[i];
-                int sum = sums[slot];
-                if ((sum & 0xFFFF0000) != tag) {
-                    sum = tag;
-                    touched[touchedCount++] = slot;
-                }
-                sums[slot] = sum + times * levels[i];
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.caseswarm.experts.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.experts.domain.SwarmRequest;
+import io.caseswarm.experts.service.LearningService;
 import io.caseswarm.experts.service.StaffingService;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -16,17 +18,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Staffs new swarms, and more of a swarm when its owner asks, and follows the answers, closes and
  * cancellations that change people's load; an answer, a close or a cancellation also ends the wait of an
- * invitation, so it cannot expire any more.
+ * invitation, so it cannot expire any more. Credits on resolved cases' swarms teach it who knows what.
  */
 @ApplicationScoped
 public class SwarmEventsConsumer {
 
     private final EventInbox inbox;
     private final StaffingService staffing;
+    private final LearningService learning;
 
-    SwarmEventsConsumer(EventInbox inbox, StaffingService staffing) {
+    SwarmEventsConsumer(EventInbox inbox, StaffingService staffing, LearningService learning) {
         this.inbox = inbox;
         this.staffing = staffing;
+        this.learning = learning;
     }
 
     @Incoming("swarm-events")
@@ -38,7 +42,8 @@ public class SwarmEventsConsumer {
                     SwarmRequested requested = event.dataAs(SwarmRequested.class);
                     staffing.swarmRequested(new SwarmRequest(requested.swarmId(), requested.caseId(),
                             requested.ownerId(), requested.skills(), requested.teamSize(), requested.caseNumber(),
-                            requested.question(), requested.priority(), requested.podId(), requested.type()));
+                            requested.question(), requested.priority(), requested.podId(), requested.type(),
+                            requested.product(), requested.stepsTried()));
                 }
                 case "swarm-member-declined" -> {
                     MemberAnswer answer = event.dataAs(MemberAnswer.class);
@@ -76,6 +81,11 @@ public class SwarmEventsConsumer {
                     SkillsChanged changed = event.dataAs(SkillsChanged.class);
                     staffing.skillsChanged(changed.swarmId(), changed.skills());
                 }
+                case "swarm-member-credited" -> {
+                    Credited credited = event.dataAs(Credited.class);
+                    learning.credited(credited.swarmId(), credited.personId(), credited.skills(), credited.product(),
+                            credited.posts(), credited.helped(), credited.creditedAt());
+                }
                 default -> {
                     // Posts and the swarm's record of invitations change nobody's load.
                 }
@@ -84,11 +94,16 @@ public class SwarmEventsConsumer {
     }
 
     /** {@code priority}, {@code podId} and {@code type} are null on swarms requested before they were sent. */
-    record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
-            String caseNumber, String question, String priority, String podId, String type) {
+    public record SwarmRequested(UUID swarmId, UUID caseId, String ownerId, List<String> skills, int teamSize,
+            String caseNumber, String question, String priority, String podId, String type, String product,
+            String stepsTried) {
     }
 
-    record MemberAnswer(UUID swarmId, String personId) {
+    public record Credited(UUID swarmId, String personId, List<String> skills, String product, int posts, boolean helped,
+            Instant creditedAt) {
+    }
+
+    public record MemberAnswer(UUID swarmId, String personId) {
     }
 
     record SwarmClosed(UUID swarmId) {

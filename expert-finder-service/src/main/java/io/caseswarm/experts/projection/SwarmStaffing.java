@@ -36,9 +36,13 @@ public class SwarmStaffing extends PanacheEntityBase {
     public String podId;
     /** standard, urgent or backlog; null on swarms requested before types, which are standard. */
     public String type;
+    /** The case's product; null when it names none (or on swarms requested before it was sent). */
+    public String product;
+    /** What the requester tried already; with the question, the words similar cases are found by. */
+    public String stepsTried;
 
     public SwarmRequest request() {
         return new SwarmRequest(swarmId, caseId, ownerId, skills, teamSize, caseNumber, question, priority, podId,
-                type);
+                type, product, stepsTried);
     }
 }

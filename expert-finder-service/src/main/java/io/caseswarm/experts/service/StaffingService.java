@@ -16,6 +16,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.caseswarm.experts.config.InvitationsConfig;
+import io.caseswarm.experts.domain.Candidate;
+import io.caseswarm.experts.domain.CandidateQuery;
+import io.caseswarm.experts.domain.Learning;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvitationExpired;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
 import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
@@ -25,6 +28,8 @@ import io.caseswarm.experts.projection.Assignments;
 import io.caseswarm.experts.projection.ExpertAssignment;
 import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
+import io.caseswarm.experts.projection.Expertise;
+import io.caseswarm.experts.projection.StaffingDecision;
 import io.caseswarm.experts.projection.PodView;
 import io.caseswarm.experts.projection.SwarmStaffing;
 import io.caseswarm.platform.deadline.Deadlines;
@@ -45,17 +50,20 @@ public class StaffingService {
     private final EventStore store;
     private final ExpertProjector projector;
     private final Assignments assignments;
+    private final Expertise expertise;
     private final ExpertDirectory directory;
     private final Deadlines deadlines;
     private final InvitationsConfig invitations;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    StaffingService(EventStore store, ExpertProjector projector, Assignments assignments, ExpertDirectory directory, Deadlines deadlines,
-            InvitationsConfig invitations, MeterRegistry metrics, Clock clock) {
+    StaffingService(EventStore store, ExpertProjector projector, Assignments assignments, Expertise expertise,
+            ExpertDirectory directory, Deadlines deadlines, InvitationsConfig invitations, MeterRegistry metrics,
+            Clock clock) {
         this.store = store;
         this.projector = projector;
         this.assignments = assignments;
+        this.expertise = expertise;
         this.directory = directory;
         this.deadlines = deadlines;
         this.invitations = invitations;
@@ -76,9 +84,11 @@ public class StaffingService {
         staffing.priority = request.priority();
         staffing.podId = request.podId();
         staffing.type = request.type();
+        staffing.product = request.product();
+        staffing.stepsTried = request.stepsTried();
         staffing.open = true;
         staffing.persist();
-        invite(staffing, request.teamSize(), List.of());
+        invite(staffing, request.teamSize(), List.of(), "requested");
     }
 
     /**
@@ -91,8 +101,10 @@ public class StaffingService {
         answered(swarmId, personId);
         boolean heldAPlace = assignments.release(swarmId, personId);
         SwarmStaffing staffing = SwarmStaffing.findById(swarmId);
+        expertise.learn(Learning.declined(swarmId, personId, staffing == null ? null : staffing.caseNumber,
+                clock.instant()));
         if (heldAPlace && staffing != null && staffing.open) {
-            invite(staffing, 1, List.of());
+            invite(staffing, 1, List.of(), "declined by " + personId);
         }
     }
 
@@ -150,7 +162,7 @@ public class StaffingService {
             return;
         }
         staffing.teamSize += count;
-        invite(staffing, count, List.of());
+        invite(staffing, count, List.of(), count + " more wanted");
     }
 
     /** The skills the swarm asks for from now on; who was invited stays invited. */
@@ -195,7 +207,8 @@ public class StaffingService {
                 personId, invitedAt, clock.instant());
         metrics.counter("caseswarm.invitations.expired").increment();
         LOG.infof("Invitation of %s to swarm %s expired unanswered; asking the next candidate", personId, swarmId);
-        invite(staffing, 1, List.of(expired));
+        expertise.learn(Learning.declined(swarmId, personId, staffing.caseNumber, expired.expiredAt()));
+        invite(staffing, 1, List.of(expired), "invitation of " + personId + " lapsed");
     }
 
     /**
@@ -203,7 +216,7 @@ public class StaffingService {
      * team still has open places and nobody is left to ask, the swarm is unstaffed: said once, until
      * somebody is invited again.
      */
-    private void invite(SwarmStaffing staffing, int howMany, List<StaffingEvent> before) {
+    private void invite(SwarmStaffing staffing, int howMany, List<StaffingEvent> before, String reason) {
         SwarmRequest request = staffing.request();
         String swarmId = request.swarmId().toString();
         List<StaffingEvent> history = history(request.swarmId());
@@ -215,9 +228,11 @@ public class StaffingService {
         Instant now = clock.instant();
         Set<String> notAgain = new HashSet<>(invitedBefore);
         notAgain.add(request.ownerId());
-        List<ExpertInvited> invited = Staffing.invite(request, invitedBefore,
-                directory.staffingCandidates(request.skills(), PodView.membersOf(request.podId()), notAgain, howMany),
-                howMany, now);
+        CandidateQuery query = new CandidateQuery(request.skills(), request.product(), request.text(),
+                PodView.membersOf(request.podId()), notAgain, null, request.urgent(), swarmId);
+        List<Candidate> ranked = directory.staffingCandidates(query, howMany);
+        List<ExpertInvited> invited = Staffing.invite(request, invitedBefore, ranked, howMany, now);
+        record(staffing, reason, ranked, invited, now);
         List<StaffingEvent> events = new ArrayList<>(before);
         events.addAll(invited);
         long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();
@@ -232,6 +247,24 @@ public class StaffingService {
         projector.project(store.append(DirectoryCommands.STREAM_TYPE, swarmId, history.size(), events));
         for (ExpertInvited invitation : invited) {
             scheduleTimeout(staffing, invitation);
+        }
+    }
+
+    /**
+     * Keeps the decision as it stood (GET /staffing/{swarmId}), and counts each invitation against the invitee's
+     * fatigue.
+     */
+    private void record(SwarmStaffing staffing, String reason, List<Candidate> ranked, List<ExpertInvited> invited,
+            Instant now) {
+        StaffingDecision decision = new StaffingDecision();
+        decision.swarmId = staffing.swarmId;
+        decision.decidedAt = now;
+        decision.reason = reason;
+        decision.ranked = ranked.subList(0, Math.min(StaffingDecision.KEPT, ranked.size()));
+        decision.invited = invited.stream().map(ExpertInvited::personId).toList();
+        decision.persist();
+        for (ExpertInvited invitation : invited) {
+            expertise.learn(Learning.invited(staffing.swarmId, invitation.personId(), staffing.caseNumber, now));
         }
     }
 

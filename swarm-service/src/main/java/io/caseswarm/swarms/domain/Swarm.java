@@ -84,14 +84,17 @@ public final class Swarm {
             String requestedVia, Instant now) {
         return List.of(new SwarmRequested(command.swarmId(), command.caseId(), facts.number(), facts.ownerId(),
                 command.question().strip(), command.stepsTried(), command.skills(), command.teamSize(), now,
-                requestedBy, requestedVia, facts.priority(), facts.podId(), command.type(), facts.podLeadIds()));
+                requestedBy, requestedVia, facts.priority(), facts.podId(), command.type(), facts.podLeadIds(),
+                facts.product()));
     }
 
     /**
      * What a swarm request takes from its case, as swarm-service learnt it; {@code podId} is the pod whose
-     * products include the case's product (null: none), and {@code podLeadIds} its leads (null: no pod).
+     * products include the case's product (null: none), and {@code podLeadIds} its leads (null: no pod);
+     * {@code product} the case's product (null: none), which the expert finder weighs experience of.
      */
-    public record CaseFacts(String number, String ownerId, String priority, String podId, List<String> podLeadIds) {
+    public record CaseFacts(String number, String ownerId, String priority, String podId, List<String> podLeadIds,
+            String product) {
     }
 
     /**

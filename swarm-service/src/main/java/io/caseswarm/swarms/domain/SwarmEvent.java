@@ -24,8 +24,8 @@ public sealed interface SwarmEvent {
     @EventType("swarm-requested")
     record SwarmRequested(UUID swarmId, UUID caseId, String caseNumber, String ownerId, String question,
             String stepsTried, List<String> skills, int teamSize, Instant requestedAt, String requestedBy,
-            String requestedVia, String priority, String podId, SwarmType type, List<String> podLeadIds)
-            implements SwarmEvent {
+            String requestedVia, String priority, String podId, SwarmType type, List<String> podLeadIds,
+            String product) implements SwarmEvent {
     }
 
     /** The case changed hands: its swarm follows the case's new owner, who now holds the owner's rights in it. */

@@ -124,7 +124,7 @@ public class SwarmCommands {
                 command.teamSize() != null ? command.teamSize() : config.teamSize(type), type);
         Optional<Pod> pod = Pod.forProduct(knownCase.product);
         append(command.swarmId(), 0, Swarm.request(settled, new Swarm.CaseFacts(knownCase.number, knownCase.ownerId,
-                knownCase.priority, pod.map(p -> p.podId).orElse(null), pod.map(p -> p.leads).orElse(null)),
+                knownCase.priority, pod.map(p -> p.podId).orElse(null), pod.map(p -> p.leads).orElse(null), knownCase.product),
                 requestedBy, requestedVia, now));
         scheduleReminder(command.swarmId(), knownCase.priority, now, 0);
     }

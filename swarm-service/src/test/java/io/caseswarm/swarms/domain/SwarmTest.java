@@ -37,7 +37,7 @@ class SwarmTest {
     private static final UUID CASE = UUID.randomUUID();
     private static final SwarmRequested REQUESTED = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima",
             "Why does the sync stop?", "Restarted it", List.of("billing"), 2, NOW, "lena.berg", null, "high", "billing",
-            SwarmType.STANDARD, List.of("lena.berg"));
+            SwarmType.STANDARD, List.of("lena.berg"), "Billing Cloud");
     private static final SwarmMemberInvited RAJ_INVITED = new SwarmMemberInvited(SWARM, CASE, "raj.patel", NOW);
     private static final SwarmMemberJoined RAJ_JOINED = new SwarmMemberJoined(SWARM, CASE, "raj.patel", NOW);
 
@@ -46,7 +46,7 @@ class SwarmTest {
         RequestSwarm command = new RequestSwarm(SWARM, CASE, " Why does the sync stop? ", "Restarted it",
                 List.of("billing"), 2, SwarmType.STANDARD);
 
-        assertThat(Swarm.request(command, new Swarm.CaseFacts("CS-000042", "ana.lima", "high", "billing", List.of("lena.berg")), "lena.berg",
+        assertThat(Swarm.request(command, new Swarm.CaseFacts("CS-000042", "ana.lima", "high", "billing", List.of("lena.berg"), "Billing Cloud"), "lena.berg",
                 null, NOW))
                 .containsExactly(REQUESTED);
     }
@@ -350,7 +350,7 @@ class SwarmTest {
     void aSwarmKnowsItsPodAndAnOlderOneHasNone() {
         assertThat(given(REQUESTED).podId()).isEqualTo("billing");
         SwarmRequested older = new SwarmRequested(SWARM, CASE, "CS-000042", "ana.lima", "Why?", null,
-                List.of("billing"), 2, NOW, null, null, null, null, null, null);
+                List.of("billing"), 2, NOW, null, null, null, null, null, null, null);
         assertThat(given(older).podId()).isNull();
     }
 

@@ -6,31 +6,27 @@ import java.util.Set;
 
 /**
  * Replays a labelled dataset through a finder and the baseline side by side: every event, in file order, to
- * both; every query judged against the state the events before it built. The skill coverage of each team is
- * judged by one {@link TeamCoverage} for both, so that they are held to the same notion of credit.
+ * both; every query judged against the state the events before it built. A team's skill coverage is judged
+ * twice: by the finder that chose it (what it credits its members with), and by {@link EvidenceCoverage} from
+ * the dataset's own events, one judge for both finders, so a finder generous with credit shows it.
  */
 public final class Evaluation {
 
     private final OfflineFinder finder;
     private final OfflineFinder baseline;
     private final EvidenceCoverage evidence = new EvidenceCoverage();
-    private final TeamCoverage judge;
 
-    public Evaluation(OfflineFinder finder, OfflineFinder baseline, TeamCoverage judge) {
+    public Evaluation(OfflineFinder finder, OfflineFinder baseline) {
         this.finder = finder;
         this.baseline = baseline;
-        this.judge = judge;
     }
 
     /** Between the finder as the service runs it and its exact-declared-skill baseline. */
     public static Evaluation ofReplayedFinder() {
-        ReplayedFinder full = ReplayedFinder.full();
-        return new Evaluation(OfflineFinder.of(full), OfflineFinder.of(ReplayedFinder.baseline()),
-                (Object) full instanceof TeamCoverage own ? own : null);
+        return new Evaluation(OfflineFinder.of(ReplayedFinder.full()), OfflineFinder.of(ReplayedFinder.baseline()));
     }
 
     public EvaluationReport run(List<DatasetEntry> dataset) {
-        TeamCoverage coverage = judge != null ? judge : evidence;
         ScoreSheet finderSheet = new ScoreSheet();
         ScoreSheet baselineSheet = new ScoreSheet();
         Set<String> registered = new HashSet<>();
@@ -46,8 +42,8 @@ public final class Evaluation {
                     events++;
                 }
                 case JudgedQuery judged -> {
-                    judge(finder, judged, finderSheet, coverage);
-                    judge(baseline, judged, baselineSheet, coverage);
+                    judge(finder, judged, finderSheet);
+                    judge(baseline, judged, baselineSheet);
                     queries++;
                 }
             }
@@ -61,15 +57,16 @@ public final class Evaluation {
             finder.apply(event.cloudEvent());
             baseline.apply(event.cloudEvent());
         } catch (IllegalArgumentException e) {
-            throw new MalformedDatasetException(event.line(), "a malformed " + event.type() + " event: "
-                    + e.getMessage(), e);
+            // The finder's message names the event type and what is wrong with it.
+            throw new MalformedDatasetException(event.line(), e.getMessage(), e);
         }
         evidence.apply(event.cloudEvent());
     }
 
-    private static void judge(OfflineFinder finder, JudgedQuery judged, ScoreSheet sheet, TeamCoverage coverage) {
-        List<String> ranking = finder.rank(judged.query(), RankingMetrics.AVERAGE_PRECISION_DEPTH);
-        List<String> team = finder.team(judged.query());
-        sheet.judge(judged, ranking, team, coverage.covered(judged.query(), team));
+    private void judge(OfflineFinder judged, JudgedQuery query, ScoreSheet sheet) {
+        List<String> ranking = judged.rank(query.query(), RankingMetrics.AVERAGE_PRECISION_DEPTH);
+        List<String> team = judged.team(query.query());
+        sheet.judge(query, ranking, team, judged.covered(query.query(), team),
+                evidence.covered(query.query(), team));
     }
 }

@@ -16,6 +16,7 @@ public record EvaluationReport(FinderScores finder, FinderScores baseline, int e
             new Row("p@5", FinderScores::precisionAt5),
             new Row("map", FinderScores::meanAveragePrecision),
             new Row("coverage", FinderScores::coverage),
+            new Row("coverage*", FinderScores::evidencedCoverage),
             new Row("gini", FinderScores::gini));
 
     /** The table (metric, finder, baseline, difference), then the one summary line scripts read, last. */
@@ -27,6 +28,9 @@ public record EvaluationReport(FinderScores finder, FinderScores baseline, int e
             double theirs = row.value().applyAsDouble(baseline);
             out.printf(Locale.ROOT, "%-10s %8.3f %9.3f %+11.3f%n", row.metric(), ours, theirs, ours - theirs);
         }
+        out.println();
+        out.println("coverage: asked skills the team is credited with, by the finder that chose it; coverage*: by the");
+        out.println("dataset's own events (declared, helped on a swarm, wrote an article; taxonomy synonyms), for both.");
         out.println();
         out.println(summaryLine());
     }

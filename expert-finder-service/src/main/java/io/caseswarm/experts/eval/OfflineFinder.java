@@ -1,11 +1,15 @@
 package io.caseswarm.experts.eval;
 
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What the evaluation asks of a finder under judgement; {@link ReplayedFinder} is the one it judges. */
-public interface OfflineFinder {
+/**
+ * What the evaluation asks of a finder under judgement; {@link ReplayedFinder} is the one it judges. Its
+ * {@link #covered} says which asked skills it credits the team it chose with.
+ */
+public interface OfflineFinder extends TeamCoverage {
 
     /** Applies an event as it appears on the topics; {@link IllegalArgumentException} when it is malformed. */
     void apply(JsonNode cloudEvent);
@@ -31,6 +35,11 @@ public interface OfflineFinder {
             @Override
             public List<String> team(FinderQuery query) {
                 return finder.team(query);
+            }
+
+            @Override
+            public Set<String> covered(FinderQuery query, List<String> team) {
+                return finder.covered(query, team);
             }
         };
     }

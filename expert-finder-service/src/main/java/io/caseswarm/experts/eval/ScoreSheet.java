@@ -15,14 +15,18 @@ final class ScoreSheet {
     private double precision;
     private double averagePrecision;
     private double coverage;
+    private double evidencedCoverage;
     private int queries;
     private final Map<String, Long> invitations = new HashMap<>();
 
-    void judge(JudgedQuery judged, List<String> ranking, List<String> team, Set<String> covered) {
+    /** {@code covered}: the asked skills the finder credits its team with; {@code evidenced}: the dataset does. */
+    void judge(JudgedQuery judged, List<String> ranking, List<String> team, Set<String> covered,
+            Set<String> evidenced) {
         ndcg += RankingMetrics.ndcgAt(RankingMetrics.NDCG_DEPTH, ranking, judged);
         precision += RankingMetrics.precisionAt(RankingMetrics.PRECISION_DEPTH, ranking, judged);
         averagePrecision += RankingMetrics.averagePrecision(ranking, judged);
         coverage += RankingMetrics.coverage(judged.query().skills(), covered);
+        evidencedCoverage += RankingMetrics.coverage(judged.query().skills(), evidenced);
         team.forEach(person -> invitations.merge(person, 1L, Long::sum));
         queries++;
     }
@@ -34,7 +38,7 @@ final class ScoreSheet {
         everyone.addAll(invitations.keySet());
         long[] counts = everyone.stream().mapToLong(person -> invitations.getOrDefault(person, 0L)).toArray();
         int n = Math.max(queries, 1);
-        return new FinderScores(ndcg / n, precision / n, averagePrecision / n, coverage / n,
+        return new FinderScores(ndcg / n, precision / n, averagePrecision / n, coverage / n, evidencedCoverage / n,
                 InvitationSpread.gini(counts));
     }
 }

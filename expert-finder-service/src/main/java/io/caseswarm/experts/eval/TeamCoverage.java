@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Which of a query's skills a team covers: those some member is credited with, by declaration, by learned
- * evidence or through the taxonomy. A finder that can say so itself (its own notion of credit) implements this;
- * for one that cannot, the evaluation falls back on {@link EvidenceCoverage}.
+ * evidence or through the taxonomy. Every finder judged says so for its own teams ({@link OfflineFinder});
+ * {@link EvidenceCoverage} says so from the dataset's events alone, the same judge for every finder.
  */
 public interface TeamCoverage {
 

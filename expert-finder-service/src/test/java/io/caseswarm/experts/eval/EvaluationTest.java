@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class EvaluationTest {
         public void apply(JsonNode cloudEvent) {
             if (cloudEvent.path("type").asText().equals("expert-registered")) {
                 if (!cloudEvent.path("data").path("skills").isArray()) {
-                    throw new IllegalArgumentException("skills must be an array");
+                    throw new IllegalArgumentException("malformed expert-registered event: skills must be an array");
                 }
                 people.add(cloudEvent.path("data"));
             }
@@ -44,6 +46,14 @@ class EvaluationTest {
         @Override
         public List<String> team(FinderQuery query) {
             return rank(query, query.teamSize());
+        }
+
+        /** Credits a member with the asked skills they declared. */
+        @Override
+        public Set<String> covered(FinderQuery query, List<String> team) {
+            return people.stream().filter(person -> team.contains(person.path("personId").asText()))
+                    .flatMap(person -> person.findValuesAsText("name").stream())
+                    .filter(query.skills()::contains).collect(Collectors.toSet());
         }
     }
 
@@ -70,8 +80,8 @@ class EvaluationTest {
                 registered("di", "java"),
                 query("after", "k8s", "\"bo\":3"));                    // now bo is found, first
 
-        EvaluationReport report = new Evaluation(new InOrderOfRegistration(), new InOrderOfRegistration(),
-                null).run(read(dataset));
+        EvaluationReport report = new Evaluation(new InOrderOfRegistration(), new InOrderOfRegistration())
+                .run(read(dataset));
 
         assertThat(report.events()).isEqualTo(4);
         assertThat(report.queries()).isEqualTo(2);
@@ -80,8 +90,9 @@ class EvaluationTest {
         assertThat(report.finder().ndcgAt10()).isCloseTo(0.5, within(1e-12));
         assertThat(report.finder().meanAveragePrecision()).isCloseTo(0.5, within(1e-12));
         assertThat(report.finder().precisionAt5()).isCloseTo(0.1, within(1e-12));
-        // Coverage by the dataset's own evidence: nobody for "before", bo's declared k8s for "after".
+        // Coverage, by the finder and by the dataset's evidence: nobody for "before", bo's declared k8s for "after".
         assertThat(report.finder().coverage()).isCloseTo(0.5, within(1e-12));
+        assertThat(report.finder().evidencedCoverage()).isCloseTo(0.5, within(1e-12));
         // One invitation, to bo, among 4 registered: ascending 0,0,0,1 gives 2·4/(4·1) − 5/4 = 0.75.
         assertThat(report.finder().gini()).isCloseTo(0.75, within(1e-12));
         assertThat(report.summaryLine())
@@ -93,10 +104,10 @@ class EvaluationTest {
         String dataset = registered("ana", "sql") + "\n" + registered("bo", "k8s").replace(
                 "[{\"name\":\"k8s\",\"level\":3}]", "\"k8s\"");
 
-        assertThatThrownBy(() -> new Evaluation(new InOrderOfRegistration(), new InOrderOfRegistration(), null)
+        assertThatThrownBy(() -> new Evaluation(new InOrderOfRegistration(), new InOrderOfRegistration())
                 .run(read(dataset)))
                 .isInstanceOf(MalformedDatasetException.class)
-                .hasMessage("line 2: a malformed expert-registered event: skills must be an array");
+                .hasMessage("line 2: malformed expert-registered event: skills must be an array");
     }
 
     private static List<DatasetEntry> read(String text) throws IOException {

@@ -83,8 +83,9 @@ public final class CandidateScoring {
      * 0–1) and by experience with its product; each sign closes part of the gap the others leave.
      */
     public static double knowledge(double skillMatch, double similarCase, double productFit, FinderWeights weights) {
-        return 1 - (1 - skillMatch) * (1 - weights.similarCaseWeight() * similarCase)
-                * (1 - weights.productWeight() * productFit);
+        double gap = (1 - weights.similarCaseWeight() * similarCase) * (1 - weights.productWeight() * productFit);
+        // Without either sign the skill match as it is: 1 − (1 − x) is not always x in floating point.
+        return gap == 1 ? skillMatch : 1 - (1 - skillMatch) * gap;
     }
 
     /** How much recent invitations and declines (faded) weigh on a person (0–1). */

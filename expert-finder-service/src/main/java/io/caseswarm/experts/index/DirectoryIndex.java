@@ -146,6 +146,12 @@ public class DirectoryIndex {
         return index.staffingCandidates(query, howMany, now);
     }
 
+    /** As {@link ExpertIndex#unknown}. */
+    public List<String> unknown(List<String> skills) {
+        awaitBuilt();
+        return index.unknown(skills);
+    }
+
     /** From now on, skills relate as {@code taxonomy} says. */
     public void taxonomyChanged(SkillTaxonomy taxonomy) {
         index.taxonomy(taxonomy);

@@ -210,6 +210,18 @@ public final class ExpertIndex {
         return ranked;
     }
 
+    /** The skills among {@code skills} that nobody holds, directly or through a skill that counts for them. */
+    public List<String> unknown(List<String> skills) {
+        SkillTaxonomy related = weights.learning() ? taxonomy : SkillTaxonomy.EMPTY;
+        lock.readLock().lock();
+        try {
+            return skills.stream().distinct().filter(skill -> related.sources(skill).keySet().stream()
+                    .noneMatch(source -> postings.containsKey(source) && postings.get(source).size > 0)).toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** One query's run over the index, under the read lock. */
     private final class Search {
         final CandidateQuery query;
@@ -356,16 +368,21 @@ public final class ExpertIndex {
             if (profile.offOn(clock.toLocalDate(), query.urgent())) {
                 return null;
             }
-            double skillMatch = work.sum(slot) / query.skills().size();
-            double similar = work.similar(slot);
-            double availability = CandidateScoring.availability(profile, clock.toLocalTime());
-            double score = score(slot, skillMatch, similar, availability);
+            // The sum again, per asked skill in the asked order and compensated as DoubleStream sums: the score
+            // must not depend on the order the posting lists were read in, down to its rounding.
+            Map<String, Double> credits = new HashMap<>();
             List<String> matched = new ArrayList<>();
             for (String skill : times.keySet()) {
-                if (bestSource(slot, skill) != null) {
+                Source source = bestSource(slot, skill);
+                credits.put(skill, source == null ? 0 : source.credit());
+                if (source != null) {
                     matched.add(skill);
                 }
             }
+            double skillMatch = query.skills().stream().mapToDouble(credits::get).sum() / query.skills().size();
+            double similar = work.similar(slot);
+            double availability = CandidateScoring.availability(profile, clock.toLocalTime());
+            double score = score(slot, skillMatch, similar, availability);
             return new Candidate(ids[slot], profile.name(), profile.email(), profile.chatHandle(), matched,
                     CandidateScoring.rounded(skillMatch), CandidateScoring.rounded(availability),
                     CandidateScoring.rounded(CandidateScoring.room(capacity[slot], loads[slot])), inPod(slot),
@@ -426,12 +443,8 @@ public final class ExpertIndex {
                         + learned[slot].count(e -> query.product().equals(e.product()) && e.kind().expertise())
                         + " resolved cases, swarms or articles");
             }
-            long invitations = learned[slot] == null ? 0
-                    : learned[slot].count(e -> !e.kind().expertise()
-                            && e.at().isAfter(now.minus(weights.fatigueHalfLife().multipliedBy(2))));
-            if (fatigue[slot] * fatigueNow > 0.05 && invitations > 0) {
-                notes.add("asked " + invitations + " times in the last "
-                        + weights.fatigueHalfLife().multipliedBy(2).toDays() + " days");
+            if (fatigue[slot] * fatigueNow > 0.05 && learned[slot] != null) {
+                notes.add(learned[slot].fatigue(now, weights.fatigueHalfLife()));
             }
             return notes;
         }

@@ -57,6 +57,15 @@ final class Learned {
         return notes;
     }
 
+    /** "asked 3 times in the last 14 days, declined 1": what weighs on the person now. */
+    String fatigue(Instant now, Duration halfLife) {
+        Instant since = now.minus(halfLife.multipliedBy(2));
+        long asked = count(e -> e.kind() == Evidence.Kind.INVITED && e.at().isAfter(since));
+        long declined = count(e -> e.kind() == Evidence.Kind.DECLINED && e.at().isAfter(since));
+        return "asked " + (asked == 1 ? "once" : asked + " times") + " in the last "
+                + halfLife.multipliedBy(2).toDays() + " days" + (declined > 0 ? ", declined " + declined : "");
+    }
+
     private static String noun(Evidence.Kind kind, int count) {
         String noun = switch (kind) {
             case HELPED, CREDITED -> "swarm";

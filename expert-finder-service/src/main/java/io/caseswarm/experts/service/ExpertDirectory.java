@@ -30,13 +30,20 @@ public class ExpertDirectory {
     }
 
     /**
-     * The best {@code limit} candidates for {@code skills}, leaving out {@code excluded}, best first. Equal scores
+     * The best {@code limit} candidates for {@code skills} (and a case's {@code product} and {@code text}, either
+     * null), leaving out {@code excluded}, best first. Equal scores
      * are ordered by the day, so they take turns from one day to the next.
      */
-    public List<Candidate> candidates(List<String> skills, Set<String> excluded, int limit) {
+    public List<Candidate> candidates(List<String> skills, String product, String text, Set<String> excluded,
+            int limit) {
         var now = clock.instant();
-        return index.top(CandidateQuery.forSkills(skills, excluded, LocalDate.ofInstant(now, ZoneOffset.UTC).toString()),
-                limit, now);
+        return index.top(new CandidateQuery(skills, product, text, Set.of(), excluded, null, false,
+                LocalDate.ofInstant(now, ZoneOffset.UTC).toString()), limit, now);
+    }
+
+    /** The skills among {@code skills} that nobody declared or showed, nor any skill that counts for them. */
+    public List<String> unknown(List<String> skills) {
+        return index.unknown(skills);
     }
 
     /** Enough of the ranking to staff a swarm from, as {@link DirectoryIndex#staffingCandidates} gives it. */

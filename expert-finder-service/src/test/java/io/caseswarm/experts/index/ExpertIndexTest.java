@@ -50,7 +50,7 @@ class ExpertIndexTest {
             Instant now = world.now(random);
             List<Candidate> expected = CandidateScoring.rank(world.people.values(), skills, Set.of(), now).stream()
                     .filter(c -> c.matchedSkills().contains(mustHave)).limit(3).toList();
-            assertThat(world.index.top(skills, Set.of(), Set.of(), mustHave, 3, now)).isEqualTo(expected);
+            assertThat(withoutNotes(world.index.top(skills, Set.of(), Set.of(), mustHave, 3, now))).isEqualTo(expected);
         }
     }
 
@@ -58,6 +58,11 @@ class ExpertIndexTest {
     void aSkillNobodyHasFindsNobody() {
         World world = new World(new Random(1), 50, 5);
         assertThat(world.index.top(List.of("cobol-on-mars"), Set.of(), Set.of(), null, 10, Instant.now())).isEmpty();
+    }
+
+    /** The scan ranks alone; the index also says why, which the scan cannot be compared on. */
+    private static List<Candidate> withoutNotes(List<Candidate> ranked) {
+        return ranked.stream().map(candidate -> candidate.withEvidence(List.of())).toList();
     }
 
     /** A random directory held twice: as snapshots for the scan, and in the index. */
@@ -93,7 +98,7 @@ class ExpertIndexTest {
             Instant now = now(random);
             List<Candidate> expected = CandidateScoring.rank(people.values(), skills, pod, now).stream()
                     .filter(c -> !excluded.contains(c.personId())).limit(k).toList();
-            assertThat(index.top(skills, pod, excluded, null, k, now))
+            assertThat(withoutNotes(index.top(skills, pod, excluded, null, k, now)))
                     .as("top %d for %s", k, skills).isEqualTo(expected);
         }
 

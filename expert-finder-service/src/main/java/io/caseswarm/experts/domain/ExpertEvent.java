@@ -2,15 +2,17 @@ package io.caseswarm.experts.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.caseswarm.platform.event.EventType;
 
 /**
- * The expert finder's events, on {@code expert-events}. Three streams share the topic: a person's
+ * The expert finder's events, on {@code expert-events}. Four streams share the topic: a person's
  * directory entry ({@link DirectoryEvent}, keyed by the person), a pod's definition ({@link PodEvent},
- * keyed by the pod) and a swarm's staffing ({@link StaffingEvent}, keyed by the swarm, so that all
- * invitations of one swarm stay in order).
+ * keyed by the pod), a skill's place in the taxonomy ({@link SkillEvent}, keyed by {@code skill:<name>}) and a
+ * swarm's staffing ({@link StaffingEvent}, keyed by the swarm, so that all invitations of one swarm stay in
+ * order).
  */
 public sealed interface ExpertEvent {
 
@@ -20,6 +22,10 @@ public sealed interface ExpertEvent {
 
     /** A pod's stream: its definition as an admin (or, for its members, one of its leads) set it. */
     sealed interface PodEvent extends ExpertEvent {
+    }
+
+    /** A skill's stream: its definition in the taxonomy, as an admin set it. */
+    sealed interface SkillEvent extends ExpertEvent {
     }
 
     /** A swarm's stream in the expert finder: whom it asked, whose invitation lapsed, when it ran dry. */
@@ -76,6 +82,32 @@ public sealed interface ExpertEvent {
 
         public PodDefinition definition() {
             return new PodDefinition(name, products, skills, members, leads, slackChannel);
+        }
+    }
+
+    /**
+     * A skill's whole definition in the taxonomy, each time an admin sets it: its synonyms, its broader skill
+     * (null when none) and related skills with their weights. {@code skillId} is {@code skill:<skill>}, the
+     * stream and the record key: skills, people and pods share the topic's keys, and the prefix (no person or
+     * pod id has a ':') keeps a skill named like a pod apart from it.
+     */
+    @EventType("skill-defined")
+    record SkillDefined(String skillId, String skill, List<String> synonyms, String broader,
+            Map<String, Double> related, String definedBy, Instant definedAt) implements SkillEvent {
+
+        public static final String STREAM_PREFIX = "skill:";
+
+        public static String streamOf(String skill) {
+            return STREAM_PREFIX + skill;
+        }
+
+        public static SkillDefined of(SkillDefinition d, String definedBy, Instant at) {
+            return new SkillDefined(streamOf(d.skill()), d.skill(), d.synonyms(), d.broader(), d.related(), definedBy,
+                    at);
+        }
+
+        public SkillDefinition definition() {
+            return new SkillDefinition(skill, synonyms, broader, related);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.caseswarm.experts.domain;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.caseswarm.platform.event.EventType;
@@ -33,37 +36,51 @@ public sealed interface ExpertEvent {
         UUID swarmId();
     }
 
+    /**
+     * A person joined the directory. {@code workingDays}, {@code holidays}, {@code timeOff} and
+     * {@code urgentOnDaysOff} are their calendar: all null when they have none (never off), and on events from
+     * before calendars.
+     */
     @EventType("expert-registered")
     record ExpertRegistered(String personId, String name, String email, String chatHandle, String timeZone,
             WorkingHours workingHours, List<Skill> skills, int capacity, Presence presence, Instant registeredAt,
-            String slackUserId, List<String> roles) implements DirectoryEvent {
+            String slackUserId, List<String> roles, Set<DayOfWeek> workingDays, List<LocalDate> holidays,
+            List<DateRange> timeOff, Boolean urgentOnDaysOff) implements DirectoryEvent {
 
         static ExpertRegistered of(String personId, Profile p, Instant at) {
+            DaysOff d = p.daysOff();
             return new ExpertRegistered(personId, p.name(), p.email(), p.chatHandle(), p.timeZone(), p.workingHours(),
-                    p.skills(), p.capacity(), p.presence(), at, p.slackUserId(), p.roles());
+                    p.skills(), p.capacity(), p.presence(), at, p.slackUserId(), p.roles(),
+                    d == null ? null : d.workingDays(), d == null ? null : d.holidays(),
+                    d == null ? null : d.timeOff(), d == null ? null : d.urgentOnDaysOff());
         }
 
-        /** Events from before Slack links and roles existed carry neither: no link, no roles. */
+        /** Events from before Slack links, roles and calendars carry none: no link, no roles, never off. */
         public Profile profile() {
             return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, slackUserId,
-                    roles == null ? List.of() : roles);
+                    roles == null ? List.of() : roles, DaysOff.of(workingDays, holidays, timeOff, urgentOnDaysOff));
         }
     }
 
+    /** A person's whole new profile, calendar included (as {@link ExpertRegistered}). */
     @EventType("expert-updated")
     record ExpertUpdated(String personId, String name, String email, String chatHandle, String timeZone,
             WorkingHours workingHours, List<Skill> skills, int capacity, Presence presence, Instant updatedAt,
-            String slackUserId, List<String> roles) implements DirectoryEvent {
+            String slackUserId, List<String> roles, Set<DayOfWeek> workingDays, List<LocalDate> holidays,
+            List<DateRange> timeOff, Boolean urgentOnDaysOff) implements DirectoryEvent {
 
         static ExpertUpdated of(String personId, Profile p, Instant at) {
+            DaysOff d = p.daysOff();
             return new ExpertUpdated(personId, p.name(), p.email(), p.chatHandle(), p.timeZone(), p.workingHours(),
-                    p.skills(), p.capacity(), p.presence(), at, p.slackUserId(), p.roles());
+                    p.skills(), p.capacity(), p.presence(), at, p.slackUserId(), p.roles(),
+                    d == null ? null : d.workingDays(), d == null ? null : d.holidays(),
+                    d == null ? null : d.timeOff(), d == null ? null : d.urgentOnDaysOff());
         }
 
-        /** Events from before Slack links and roles existed carry neither: no link, no roles. */
+        /** Events from before Slack links, roles and calendars carry none: no link, no roles, never off. */
         public Profile profile() {
             return new Profile(name, email, chatHandle, timeZone, workingHours, skills, capacity, presence, slackUserId,
-                    roles == null ? List.of() : roles);
+                    roles == null ? List.of() : roles, DaysOff.of(workingDays, holidays, timeOff, urgentOnDaysOff));
         }
     }
 

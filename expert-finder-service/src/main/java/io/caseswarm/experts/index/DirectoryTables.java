@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caseswarm.experts.domain.DaysOff;
 import io.caseswarm.experts.domain.Evidence;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
@@ -36,7 +37,7 @@ import io.caseswarm.experts.domain.WorkingHours;
 public class DirectoryTables {
 
     private static final String PROFILES = "select person_id, name, email, chat_handle, time_zone, work_start, work_end,"
-            + " skills, capacity, presence from expert_profile";
+            + " skills, capacity, presence, days_off from expert_profile";
     private static final String LOADS = "select person_id, count(*) from expert_assignment";
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
@@ -178,12 +179,13 @@ public class DirectoryTables {
 
     private Profile profile(ResultSet rows) throws SQLException {
         try {
+            String daysOff = rows.getString(11);
             return new Profile(rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
                     new WorkingHours(rows.getObject(6, LocalTime.class), rows.getObject(7, LocalTime.class)),
                     json.readValue(rows.getString(8), SKILLS), rows.getInt(9), Presence.valueOf(rows.getString(10)),
-                    null, List.of());
+                    null, List.of(), daysOff == null ? null : json.readValue(daysOff, DaysOff.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable skills of " + rows.getString(1), e);
+            throw new IllegalStateException("Unreadable skills or calendar of " + rows.getString(1), e);
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.experts.domain.DaysOff;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
@@ -40,10 +41,13 @@ public class ExpertProfile extends PanacheEntityBase {
     public String slackUserId;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> roles;
+    /** Null: no calendar, never off. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public DaysOff daysOff;
 
     public Profile profile() {
         return new Profile(name, email, chatHandle, timeZone, new WorkingHours(workStart, workEnd), skills, capacity,
-                presence, slackUserId, roles);
+                presence, slackUserId, roles, daysOff);
     }
 
     /** Whoever else is linked to {@code slackUserId}, if anyone. */
@@ -63,6 +67,7 @@ public class ExpertProfile extends PanacheEntityBase {
         presence = profile.presence();
         slackUserId = profile.slackUserId();
         roles = profile.roles();
+        daysOff = profile.daysOff();
         updatedAt = at;
     }
 }

@@ -14,6 +14,8 @@ import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
 import io.caseswarm.experts.domain.ExpertEvent.PodDefined;
 import io.caseswarm.experts.domain.ExpertEvent.PodEvent;
+import io.caseswarm.experts.domain.ExpertEvent.SkillDefined;
+import io.caseswarm.experts.domain.ExpertEvent.SkillEvent;
 import io.caseswarm.experts.domain.ExpertEvent.StaffingEvent;
 import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
 import io.caseswarm.experts.index.DirectoryIndex;
@@ -23,7 +25,7 @@ import io.caseswarm.platform.store.StoredEvent;
 
 /**
  * Keeps the skills/capacity view in step with the expert finder's own events, in their transaction, and the
- * in-memory index of it once that transaction commits.
+ * in-memory index of it (and the skill taxonomy) once that transaction commits.
  */
 @ApplicationScoped
 public class ExpertProjector {
@@ -33,17 +35,21 @@ public class ExpertProjector {
     public static final EventTypes<DirectoryEvent> DIRECTORY = EventTypes.of(DirectoryEvent.class);
     /** A pod's stream. */
     public static final EventTypes<PodEvent> PODS = EventTypes.of(PodEvent.class);
+    /** A skill's stream. */
+    public static final EventTypes<SkillEvent> SKILLS = EventTypes.of(SkillEvent.class);
     /** A swarm's stream. */
     public static final EventTypes<StaffingEvent> STAFFING = EventTypes.of(StaffingEvent.class);
 
     private final EventStore store;
     private final Assignments assignments;
     private final DirectoryIndex index;
+    private final TaxonomyView taxonomy;
 
-    ExpertProjector(EventStore store, Assignments assignments, DirectoryIndex index) {
+    ExpertProjector(EventStore store, Assignments assignments, DirectoryIndex index, TaxonomyView taxonomy) {
         this.store = store;
         this.assignments = assignments;
         this.index = index;
+        this.taxonomy = taxonomy;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,6 +76,17 @@ public class ExpertProjector {
                     });
                     pod.set(defined.definition(), defined.definedAt());
                     pod.persist();
+                }
+                case SkillDefined defined -> {
+                    SkillDefinitionView skill = SkillDefinitionView.<SkillDefinitionView>findByIdOptional(
+                            defined.skill()).orElseGet(() -> {
+                                SkillDefinitionView created = new SkillDefinitionView();
+                                created.skill = defined.skill();
+                                return created;
+                            });
+                    skill.set(defined.definition(), defined.definedBy(), defined.definedAt());
+                    skill.persist();
+                    taxonomy.defined(defined.definition());
                 }
                 case ExpertInvited invited -> {
                     assignments.hold(invited.swarmId(), invited.personId(), ExpertAssignment.PENDING);

@@ -19,13 +19,13 @@ public interface FinderConfig {
     @WithDefault("1.0")
     double evidenceSaturation();
 
-    @WithDefault("0.6")
+    @WithDefault("0.4")
     double similarCaseWeight();
 
     @WithDefault("0.2")
     double productWeight();
 
-    @WithDefault("P7D")
+    @WithDefault("P14D")
     Duration fatigueHalfLife();
 
     @WithDefault("0.3")

@@ -21,9 +21,9 @@ public record FinderWeights(Duration evidenceHalfLife, double evidenceSaturation
         double productWeight, Duration fatigueHalfLife, double fatigueWeight, double fatigueSaturation,
         boolean learning) {
 
-    public static final FinderWeights DEFAULTS = new FinderWeights(Duration.ofDays(90), 1.0, 0.6, 0.2,
-            Duration.ofDays(7), 0.3, 2.0, true);
+    public static final FinderWeights DEFAULTS = new FinderWeights(Duration.ofDays(90), 1.0, 0.4, 0.2,
+            Duration.ofDays(14), 0.3, 2.0, true);
 
     public static final FinderWeights BASELINE = new FinderWeights(Duration.ofDays(90), 1.0, 0, 0,
-            Duration.ofDays(7), 0, 2.0, false);
+            Duration.ofDays(14), 0, 2.0, false);
 }

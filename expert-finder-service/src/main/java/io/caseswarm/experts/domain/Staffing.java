@@ -28,10 +28,10 @@ public final class Staffing {
         Set<String> uncovered = new HashSet<>(request.skills());
         List<ExpertInvited> invitations = new ArrayList<>();
         while (invitations.size() < howMany && !pool.isEmpty()) {
-            Candidate next = pool.stream()
+            List<Candidate> bringing = pool.stream()
                     .filter(c -> c.matchedSkills().stream().anyMatch(uncovered::contains))
-                    .findFirst()
-                    .orElse(pool.getFirst());
+                    .toList();
+            Candidate next = leastAskedOfTheBest(bringing.isEmpty() ? pool : bringing);
             pool.remove(next);
             next.matchedSkills().forEach(uncovered::remove);
             // Helping a swarm of another pod is marked, so that it can be credited to the helper.
@@ -43,6 +43,36 @@ public final class Staffing {
         }
         return invitations;
     }
+
+    /**
+     * Of candidates in rank order, the one to ask: among those scoring within {@link #TURN_BAND} of the best, the
+     * least tired (fewest recent invitations), then the best ranked. People this close are equally good choices;
+     * letting them take turns keeps the same few from being asked for everything.
+     */
+    static Candidate leastAskedOfTheBest(List<Candidate> ranked) {
+        Candidate best = ranked.getFirst();
+        Candidate chosen = best;
+        for (Candidate candidate : ranked) {
+            if (candidate.score() < best.score() - TURN_BAND) {
+                break;
+            }
+            if (candidate.fatigue() < chosen.fatigue()) {
+                chosen = candidate;
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * How many of the best candidates staffing looks at to ask {@code howMany}: more than the picks need, so that
+     * near-equals can take turns and the decision kept shows who came next.
+     */
+    public static int pool(int howMany) {
+        return Math.max(howMany, 20);
+    }
+
+    /** How close to the best score a candidate must be to take a turn before them. */
+    public static final double TURN_BAND = 0.15;
 
     /**
      * Whether a round of staffing leaves the swarm unstaffed and says so: it asked for {@code asked} people,

@@ -222,6 +222,7 @@ public final class OrgGenerator {
             }
             at = at.plus(Duration.ofMinutes(5 + random.nextInt(60)));
             ObjectNode data = JSON.createObjectNode();
+            data.put("skillId", "skill:" + skill.name());
             data.put("skill", skill.name());
             ArrayNode synonyms = data.putArray("synonyms");
             skill.synonyms().forEach(synonyms::add);
@@ -230,11 +231,12 @@ public final class OrgGenerator {
             } else {
                 data.put("broader", skill.broader());
             }
-            ArrayNode related = data.putArray("related");
-            skill.related().forEach(related::add);
+            // An admin relating two skills gives partial credit; half is what such a guess is worth.
+            ObjectNode related = data.putObject("related");
+            skill.related().forEach(name -> related.put(name, 0.5));
             data.put("definedBy", ADMIN);
             data.put("definedAt", at.toString());
-            event("skill-defined", "expert-finder-service", skill.name(), at, data);
+            event("skill-defined", "expert-finder-service", "skill:" + skill.name(), at, data);
         }
     }
 

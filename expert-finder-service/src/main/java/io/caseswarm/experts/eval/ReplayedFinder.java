@@ -20,6 +20,7 @@ import io.caseswarm.experts.domain.CandidateQuery;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertInvited;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertRegistered;
 import io.caseswarm.experts.domain.ExpertEvent.ExpertUpdated;
+import io.caseswarm.experts.domain.ExpertEvent.SkillDefined;
 import io.caseswarm.experts.domain.FinderWeights;
 import io.caseswarm.experts.domain.Learning;
 import io.caseswarm.experts.domain.Staffing;
@@ -49,8 +50,19 @@ public final class ReplayedFinder {
     private final TaxonomyReplay taxonomy = new TaxonomyReplay();
     private Instant now = Instant.EPOCH;
 
+    /**
+     * Faded sums are kept relative to a fixed instant rather than the wall clock, so a replay gives the same
+     * figures to the last bit whenever it runs.
+     */
+    private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
     private ReplayedFinder(FinderWeights weights) {
-        this.index = new ExpertIndex(weights, Instant.now());
+        this.index = new ExpertIndex(weights, EPOCH);
+    }
+
+    /** The finder with other weights than the service's defaults: to try weights offline before configuring them. */
+    public static ReplayedFinder with(FinderWeights weights) {
+        return new ReplayedFinder(weights);
     }
 
     /** The finder as the service runs it: declared and learned skills, taxonomy, similar cases, fatigue. */
@@ -129,7 +141,7 @@ public final class ReplayedFinder {
                     index.learn(Learning.declined(declined.swarmId(), declined.personId(),
                             caseNumberOfSwarm.get(declined.swarmId()), at));
                 }
-                case "skill-defined" -> index.taxonomy(taxonomy.define(data));
+                case "skill-defined" -> index.taxonomy(taxonomy.define(read(data, SkillDefined.class)));
                 default -> {
                     // Not something the finder learns from.
                 }
@@ -149,7 +161,7 @@ public final class ReplayedFinder {
         UUID swarmId = UUID.nameUUIDFromBytes(query.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         SwarmRequest request = new SwarmRequest(swarmId, swarmId, null, query.skills(), query.teamSize(), query.id(),
                 query.text(), null, null, null, query.product(), null);
-        List<Candidate> ranked = index.staffingCandidates(query(query, Set.of()), query.teamSize(), now);
+        List<Candidate> ranked = index.staffingCandidates(query(query, Set.of()), Staffing.pool(query.teamSize()), now);
         List<ExpertInvited> invited = Staffing.invite(request, Set.of(), ranked, query.teamSize(), now);
         Map<String, List<String>> team = new java.util.LinkedHashMap<>();
         for (ExpertInvited invitation : invited) {

@@ -1,16 +1,18 @@
 package io.caseswarm.experts.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.caseswarm.experts.domain.ExpertEvent.SkillDefined;
 import io.caseswarm.experts.domain.SkillTaxonomy;
 
-/** The taxonomy as {@code skill-defined} events build it, replayed. */
+/**
+ * The taxonomy as {@code skill-defined} events build it, replayed with the service's own rules: a definition the
+ * service would have refused (a cycle, a clashing synonym) is a malformed event.
+ */
 final class TaxonomyReplay {
 
     private SkillTaxonomy taxonomy = SkillTaxonomy.EMPTY;
 
-    SkillTaxonomy define(JsonNode data) {
-        // Filled in once skill definitions exist: until then, the taxonomy stays empty.
+    SkillTaxonomy define(SkillDefined defined) {
+        taxonomy = taxonomy.define(defined.definition());
         return taxonomy;
     }
 }

@@ -26,7 +26,7 @@ import io.caseswarm.experts.domain.Candidate;
 import io.caseswarm.experts.domain.CandidateQuery;
 import io.caseswarm.experts.domain.Evidence;
 import io.caseswarm.experts.domain.FinderWeights;
-import io.caseswarm.experts.domain.SkillTaxonomy;
+import io.caseswarm.experts.projection.TaxonomyView;
 import io.caseswarm.experts.domain.Profile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,6 +46,7 @@ public class DirectoryIndex {
 
     private final TransactionSynchronizationRegistry transactions;
     private final DirectoryTables tables;
+    private final TaxonomyView taxonomy;
     private final ExpertIndex index;
     private final CountDownLatch built = new CountDownLatch(1);
     /** People changed by transactions that committed while the index was being built: read again after. */
@@ -67,11 +68,12 @@ public class DirectoryIndex {
     /** Evidence this replica learned at its own commits: the tail of the table skips it instead of counting it twice. */
     private final Set<Long> learnedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables, FinderWeights weights,
-            Clock clock,
+    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables, TaxonomyView taxonomy,
+            FinderWeights weights, Clock clock,
             @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
         this.transactions = transactions;
         this.tables = tables;
+        this.taxonomy = taxonomy;
         this.index = new ExpertIndex(weights, clock.instant());
         this.syncInterval = syncInterval;
     }
@@ -137,24 +139,22 @@ public class DirectoryIndex {
     /** The best {@code k} candidates, as {@link ExpertIndex#top} ranks them. */
     public List<Candidate> top(CandidateQuery query, int k, Instant now) {
         awaitBuilt();
+        index.taxonomy(taxonomy.current());
         return index.top(query, k, now);
     }
 
     /** As {@link ExpertIndex#staffingCandidates}. */
     public List<Candidate> staffingCandidates(CandidateQuery query, int howMany, Instant now) {
         awaitBuilt();
+        index.taxonomy(taxonomy.current());
         return index.staffingCandidates(query, howMany, now);
     }
 
     /** As {@link ExpertIndex#unknown}. */
     public List<String> unknown(List<String> skills) {
         awaitBuilt();
+        index.taxonomy(taxonomy.current());
         return index.unknown(skills);
-    }
-
-    /** From now on, skills relate as {@code taxonomy} says. */
-    public void taxonomyChanged(SkillTaxonomy taxonomy) {
-        index.taxonomy(taxonomy);
     }
 
     /**

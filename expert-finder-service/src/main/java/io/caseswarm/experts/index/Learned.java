@@ -62,7 +62,7 @@ final class Learned {
         Instant since = now.minus(halfLife.multipliedBy(2));
         long asked = count(e -> e.kind() == Evidence.Kind.INVITED && e.at().isAfter(since));
         long declined = count(e -> e.kind() == Evidence.Kind.DECLINED && e.at().isAfter(since));
-        return "asked " + (asked == 1 ? "once" : asked + " times") + " in the last "
+        return "asked " + (asked == 1 ? "once" : asked == 2 ? "twice" : asked + " times") + " in the last "
                 + halfLife.multipliedBy(2).toDays() + " days" + (declined > 0 ? ", declined " + declined : "");
     }
 

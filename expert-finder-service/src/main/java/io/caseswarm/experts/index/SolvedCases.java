@@ -24,6 +24,17 @@ final class SolvedCases {
     private final Map<String, List<Solved>> byWord = new HashMap<>();
 
     record Solved(String caseId, String number, String product, Set<String> words, Set<String> solvers) {
+
+        /** One case is one entry: compared by identity, not by hashing its words at every lookup. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     record Like(Solved solved, double likeness) {

@@ -230,8 +230,7 @@ public class StaffingService {
         notAgain.add(request.ownerId());
         CandidateQuery query = new CandidateQuery(request.skills(), request.product(), request.text(),
                 PodView.membersOf(request.podId()), notAgain, null, request.urgent(), swarmId);
-        // More than the picks need, so that the decision kept shows who came next.
-        List<Candidate> ranked = directory.staffingCandidates(query, Math.max(howMany, StaffingDecision.KEPT));
+        List<Candidate> ranked = directory.staffingCandidates(query, Staffing.pool(howMany));
         List<ExpertInvited> invited = Staffing.invite(request, invitedBefore, ranked, howMany, now);
         record(staffing, reason, ranked, invited, now);
         List<StaffingEvent> events = new ArrayList<>(before);

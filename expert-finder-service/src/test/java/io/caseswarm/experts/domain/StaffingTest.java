@@ -148,6 +148,23 @@ class StaffingTest {
         assertThat(candidate.skillMatch()).as("billing 4/5 and postgres 5/5").isEqualTo(0.9);
     }
 
+    @Test
+    void ofNearEqualsTheLeastAskedLatelyIsAskedButNeverSomeoneClearlyWorse() {
+        Candidate tired = candidate("tired", 0.80, 0.6);
+        Candidate fresh = candidate("fresh", 0.70, 0.0);
+        Candidate weak = candidate("weak", 0.60, 0.0);
+
+        assertThat(invited(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), List.of(tired, fresh, weak), 1, NOON)))
+                .as("within %s of the best", Staffing.TURN_BAND).containsExactly("fresh");
+        assertThat(invited(Staffing.invite(BILLING_AND_POSTGRES, Set.of(), List.of(tired, weak), 1, NOON)))
+                .as("0.2 below the best is no turn").containsExactly("tired");
+    }
+
+    private static Candidate candidate(String id, double score, double fatigue) {
+        return new Candidate(id, id, id + "@example.com", null, List.of("billing"), 1.0, 1.0, 1.0, false, score, 0, 0,
+                fatigue, List.of(), 0);
+    }
+
     private static List<Candidate> rank(ExpertSnapshot... experts) {
         return CandidateScoring.rank(List.of(experts), BILLING_AND_POSTGRES.skills(), NOON);
     }

@@ -216,7 +216,7 @@ class LearningTest {
             assertThat(second.at("/scoreParts/fatigue").asDouble()).isZero();
         }
         agent().queryParam("skills", skill).get("/candidates").then()
-                .body("find { it.fatigue > 0 }.evidence", hasItem("asked once in the last 14 days"));
+                .body("find { it.fatigue > 0 }.evidence", hasItem("asked once in the last 28 days"));
     }
 
     private EventSender.Sent credit(String personId, String skill, String product, boolean helped, Instant at) {

@@ -25,6 +25,7 @@ public final class Article {
     /** What readers see; null until the article is first published. */
     private ArticleContent published;
     private ArticleStatus status;
+    private String authorId;
     private long version;
 
     private Article() {
@@ -36,14 +37,17 @@ public final class Article {
         return article;
     }
 
-    public static List<KnowledgeEvent> draft(UUID articleId, ArticleContent content, UUID sourceCaseId, Instant now) {
+    /** A draft by {@code authorId}; publishing it credits them (the expert finder learns what they know). */
+    public static List<KnowledgeEvent> draft(UUID articleId, ArticleContent content, UUID sourceCaseId,
+            String authorId, Instant now) {
         return List.of(new ArticleDrafted(articleId, content.title(), content.body(), content.tags(),
-                content.product(), content.visibility(), sourceCaseId, now));
+                content.product(), content.visibility(), sourceCaseId, now, authorId));
     }
 
     /**
      * Knowledge-centred service: the fix of a resolved case becomes a draft, in the words of the case,
-     * for someone to review and publish. It is internal: the case's words are not yet fit for customers.
+     * for someone to review and publish. It is internal: the case's words are not yet fit for customers. Its
+     * author is the case's owner, who solved it.
      */
     public static List<KnowledgeEvent> capture(UUID articleId, ResolvedCase resolved, Instant now) {
         String helpers = resolved.helpedBy() == null || resolved.helpedBy().isEmpty() ? ""
@@ -53,7 +57,7 @@ public final class Article {
         List<String> tags = resolved.product() == null ? List.of() : List.of(resolved.product());
         ArticleContent content = new ArticleContent(resolved.subject(), body, tags, resolved.product(),
                 Visibility.INTERNAL);
-        return draft(articleId, content, resolved.caseId(), now);
+        return draft(articleId, content, resolved.caseId(), resolved.ownerId(), now);
     }
 
     /**
@@ -102,7 +106,7 @@ public final class Article {
 
     private ArticlePublished published(ArticleContent revision, Instant now) {
         return new ArticlePublished(id, revision.title(), revision.tags(), revision.product(), revision.visibility(),
-                now);
+                now, authorId);
     }
 
     void apply(KnowledgeEvent event) {
@@ -112,6 +116,7 @@ public final class Article {
                 content = new ArticleContent(drafted.title(), drafted.body(), drafted.tags(), drafted.product(),
                         drafted.visibility());
                 status = ArticleStatus.DRAFT;
+                authorId = drafted.authorId();
             }
             case ArticleRevised revised -> content = new ArticleContent(revised.title(), revised.body(),
                     revised.tags(), revised.product(), revised.visibility());

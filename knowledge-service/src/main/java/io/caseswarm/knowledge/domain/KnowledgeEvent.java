@@ -9,13 +9,14 @@ import io.caseswarm.platform.event.EventType;
 /**
  * The knowledge base's events, on {@code knowledge-events}: article events keyed by the article,
  * suggestions keyed by the case they are for. {@code visibility} came later as an optional field: an
- * article event stored or published before it says nothing, and means internal.
+ * article event stored or published before it says nothing, and means internal. {@code authorId} (who drafted
+ * the article, by hand or by resolving the case it was captured from) came later too: null on older events.
  */
 public sealed interface KnowledgeEvent {
 
     @EventType("article-drafted")
     record ArticleDrafted(UUID articleId, String title, String body, List<String> tags, String product,
-            Visibility visibility, UUID sourceCaseId, Instant draftedAt) implements KnowledgeEvent {
+            Visibility visibility, UUID sourceCaseId, Instant draftedAt, String authorId) implements KnowledgeEvent {
 
         public ArticleDrafted {
             visibility = Visibility.orInternal(visibility);
@@ -33,7 +34,7 @@ public sealed interface KnowledgeEvent {
 
     @EventType("article-published")
     record ArticlePublished(UUID articleId, String title, List<String> tags, String product, Visibility visibility,
-            Instant publishedAt) implements KnowledgeEvent {
+            Instant publishedAt, String authorId) implements KnowledgeEvent {
 
         public ArticlePublished {
             visibility = Visibility.orInternal(visibility);

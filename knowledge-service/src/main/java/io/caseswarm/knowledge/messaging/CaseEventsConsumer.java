@@ -39,7 +39,7 @@ public class CaseEventsConsumer {
                     CaseResolved resolved = event.dataAs(CaseResolved.class);
                     knowledge.capture(new ResolvedCase(resolved.caseId(), resolved.number(), resolved.subject(),
                             resolved.description(), resolved.product(), resolved.resolution().summary(),
-                            resolved.resolution().helpedBy()));
+                            resolved.resolution().helpedBy(), resolved.ownerId()));
                 }
                 default -> {
                     // Assignments and the like say nothing the knowledge base needs.
@@ -52,7 +52,7 @@ public class CaseEventsConsumer {
     }
 
     record CaseResolved(UUID caseId, String number, String subject, String description, String product,
-            Resolution resolution) {
+            String ownerId, Resolution resolution) {
     }
 
     record Resolution(String summary, List<String> helpedBy) {

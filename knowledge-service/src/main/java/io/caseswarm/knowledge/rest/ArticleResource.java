@@ -49,7 +49,7 @@ public class ArticleResource {
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN })
     public Response draft(@NotNull @Valid ArticleRequest request) {
-        UUID id = commands.draft(request.content());
+        UUID id = commands.draft(request.content(), caller.id());
         return Response.created(URI.create("/articles/" + id)).entity(find(id)).build();
     }
 

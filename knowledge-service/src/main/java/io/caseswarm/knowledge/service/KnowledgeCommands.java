@@ -47,9 +47,9 @@ public class KnowledgeCommands {
     }
 
     @Transactional
-    public UUID draft(ArticleContent content) {
+    public UUID draft(ArticleContent content, String authorId) {
         UUID id = UUID.randomUUID();
-        append(id, 0, Article.draft(id, content, null, clock.instant()));
+        append(id, 0, Article.draft(id, content, null, authorId, clock.instant()));
         return id;
     }
 

@@ -23,12 +23,12 @@ class ArticleTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final UUID ID = UUID.randomUUID();
     private static final ArticleDrafted DRAFTED = new ArticleDrafted(ID, "Fixing invoice sync", "Rotate the token",
-            List.of("billing"), "Billing Cloud", Visibility.PUBLIC, null, NOW);
+            List.of("billing"), "Billing Cloud", Visibility.PUBLIC, null, NOW, "mei.chen");
 
     @Test
     void publishingADraftPublishesItWithItsVisibility() {
         assertThat(given(DRAFTED).publish(NOW)).containsExactly(new ArticlePublished(ID, "Fixing invoice sync",
-                List.of("billing"), "Billing Cloud", Visibility.PUBLIC, NOW));
+                List.of("billing"), "Billing Cloud", Visibility.PUBLIC, NOW, "mei.chen"));
     }
 
     @Test
@@ -63,7 +63,7 @@ class ArticleTest {
                 new ArticleRevised(ID, "Fixing invoice sync", "Rotate the token", List.of("billing"), "Billing Cloud",
                         Visibility.INTERNAL, NOW),
                 new ArticlePublished(ID, "Fixing invoice sync", List.of("billing"), "Billing Cloud",
-                        Visibility.INTERNAL, NOW));
+                        Visibility.INTERNAL, NOW, "mei.chen"));
     }
 
     @Test
@@ -104,12 +104,13 @@ class ArticleTest {
         UUID caseId = UUID.randomUUID();
         ResolvedCase resolved = new ResolvedCase(caseId, "CS-000042", "Invoices fail to sync",
                 "The nightly sync stops at 40%.", "Billing Cloud", "Rotated the expired sync token",
-                List.of("raj.patel"));
+                List.of("raj.patel"), "ana.lima");
 
         ArticleDrafted draft = (ArticleDrafted) Article.capture(ID, resolved, NOW).getFirst();
 
         assertThat(draft.title()).isEqualTo("Invoices fail to sync");
         assertThat(draft.sourceCaseId()).isEqualTo(caseId);
+        assertThat(draft.authorId()).as("the owner who solved it").isEqualTo("ana.lima");
         assertThat(draft.tags()).containsExactly("billing cloud");
         assertThat(draft.visibility()).isEqualTo(Visibility.INTERNAL);
         assertThat(draft.body()).contains("Problem\nThe nightly sync stops at 40%.")

@@ -225,6 +225,9 @@ class ArticleResourceTest {
                     .containsExactly("article-drafted", "article-revised", "article-published");
             assertThat(records).extracting(record -> json.readTree(record.value()).get("visibility").asText())
                     .containsExactly("public", "internal", "internal");
+            // Published, the article still names the agent who drafted it (not the lead who published it).
+            assertThat(json.readTree(records.get(2).value()).get("authorId").asText())
+                    .isEqualTo(json.readTree(records.get(0).value()).get("authorId").asText()).isEqualTo("ana.lima");
         }
     }
 

@@ -346,6 +346,40 @@ class SwarmFlowIT {
         assertThat(awaitMembers(second, "invited", 1)).containsExactly("raj.patel");
     }
 
+    /**
+     * The expert finder learns who knows what from cases solved: ivo.novak declared nothing of SFTP, was added to
+     * an SFTP swarm by name and named as having helped solve it; the next SFTP swarm invites him on that evidence
+     * alone, and says so.
+     */
+    @Test
+    void anExpertWhoDeclaredNoSuchSkillIsInvitedOnWhatTheyShowed() {
+        String firstCase = openCase("SFTP uploads are rejected", "eve-" + UUID.randomUUID() + "@example.com");
+        String first = requestSwarm(firstCase, List.of("sftp"), 1);
+        as(OWNER, "agent").baseUri(url("swarm-service")).contentType(ContentType.JSON)
+                .body("{\"personId\": \"ivo.novak\"}").post("/swarms/" + first + "/members").then().statusCode(200);
+        as("ivo.novak", "expert").baseUri(url("swarm-service")).contentType(ContentType.JSON)
+                .body("{\"text\": \"The partner's host key changed; pin the new one.\"}")
+                .post("/swarms/" + first + "/posts").then().statusCode(201);
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("case-service"))
+                .get("/cases/" + firstCase).then()
+                .body("swarms.memberIds.flatten()", org.hamcrest.Matchers.hasItem("ivo.novak")));
+        as(OWNER, "agent").baseUri(url("case-service")).contentType(ContentType.JSON)
+                .body("{\"summary\": \"Pinned the partner's new host key\", \"helpedBy\": [\"ivo.novak\"]}")
+                .post("/cases/" + firstCase + "/resolve").then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> as(OWNER, "agent").baseUri(url("expert-finder-service"))
+                .queryParam("skills", "sftp").get("/candidates").then()
+                .body("personId", org.hamcrest.Matchers.hasItem("ivo.novak")));
+
+        String secondCase = openCase("SFTP transfers fail again", "fay-" + UUID.randomUUID() + "@example.com");
+        String second = requestSwarm(secondCase, List.of("sftp"), 1);
+        assertThat(awaitMembers(second, "invited", 1)).containsExactly("ivo.novak");
+        as(LEAD, "lead").baseUri(url("expert-finder-service")).get("/staffing/" + second).then().statusCode(200)
+                .body("decisions[0].invited", org.hamcrest.Matchers.contains("ivo.novak"))
+                .body("decisions[0].ranked[0].matchedSkills", org.hamcrest.Matchers.contains("sftp"))
+                .body("decisions[0].ranked[0].evidence[0]",
+                        org.hamcrest.Matchers.startsWith("helped on 1 swarm on sftp in the last 180 days"));
+    }
+
     @Test
     void oneTraceFollowsACaseFromTheRestCallThroughTheServicesThatReactToIt() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
@@ -366,6 +400,7 @@ class SwarmFlowIT {
         register("omar.haddad", "Omar Haddad", Map.of("billing", 4, "postgres", 2), 2, "available");
         register("zoe.offline", "Zoe Offline", Map.of("billing", 5, "postgres", 5), 3, "offline");
         register("zoe.busy", "Zoe Busy", Map.of("payments", 5), 1, "available");
+        register("ivo.novak", "Ivo Novak", Map.of("spanish", 2), 2, "available");
     }
 
     private static void register(String id, String name, Map<String, Integer> skills, int capacity, String presence) {

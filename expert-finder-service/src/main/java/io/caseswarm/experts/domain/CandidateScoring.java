@@ -88,9 +88,12 @@ public final class CandidateScoring {
         return gap == 1 ? skillMatch : 1 - (1 - skillMatch) * gap;
     }
 
-    /** How much recent invitations and declines (faded) weigh on a person (0–1). */
+    /**
+     * How much recent invitations and declines (faded) weigh on a person (0–1); none when fatigue is turned off
+     * (the baseline), so that near-equals do not take turns there either.
+     */
     public static double fatigue(double recent, FinderWeights weights) {
-        return recent <= 0 ? 0 : recent / (recent + weights.fatigueSaturation());
+        return recent <= 0 || weights.fatigueWeight() == 0 ? 0 : recent / (recent + weights.fatigueSaturation());
     }
 
     /** A score from its parts, for a member of the swarm's pod or not, lowered by fatigue. */

@@ -2,7 +2,10 @@ package io.caseswarm.experts.projection;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,6 +56,16 @@ public class ExpertProfile extends PanacheEntityBase {
     /** Whoever else is linked to {@code slackUserId}, if anyone. */
     public static boolean slackUserLinkedToOtherThan(String slackUserId, String personId) {
         return slackUserId != null && count("slackUserId = ?1 and personId <> ?2", slackUserId, personId) > 0;
+    }
+
+    /** Who each of these Slack users is linked to now (users linked to nobody are left out). */
+    public static Map<String, String> linkedPeopleOf(Set<String> slackUserIds) {
+        Map<String, String> linked = new HashMap<>();
+        if (!slackUserIds.isEmpty()) {
+            ExpertProfile.<ExpertProfile>list("slackUserId in ?1", slackUserIds)
+                    .forEach(profile -> linked.put(profile.slackUserId, profile.personId));
+        }
+        return linked;
     }
 
     void set(Profile profile, Instant at) {

@@ -1,9 +1,11 @@
 package io.caseswarm.experts.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -55,32 +57,40 @@ public class DirectoryCommands {
     }
 
     /**
-     * Registers or changes each person of an import batch, in one transaction: one person after another, as
-     * {@link #register} or {@link #update} would. A person whose Slack user is linked to someone else is left
-     * out (the rest go in); the ids left out are returned with why.
+     * Registers or changes each person of an import batch, in one transaction, as {@link #register} or
+     * {@link #update} would, in a fixed number of round trips whatever the batch's size: the profiles, pods,
+     * Slack links and streams are read in one query each, and the events appended at once. A person whose Slack
+     * user is linked to someone else (or to someone earlier in the batch) is left out (the rest go in); the ids
+     * left out are returned with why.
      */
     @Transactional
     public Map<String, String> upsertAll(Map<String, Profile> people) {
         Map<String, String> refused = new LinkedHashMap<>();
-        // Two queries for the whole batch, not a stream read per person: a person without a profile row has no
-        // stream (the row is written with the first event), unless the id is a pod's.
+        // A person without a profile row has no stream (the row is written with the first event), unless the id
+        // is a pod's: only the known people's streams are read.
         Set<String> known = ExpertProfile.<ExpertProfile>list("personId in ?1", people.keySet()).stream()
                 .map(profile -> profile.personId).collect(Collectors.toSet());
         Set<String> pods = PodView.<PodView>list("podId in ?1", people.keySet()).stream()
                 .map(pod -> pod.podId).collect(Collectors.toSet());
+        Map<String, String> slackLinks = ExpertProfile.linkedPeopleOf(people.values().stream()
+                .map(Profile::slackUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, List<StoredEvent>> streams = store.loadAll(known);
+        List<EventStore.Append> appends = new ArrayList<>();
         people.forEach((personId, profile) -> {
+            String linked = profile.slackUserId() == null ? null
+                    : slackLinks.putIfAbsent(profile.slackUserId(), personId);
             if (pods.contains(personId)) {
                 refused.put(personId, personId + " is a pod's id, not a person's");
-            } else if (ExpertProfile.slackUserLinkedToOtherThan(profile.slackUserId(), personId)) {
+            } else if (linked != null && !linked.equals(personId)) {
                 refused.put(personId, "Slack user " + profile.slackUserId() + " is linked to another person");
-            } else if (known.contains(personId)) {
-                Expert expert = load(personId);
-                append(personId, expert, expert.update(profile, clock.instant()));
             } else {
-                Expert expert = Expert.replay(List.of());
-                append(personId, expert, expert.register(personId, profile, clock.instant()));
+                Expert expert = known.contains(personId) ? replay(streams.get(personId)) : Expert.replay(List.of());
+                List<ExpertEvent> events = known.contains(personId) ? expert.update(profile, clock.instant())
+                        : expert.register(personId, profile, clock.instant());
+                appends.add(new EventStore.Append(STREAM_TYPE, personId, expert.version(), events));
             }
         });
+        projector.project(store.appendAll(appends));
         return refused;
     }
 
@@ -105,9 +115,12 @@ public class DirectoryCommands {
     }
 
     private Expert load(String personId) {
-        List<StoredEvent> stream = store.load(personId);
+        return replay(store.load(personId));
+    }
+
+    private Expert replay(List<StoredEvent> stream) {
         if (PodCommands.isPod(stream)) {
-            throw new CommandRejectedException(personId + " is a pod's id, not a person's");
+            throw new CommandRejectedException(stream.getFirst().streamId() + " is a pod's id, not a person's");
         }
         return Expert.replay(stream.stream().map(event -> store.decode(event, ExpertProjector.DIRECTORY)).toList());
     }

@@ -3,11 +3,13 @@ package io.caseswarm.experts.index;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.experts.People;
+import io.caseswarm.experts.domain.Learning;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
 import io.caseswarm.experts.domain.WorkingHours;
+import io.caseswarm.experts.projection.Expertise;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +48,8 @@ class DirectoryIndexSyncTest {
     DataSource dataSource;
     @Inject
     DirectoryIndex index;
+    @Inject
+    Expertise expertise;
 
     LocalIssuer issuer;
 
@@ -79,6 +85,25 @@ class DirectoryIndexSyncTest {
 
         QuarkusTransaction.requiringNew().run(() -> index.profileChanged(person, profile));
         candidates(skill).body("personId", contains(person));
+    }
+
+    @Test
+    void evidenceAnotherReplicaLearnedCountsHereAndOurOwnCountsOnce() throws Exception {
+        String skill = "learned-" + People.newId();
+        String theirs = People.register(issuer, "knitting", 2, "available");
+        String ours = People.register(issuer, "knitting", 2, "available");
+        asAnotherReplica("""
+                insert into expertise_evidence (person_id, kind, skills, product, source, label, at, weight)
+                values (?, 'HELPED', cast('["%s"]' as jsonb), null, 'swarm-1', 'CS-000001', now(), 1.0)"""
+                .formatted(skill), theirs);
+        QuarkusTransaction.requiringNew().run(() -> expertise.learn(Learning.credited(UUID.randomUUID(), ours,
+                List.of(skill), null, 3, true, "CS-000002", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> candidates(skill)
+                .body("personId", containsInAnyOrder(theirs, ours)));
+        // Long enough for the tail of the table to have passed our own row too: still one credit each.
+        Thread.sleep(7_000);
+        candidates(skill).body("skillMatch", contains(0.5f, 0.5f));
     }
 
     private io.restassured.response.ValidatableResponse candidates(String skill) {

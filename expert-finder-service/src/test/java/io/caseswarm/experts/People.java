@@ -1,6 +1,8 @@
 package io.caseswarm.experts;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,8 @@ import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.TopicReader;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /** The directory as tests fill it: profiles, callers with tokens, and what reached {@code expert-events}. */
@@ -56,5 +60,15 @@ public final class People {
         try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
             return reader.readForKey(personId, count, Duration.ofSeconds(60));
         }
+    }
+
+    /** The refusal a client gets: the status, as a problem document, naming {@code fields} if given. */
+    public static ValidatableResponse refused(Response response, int status, String... fields) {
+        ValidatableResponse then = response.then().log().ifValidationFails()
+                .statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+        if (fields.length > 0) {
+            then.body("errors.field", hasItems(fields));
+        }
+        return then;
     }
 }

@@ -2,11 +2,11 @@ package io.caseswarm.experts.rest;
 
 import static io.caseswarm.experts.People.newId;
 import static io.caseswarm.experts.People.profile;
+import static io.caseswarm.experts.People.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
@@ -270,15 +269,6 @@ class PeopleHostileInputTest {
         }
     }
 
-    /** The refusal a client gets: the status, as a problem document, naming {@code fields} if given. */
-    private static ValidatableResponse refused(Response response, int status, String... fields) {
-        ValidatableResponse then = response.then().log().ifValidationFails()
-                .statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-        if (fields.length > 0) {
-            then.body("errors.field", hasItems(fields));
-        }
-        return then;
-    }
 
     private static String spoil(String json, String from, String to) {
         assertThat(json).as("the part to spoil").contains(from);

@@ -1,11 +1,11 @@
 package io.caseswarm.experts.rest;
 
+import static io.caseswarm.experts.People.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -32,7 +32,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
@@ -214,14 +213,6 @@ class PodsTest {
         }
     }
 
-    private static ValidatableResponse refused(Response response, int status, String... fields) {
-        ValidatableResponse then = response.then().log().ifValidationFails()
-                .statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-        if (fields.length > 0) {
-            then.body("errors.field", hasItems(fields));
-        }
-        return then;
-    }
 
     private RequestSpecification admin() {
         return as("root", Roles.ADMIN);

@@ -1,5 +1,6 @@
 package io.caseswarm.experts.rest;
 
+import static io.caseswarm.experts.People.refused;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -37,7 +38,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
@@ -222,14 +222,6 @@ class SkillsTest {
         }
     }
 
-    private static ValidatableResponse refused(Response response, int status, String... fields) {
-        ValidatableResponse then = response.then().log().ifValidationFails()
-                .statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-        if (fields.length > 0) {
-            then.body("errors.field", hasItems(fields));
-        }
-        return then;
-    }
 
     private RequestSpecification admin() {
         return as("root", Roles.ADMIN);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,28 +39,43 @@ public final class Learning {
     }
 
     /**
-     * The owner resolved the case: evidence on the skills of the swarms it had (none: on its product alone), and,
-     * for similar cases later, who solved it: the owner and those the resolution names.
+     * The owner resolved the case: evidence on the skills of the swarms it had (none: on its product alone). A case
+     * without an owner teaches nothing of anyone.
      */
-    public static Evidence resolved(UUID caseId, String ownerId, List<String> swarmSkills, String product,
+    public static Optional<Evidence> resolved(UUID caseId, String ownerId, List<String> swarmSkills, String product,
             String caseNumber, Instant at) {
-        return new Evidence(ownerId, Kind.RESOLVED, swarmSkills, product, caseId.toString(), caseNumber, at, RESOLVED);
+        return Optional.ofNullable(ownerId).map(owner -> new Evidence(owner, Kind.RESOLVED, swarmSkills, product,
+                caseId.toString(), caseNumber, at, RESOLVED));
     }
 
-    /** The people a resolved case names as its solvers: the owner first, then whoever helped. */
-    public static Set<String> solvers(String ownerId, List<String> helpedBy) {
+    /**
+     * The resolved case as a similar case for later requests: its words, and who solved it (the owner first, then
+     * those the resolution names). None when it has no words or nobody solved it.
+     */
+    public static Optional<SolvedCase> solvedCase(UUID caseId, String number, String product, String text,
+            String ownerId, List<String> helpedBy) {
         Set<String> solvers = new LinkedHashSet<>();
         if (ownerId != null) {
             solvers.add(ownerId);
         }
         solvers.addAll(helpedBy);
-        return solvers;
+        if (solvers.isEmpty() || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SolvedCase(caseId.toString(), number, product, text, solvers));
     }
 
-    /** An article the person wrote was published: evidence on its tags, read as skills. */
-    public static Evidence authored(UUID articleId, String authorId, String title, List<String> tags, String product,
-            Instant at) {
-        return new Evidence(authorId, Kind.AUTHORED, skills(tags), product, articleId.toString(), title, at, AUTHORED);
+    /**
+     * An article the person wrote was published: evidence on its tags, read as skills. Articles without an author
+     * (published before authors were recorded) or without tags teach nothing.
+     */
+    public static Optional<Evidence> authored(UUID articleId, String authorId, String title, List<String> tags,
+            String product, Instant at) {
+        if (authorId == null || tags == null || tags.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Evidence(authorId, Kind.AUTHORED, skills(tags), product, articleId.toString(), title,
+                at, AUTHORED));
     }
 
     /** An article the person wrote helped on a case. */

@@ -113,23 +113,16 @@ public final class ReplayedFinder {
                 }
                 case "case-resolved" -> {
                     CaseResolved resolved = read(data, CaseResolved.class);
-                    if (resolved.ownerId() != null) {
-                        index.learn(Learning.resolved(resolved.caseId(), resolved.ownerId(),
-                                swarmSkillsOfCase.getOrDefault(resolved.caseId(), List.of()), resolved.product(),
-                                resolved.number(), resolved.resolvedAt()));
-                    }
-                    Set<String> solvers = Learning.solvers(resolved.ownerId(), resolved.helpedBy());
-                    if (!solvers.isEmpty() && !resolved.text().isBlank()) {
-                        index.solved(resolved.caseId().toString(), resolved.number(), resolved.product(),
-                                resolved.text(), solvers);
-                    }
+                    Learning.resolved(resolved.caseId(), resolved.ownerId(),
+                            swarmSkillsOfCase.getOrDefault(resolved.caseId(), List.of()), resolved.product(),
+                            resolved.number(), resolved.resolvedAt()).ifPresent(index::learn);
+                    Learning.solvedCase(resolved.caseId(), resolved.number(), resolved.product(), resolved.text(),
+                            resolved.ownerId(), resolved.helpedBy()).ifPresent(index::solved);
                 }
                 case "article-published" -> {
                     ArticlePublished published = read(data, ArticlePublished.class);
-                    if (published.authorId() != null && published.tags() != null && !published.tags().isEmpty()) {
-                        index.learn(Learning.authored(published.articleId(), published.authorId(), published.title(),
-                                published.tags(), published.product(), published.publishedAt()));
-                    }
+                    Learning.authored(published.articleId(), published.authorId(), published.title(),
+                            published.tags(), published.product(), published.publishedAt()).ifPresent(index::learn);
                 }
                 case "expert-invited" -> {
                     ExpertInvited invited = read(data, ExpertInvited.class);

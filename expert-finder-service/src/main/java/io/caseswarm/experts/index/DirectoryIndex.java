@@ -3,6 +3,7 @@ package io.caseswarm.experts.index;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,8 +24,10 @@ import io.caseswarm.experts.domain.Candidate;
 import io.caseswarm.experts.domain.CandidateQuery;
 import io.caseswarm.experts.domain.Evidence;
 import io.caseswarm.experts.domain.FinderWeights;
+import io.caseswarm.experts.domain.SolvedCase;
 import io.caseswarm.experts.projection.TaxonomyView;
 import io.caseswarm.experts.domain.Profile;
+import io.caseswarm.platform.tx.OnCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -44,7 +44,7 @@ public class DirectoryIndex {
     private static final Logger LOG = Logger.getLogger(DirectoryIndex.class);
     private static final Object PENDING = new Object();
 
-    private final TransactionSynchronizationRegistry transactions;
+    private final OnCommit onCommit;
     private final DirectoryTables tables;
     private final TaxonomyView taxonomy;
     private final ExpertIndex index;
@@ -68,10 +68,10 @@ public class DirectoryIndex {
     /** Evidence this replica learned at its own commits: the tail of the table skips it instead of counting it twice. */
     private final Set<Long> learnedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    DirectoryIndex(TransactionSynchronizationRegistry transactions, DirectoryTables tables, TaxonomyView taxonomy,
+    DirectoryIndex(OnCommit onCommit, DirectoryTables tables, TaxonomyView taxonomy,
             FinderWeights weights, Clock clock,
             @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
-        this.transactions = transactions;
+        this.onCommit = onCommit;
         this.tables = tables;
         this.taxonomy = taxonomy;
         this.index = new ExpertIndex(weights, clock.instant());
@@ -85,7 +85,7 @@ public class DirectoryIndex {
         tables.readAll(index::put, index::addLoad);
         // Evidence and solved cases only ever grow: read up to a settled mark, and the tail reads on from there.
         lastEvidence = tables.readEvidence(0, SETTLE, Integer.MAX_VALUE, (id, evidence) -> index.learn(evidence));
-        lastSolved = tables.readSolved(0, SETTLE, Integer.MAX_VALUE, this::solvedRead);
+        lastSolved = tables.readSolved(0, SETTLE, Integer.MAX_VALUE, index::solved);
         // Whoever changed meanwhile is read again, until a round finds nobody changed; from then on committed
         // changes go straight into the index.
         while (true) {
@@ -123,7 +123,7 @@ public class DirectoryIndex {
                     index.learn(evidence);
                 }
             });
-            lastSolved = tables.readSolved(lastSolved, SETTLE, 50_000, this::solvedRead);
+            lastSolved = tables.readSolved(lastSolved, SETTLE, 50_000, index::solved);
             if (++syncs % PRUNE_EVERY == 0) {
                 tables.prune(KEEP_CHANGES);
             }
@@ -170,10 +170,6 @@ public class DirectoryIndex {
         pending().solved.add(solved);
     }
 
-    private void solvedRead(SolvedCase solved) {
-        index.solved(solved.caseId(), solved.number(), solved.product(), solved.text(), solved.solvers());
-    }
-
     /** The person's profile is {@code profile} once the current transaction commits. */
     public void profileChanged(String personId, Profile profile) {
         pending().profiles.put(personId, profile);
@@ -185,13 +181,7 @@ public class DirectoryIndex {
     }
 
     private Changes pending() {
-        Changes changes = (Changes) transactions.getResource(PENDING);
-        if (changes == null) {
-            changes = new Changes();
-            transactions.putResource(PENDING, changes);
-            transactions.registerInterposedSynchronization(changes);
-        }
-        return changes;
+        return onCommit.changes(PENDING, Changes::new, this::apply);
     }
 
     private synchronized void apply(Changes changes) {
@@ -206,7 +196,7 @@ public class DirectoryIndex {
             learnedHere.add(id);
             index.learn(evidence);
         });
-        changes.solved.forEach(this::solvedRead);
+        changes.solved.forEach(index::solved);
     }
 
     private void awaitBuilt() {
@@ -221,21 +211,10 @@ public class DirectoryIndex {
     }
 
     /** One transaction's changes to the index, applied when (and only if) it commits. */
-    private final class Changes implements Synchronization {
+    private static final class Changes {
         final Map<String, Profile> profiles = new HashMap<>();
         final Map<String, Integer> loads = new HashMap<>();
         final Map<Long, Evidence> evidence = new HashMap<>();
-        final List<SolvedCase> solved = new java.util.ArrayList<>();
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                apply(this);
-            }
-        }
+        final List<SolvedCase> solved = new ArrayList<>();
     }
 }

@@ -27,6 +27,7 @@ import io.caseswarm.experts.domain.Evidence;
 import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
+import io.caseswarm.experts.domain.SolvedCase;
 import io.caseswarm.experts.domain.WorkingHours;
 
 /**

@@ -24,6 +24,7 @@ import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.Skill;
 import io.caseswarm.experts.domain.SkillTaxonomy;
+import io.caseswarm.experts.domain.SolvedCase;
 
 /**
  * The skills/capacity view in memory, built for "the best k people for this request". Each skill has a posting
@@ -147,10 +148,11 @@ public final class ExpertIndex {
     }
 
     /** A case was resolved (again): its words, and who solved it, for requests like it. */
-    public void solved(String caseId, String number, String product, String text, Set<String> solvers) {
+    public void solved(SolvedCase solvedCase) {
         lock.writeLock().lock();
         try {
-            solved.put(caseId, number, product, text, solvers);
+            solved.put(solvedCase.caseId(), solvedCase.number(), solvedCase.product(), solvedCase.text(),
+                    solvedCase.solvers());
         } finally {
             lock.writeLock().unlock();
         }

@@ -2,7 +2,6 @@ package io.caseswarm.experts.projection;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.experts.domain.Evidence;
+import io.caseswarm.experts.domain.SolvedCase;
 import io.caseswarm.experts.index.DirectoryIndex;
-import io.caseswarm.experts.index.SolvedCase;
 
 /**
  * The one way the finder learns: evidence and solved cases are stored in the consuming transaction and told to
@@ -53,16 +52,17 @@ public class Expertise {
 
     /** The case was resolved (again): its words and solvers replace what was known of it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void solved(UUID caseId, String number, String product, String text, Set<String> solvers, Instant at) {
+    public void solved(SolvedCase solved, Instant at) {
         entities.createNativeQuery("insert into solved_case (case_id, number, product, text, solvers, resolved_at)"
                 + " values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6) on conflict (case_id) do update set"
                 + " number = excluded.number, product = excluded.product, text = excluded.text,"
                 + " solvers = excluded.solvers, resolved_at = excluded.resolved_at,"
                 + " change_id = nextval('solved_case_change'), recorded_at = now()")
-                .setParameter(1, caseId).setParameter(2, number).setParameter(3, product).setParameter(4, text)
-                .setParameter(5, toJson(List.copyOf(solvers))).setParameter(6, at)
+                .setParameter(1, UUID.fromString(solved.caseId())).setParameter(2, solved.number())
+                .setParameter(3, solved.product()).setParameter(4, solved.text())
+                .setParameter(5, toJson(List.copyOf(solved.solvers()))).setParameter(6, at)
                 .executeUpdate();
-        index.caseSolved(new SolvedCase(caseId.toString(), number, product, text, solvers));
+        index.caseSolved(solved);
     }
 
     private String toJson(List<String> names) {

@@ -16,9 +16,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caseswarm.experts.domain.SkillDefinition;
 import io.caseswarm.experts.domain.SkillTaxonomy;
 import io.caseswarm.experts.domain.TaxonomyConflict;
+import io.caseswarm.platform.tx.OnCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -53,7 +51,7 @@ public class TaxonomyView {
     private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
     };
 
-    private final TransactionSynchronizationRegistry transactions;
+    private final OnCommit onCommit;
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final Duration syncInterval;
@@ -65,9 +63,9 @@ public class TaxonomyView {
     /** How many of this replica's commits were applied: a read that began before one must not undo it. */
     private long applied;
 
-    TaxonomyView(TransactionSynchronizationRegistry transactions, DataSource dataSource, ObjectMapper json,
+    TaxonomyView(OnCommit onCommit, DataSource dataSource, ObjectMapper json,
             @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
-        this.transactions = transactions;
+        this.onCommit = onCommit;
         this.dataSource = dataSource;
         this.json = json;
         this.syncInterval = syncInterval;
@@ -91,13 +89,7 @@ public class TaxonomyView {
 
     /** {@code definition} counts once the current transaction commits. */
     public void defined(SkillDefinition definition) {
-        Pending pending = (Pending) transactions.getResource(PENDING);
-        if (pending == null) {
-            pending = new Pending();
-            transactions.putResource(PENDING, pending);
-            transactions.registerInterposedSynchronization(pending);
-        }
-        pending.definitions.add(definition);
+        onCommit.<List<SkillDefinition>>changes(PENDING, ArrayList::new, this::apply).add(definition);
     }
 
     private synchronized void apply(List<SkillDefinition> definitions) {
@@ -155,22 +147,6 @@ public class TaxonomyView {
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not read the skill taxonomy", e);
-        }
-    }
-
-    /** One transaction's definitions, applied when (and only if) it commits. */
-    private final class Pending implements Synchronization {
-        final List<SkillDefinition> definitions = new ArrayList<>();
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                apply(definitions);
-            }
         }
     }
 }

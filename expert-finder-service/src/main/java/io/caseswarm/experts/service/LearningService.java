@@ -41,21 +41,15 @@ public class LearningService {
             List<String> helpedBy, Instant at) {
         Set<String> skills = new LinkedHashSet<>();
         SwarmStaffing.<SwarmStaffing>list("caseId", caseId).forEach(swarm -> skills.addAll(swarm.skills));
-        if (ownerId != null) {
-            expertise.learn(Learning.resolved(caseId, ownerId, List.copyOf(skills), product, number, at));
-        }
-        Set<String> solvers = Learning.solvers(ownerId, helpedBy);
-        if (!solvers.isEmpty() && text != null && !text.isBlank()) {
-            expertise.solved(caseId, number, product, text, solvers, at);
-        }
+        Learning.resolved(caseId, ownerId, List.copyOf(skills), product, number, at).ifPresent(expertise::learn);
+        Learning.solvedCase(caseId, number, product, text, ownerId, helpedBy)
+                .ifPresent(solved -> expertise.solved(solved, at));
     }
 
-    /** An article was published: its author showed what its tags name. Articles without an author teach nothing. */
+    /** An article was published: its author showed what its tags name. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(UUID articleId, String authorId, String title, List<String> tags, String product,
             Instant at) {
-        if (authorId != null && !tags.isEmpty()) {
-            expertise.learn(Learning.authored(articleId, authorId, title, tags, product, at));
-        }
+        Learning.authored(articleId, authorId, title, tags, product, at).ifPresent(expertise::learn);
     }
 }

@@ -1,4 +1,4 @@
-package io.caseswarm.experts.index;
+package io.caseswarm.experts.domain;
 
 import java.util.Set;
 

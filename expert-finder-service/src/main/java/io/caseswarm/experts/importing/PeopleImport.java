@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,10 @@ public class PeopleImport {
     private final int parallelism;
     /** One writer thread per lane, shared by all imports: two imports at once take turns on each lane. */
     private final List<ExecutorService> writers = new ArrayList<>();
+    /** Lines are parsed and validated on every core: on one thread, reading a line cost more than writing it. */
+    private final ExecutorService parsers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("people-import-parser-", 0).daemon().factory());
+    private static final int CHUNK = 250;
 
     PeopleImport(PersonLines lines, DirectoryCommands commands,
             @ConfigProperty(name = "caseswarm.people-import.batch-size", defaultValue = "500") int batchSize,
@@ -64,28 +70,27 @@ public class PeopleImport {
         for (int i = 0; i < parallelism; i++) {
             lanes[i] = new Lane(writers.get(i));
         }
-        int number = 0;
+        // Lines are read here and parsed in chunks on the parsers' threads, a few chunks ahead; their results are
+        // handed to the lanes in the order of the lines.
+        Deque<Future<List<ParsedLine>>> parsing = new ArrayDeque<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        List<String> chunk = new ArrayList<>(CHUNK);
+        int first = 1;
         String line;
         while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
+            chunk.add(line);
+            if (chunk.size() == CHUNK) {
+                parsing.add(parse(chunk, first));
+                first += CHUNK;
+                chunk = new ArrayList<>(CHUNK);
+                while (parsing.size() > 2 * parallelism) {
+                    dispatch(parsing.poll(), lanes, failed);
+                }
             }
-            if (line.length() > maxLineChars) {
-                failed.add(new FailedLine(number, List.of(new FieldError("line",
-                        "is longer than " + maxLineChars + " characters"))));
-                continue;
-            }
-            PersonLines.Parsed parsed = lines.parse(line);
-            if (!parsed.good()) {
-                failed.add(new FailedLine(number, parsed.problems()));
-                continue;
-            }
-            String id = parsed.request().id();
-            // One person always goes down the same lane, whose batches are written one after another: their
-            // lines are applied in the order they came, the last one counting.
-            lanes[Math.floorMod(id.hashCode(), parallelism)].add(id, parsed.request().profile(), number);
+        }
+        parsing.add(parse(chunk, first));
+        while (!parsing.isEmpty()) {
+            dispatch(parsing.poll(), lanes, failed);
         }
         int applied = 0;
         for (Lane lane : lanes) {
@@ -96,6 +101,60 @@ public class PeopleImport {
         }
         failed.sort(Comparator.comparingInt(FailedLine::line));
         return new ImportResult(applied, failed);
+    }
+
+    /** A line read: its number, and the person on it or why it was refused (blank lines are left out). */
+    private record ParsedLine(int number, PersonLines.Parsed parsed, FailedLine refused) {
+    }
+
+    private Future<List<ParsedLine>> parse(List<String> chunk, int firstNumber) {
+        return parsers.submit(() -> {
+            List<ParsedLine> parsed = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                String line = chunk.get(i);
+                int number = firstNumber + i;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.length() > maxLineChars) {
+                    parsed.add(new ParsedLine(number, null, new FailedLine(number, List.of(new FieldError("line",
+                            "is longer than " + maxLineChars + " characters")))));
+                    continue;
+                }
+                PersonLines.Parsed person = lines.parse(line);
+                parsed.add(new ParsedLine(number, person,
+                        person.good() ? null : new FailedLine(number, person.problems())));
+            }
+            return parsed;
+        });
+    }
+
+    /**
+     * A chunk's good lines go to the lanes. One person always goes down the same lane, whose batches are written
+     * one after another: their lines are applied in the order they came, the last one counting.
+     */
+    private static void dispatch(Future<List<ParsedLine>> chunk, Lane[] lanes, List<FailedLine> failed) {
+        for (ParsedLine line : result(chunk)) {
+            if (line.refused() != null) {
+                failed.add(line.refused());
+            } else {
+                String id = line.parsed().request().id();
+                lanes[Math.floorMod(id.hashCode(), lanes.length)].add(id, line.parsed().request().profile(),
+                        line.number());
+            }
+        }
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while importing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Import failed", e.getCause());
+        }
     }
 
     /**
@@ -143,17 +202,9 @@ public class PeopleImport {
         int await(List<FailedLine> failed) {
             int applied = 0;
             for (int i = 0; i < written.size(); i++) {
-                try {
-                    List<FailedLine> refused = written.get(i).get();
-                    failed.addAll(refused);
-                    applied += sizes.get(i) - refused.size();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while importing", e);
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException("Import failed", e.getCause());
-                }
+                List<FailedLine> refused = result(written.get(i));
+                failed.addAll(refused);
+                applied += sizes.get(i) - refused.size();
             }
             return applied;
         }
@@ -161,5 +212,6 @@ public class PeopleImport {
 
     void stop(@Observes ShutdownEvent stopping) {
         writers.forEach(ExecutorService::shutdownNow);
+        parsers.shutdownNow();
     }
 }

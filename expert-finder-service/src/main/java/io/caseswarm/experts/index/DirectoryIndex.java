@@ -57,6 +57,8 @@ public class DirectoryIndex {
     private static final Duration KEEP_CHANGES = Duration.ofHours(1);
     private static final int PRUNE_EVERY = 600;
     private final Duration syncInterval;
+    /** This replica's name in the change log: its own changes it applied at commit, and skips there. */
+    private final String replicaId;
     private final ScheduledExecutorService otherReplicas = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("expert-index-sync").daemon().factory());
     private volatile long lastChange;
@@ -70,7 +72,9 @@ public class DirectoryIndex {
 
     DirectoryIndex(OnCommit onCommit, DirectoryTables tables, TaxonomyView taxonomy,
             FinderWeights weights, Clock clock,
-            @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval) {
+            @ConfigProperty(name = "caseswarm.expert-index.sync-interval", defaultValue = "PT1S") Duration syncInterval,
+            @ConfigProperty(name = "caseswarm.replica-id") String replicaId) {
+        this.replicaId = replicaId;
         this.onCommit = onCommit;
         this.tables = tables;
         this.taxonomy = taxonomy;
@@ -108,12 +112,12 @@ public class DirectoryIndex {
 
     /**
      * Other replicas change the tables too: every {@code sync-interval}, the people changed since the last look
-     * (by anyone, this replica included) are read again from the tables, whole. So another replica's change shows
-     * here within about {@code settle} + {@code sync-interval}; this replica's own at its commit.
+     * (by anyone but this replica, whose own changes went in at their commit) are read again from the tables, whole.
+     * So another replica's change shows here within about {@code settle} + {@code sync-interval}.
      */
     private void readOtherReplicasChanges() {
         try {
-            DirectoryTables.Changes changes = tables.changesSince(lastChange, SETTLE, 50_000);
+            DirectoryTables.Changes changes = tables.changesSince(lastChange, replicaId, SETTLE, 50_000);
             if (!changes.people().isEmpty()) {
                 tables.read(changes.people(), index::put, index::setLoad);
             }

@@ -79,18 +79,21 @@ public class DirectoryTables {
     }
 
     /**
-     * The people changed after change {@code afterId}, by any replica, in changes at least {@code settle} old: a
-     * transaction takes its change's number when it writes, not when it commits, so a younger change could still
-     * be passed by an older one committing later. At most {@code limit} changes; {@code last} is the latest read.
+     * The people changed after change {@code afterId}, by anyone but replica {@code self}, in changes at least
+     * {@code settle} old: a transaction takes its change's number when it writes, not when it commits, so a younger
+     * change could still be passed by an older one committing later. At most {@code limit} changes are looked at,
+     * {@code self}'s included; {@code last} is the latest looked at.
      */
-    public Changes changesSince(long afterId, Duration settle, int limit) {
+    public Changes changesSince(long afterId, String self, Duration settle, int limit) {
         Set<String> people = new HashSet<>();
         long[] last = { afterId };
-        query("select id, person_id from directory_change where id > " + afterId
+        query("select id, person_id, coalesce(replica = any(?), false) from directory_change where id > " + afterId
                 + " and changed_at < now() - make_interval(secs => " + settle.toMillis() / 1000.0 + ")"
-                + " order by id limit " + limit, List.of(), rows -> {
+                + " order by id limit " + limit, List.of(self), rows -> {
                     last[0] = rows.getLong(1);
-                    people.add(rows.getString(2));
+                    if (!rows.getBoolean(3)) {
+                        people.add(rows.getString(2));
+                    }
                 });
         return new Changes(last[0], people);
     }

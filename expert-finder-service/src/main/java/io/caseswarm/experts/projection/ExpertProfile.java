@@ -23,6 +23,7 @@ import io.caseswarm.experts.domain.Skill;
 import io.caseswarm.experts.domain.WorkingHours;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+/** A person's row of the skills/capacity view, as the service reads it; {@link ProfileTable} writes it. */
 @Entity
 @Table(name = "expert_profile")
 public class ExpertProfile extends PanacheEntityBase {
@@ -66,21 +67,5 @@ public class ExpertProfile extends PanacheEntityBase {
                     .forEach(profile -> linked.put(profile.slackUserId, profile.personId));
         }
         return linked;
-    }
-
-    void set(Profile profile, Instant at) {
-        name = profile.name();
-        email = profile.email();
-        chatHandle = profile.chatHandle();
-        timeZone = profile.timeZone();
-        workStart = profile.workingHours().start();
-        workEnd = profile.workingHours().end();
-        skills = profile.skills();
-        capacity = profile.capacity();
-        presence = profile.presence();
-        slackUserId = profile.slackUserId();
-        roles = profile.roles();
-        daysOff = profile.daysOff();
-        updatedAt = at;
     }
 }

@@ -1,6 +1,8 @@
 package io.caseswarm.experts.projection;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +23,6 @@ import io.caseswarm.experts.domain.ExpertEvent.SwarmUnstaffed;
 import io.caseswarm.experts.index.DirectoryIndex;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
-import io.caseswarm.platform.store.StoredEvent;
 
 /**
  * Keeps the skills/capacity view in step with the expert finder's own events, in their transaction, and the
@@ -30,6 +31,8 @@ import io.caseswarm.platform.store.StoredEvent;
 @ApplicationScoped
 public class ExpertProjector {
 
+    /** Every stream of the expert finder: people, pods, skills and swarms' staffing. */
+    public static final String STREAM_TYPE = "expert";
     public static final EventTypes<ExpertEvent> TYPES = EventTypes.of(ExpertEvent.class);
     /** A person's stream. */
     public static final EventTypes<DirectoryEvent> DIRECTORY = EventTypes.of(DirectoryEvent.class);
@@ -44,58 +47,77 @@ public class ExpertProjector {
     private final Assignments assignments;
     private final DirectoryIndex index;
     private final TaxonomyView taxonomy;
+    private final ProfileTable profileTable;
 
-    ExpertProjector(EventStore store, Assignments assignments, DirectoryIndex index, TaxonomyView taxonomy) {
+    ExpertProjector(EventStore store, Assignments assignments, DirectoryIndex index, TaxonomyView taxonomy,
+            ProfileTable profileTable) {
+        this.profileTable = profileTable;
         this.store = store;
         this.assignments = assignments;
         this.index = index;
         this.taxonomy = taxonomy;
     }
 
+    /**
+     * Appends the events to their stream (the outbox publishes them once the transaction commits) and projects
+     * them in the same transaction, from the events in hand rather than decoded back from what was stored.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void project(List<StoredEvent> events) {
-        for (StoredEvent stored : events) {
-            switch (store.decode(stored, TYPES)) {
-                case ExpertRegistered registered -> {
-                    ExpertProfile profile = new ExpertProfile();
-                    profile.personId = registered.personId();
-                    profile.set(registered.profile(), registered.registeredAt());
-                    profile.persist();
-                    index.profileChanged(registered.personId(), registered.profile());
-                }
-                case ExpertUpdated updated -> {
-                    ExpertProfile profile = ExpertProfile.findById(updated.personId());
-                    profile.set(updated.profile(), updated.updatedAt());
-                    index.profileChanged(updated.personId(), updated.profile());
-                }
-                case PodDefined defined -> {
-                    PodView pod = PodView.<PodView>findByIdOptional(defined.podId()).orElseGet(() -> {
-                        PodView created = new PodView();
-                        created.podId = defined.podId();
-                        return created;
-                    });
-                    pod.set(defined.definition(), defined.definedAt());
-                    pod.persist();
-                }
-                case SkillDefined defined -> {
-                    SkillDefinitionView skill = SkillDefinitionView.<SkillDefinitionView>findByIdOptional(
-                            defined.skill()).orElseGet(() -> {
-                                SkillDefinitionView created = new SkillDefinitionView();
-                                created.skill = defined.skill();
-                                return created;
-                            });
-                    skill.set(defined.definition(), defined.definedBy(), defined.definedAt());
-                    skill.persist();
-                    taxonomy.defined(defined.definition());
-                }
-                case ExpertInvited invited -> {
-                    assignments.hold(invited.swarmId(), invited.personId(), ExpertAssignment.PENDING);
-                    staffing(invited).ifPresent(staffing -> staffing.unstaffed = false);
-                }
-                // An invitation that lapsed holds nobody's time any more.
-                case ExpertInvitationExpired expired -> assignments.release(expired.swarmId(), expired.personId());
-                case SwarmUnstaffed unstaffed -> staffing(unstaffed).ifPresent(staffing -> staffing.unstaffed = true);
+    public void append(String streamId, long expectedVersion, List<? extends ExpertEvent> events) {
+        appendAll(List.of(new EventStore.Append(STREAM_TYPE, streamId, expectedVersion, events)));
+    }
+
+    /** {@link #append} for many streams at once, in a fixed number of round trips (a bulk import's batch). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<EventStore.Append> appends) {
+        store.appendAll(appends);
+        Map<String, ProfileTable.Row> profiles = new LinkedHashMap<>();
+        for (EventStore.Append append : appends) {
+            for (Object event : append.events()) {
+                project((ExpertEvent) event, profiles);
             }
+        }
+        profileTable.upsert(profiles);
+    }
+
+    /** Projects one event; a profile it sets is added to {@code profiles}, written with the rest of the batch. */
+    private void project(ExpertEvent event, Map<String, ProfileTable.Row> profiles) {
+        switch (event) {
+            case ExpertRegistered registered -> {
+                profiles.put(registered.personId(), new ProfileTable.Row(registered.profile(), registered.registeredAt()));
+                index.profileChanged(registered.personId(), registered.profile());
+            }
+            case ExpertUpdated updated -> {
+                profiles.put(updated.personId(), new ProfileTable.Row(updated.profile(), updated.updatedAt()));
+                index.profileChanged(updated.personId(), updated.profile());
+            }
+            case PodDefined defined -> {
+                PodView pod = PodView.<PodView>findByIdOptional(defined.podId()).orElseGet(() -> {
+                    PodView created = new PodView();
+                    created.podId = defined.podId();
+                    return created;
+                });
+                pod.set(defined.definition(), defined.definedAt());
+                pod.persist();
+            }
+            case SkillDefined defined -> {
+                SkillDefinitionView skill = SkillDefinitionView.<SkillDefinitionView>findByIdOptional(
+                        defined.skill()).orElseGet(() -> {
+                            SkillDefinitionView created = new SkillDefinitionView();
+                            created.skill = defined.skill();
+                            return created;
+                        });
+                skill.set(defined.definition(), defined.definedBy(), defined.definedAt());
+                skill.persist();
+                taxonomy.defined(defined.definition());
+            }
+            case ExpertInvited invited -> {
+                assignments.hold(invited.swarmId(), invited.personId(), ExpertAssignment.PENDING);
+                staffing(invited).ifPresent(staffing -> staffing.unstaffed = false);
+            }
+            // An invitation that lapsed holds nobody's time any more.
+            case ExpertInvitationExpired expired -> assignments.release(expired.swarmId(), expired.personId());
+            case SwarmUnstaffed unstaffed -> staffing(unstaffed).ifPresent(staffing -> staffing.unstaffed = true);
         }
     }
 

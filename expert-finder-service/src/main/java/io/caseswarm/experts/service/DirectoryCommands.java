@@ -20,7 +20,7 @@ import io.caseswarm.experts.domain.Presence;
 import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
-import io.caseswarm.experts.projection.PodView;
+import io.caseswarm.experts.projection.ProfileTable;
 import io.caseswarm.platform.rest.CommandRejectedException;
 import io.caseswarm.platform.retry.RetryOnConflict;
 import io.caseswarm.platform.store.EventStore;
@@ -31,13 +31,13 @@ import io.caseswarm.platform.store.StoredEvent;
 @RetryOnConflict
 public class DirectoryCommands {
 
-    public static final String STREAM_TYPE = "expert";
-
     private final EventStore store;
     private final ExpertProjector projector;
     private final Clock clock;
+    private final ProfileTable profiles;
 
-    DirectoryCommands(EventStore store, ExpertProjector projector, Clock clock) {
+    DirectoryCommands(EventStore store, ExpertProjector projector, Clock clock, ProfileTable profiles) {
+        this.profiles = profiles;
         this.store = store;
         this.projector = projector;
         this.clock = clock;
@@ -68,10 +68,9 @@ public class DirectoryCommands {
         Map<String, String> refused = new LinkedHashMap<>();
         // A person without a profile row has no stream (the row is written with the first event), unless the id
         // is a pod's: only the known people's streams are read.
-        Set<String> known = ExpertProfile.<ExpertProfile>list("personId in ?1", people.keySet()).stream()
-                .map(profile -> profile.personId).collect(Collectors.toSet());
-        Set<String> pods = PodView.<PodView>list("podId in ?1", people.keySet()).stream()
-                .map(pod -> pod.podId).collect(Collectors.toSet());
+        ProfileTable.Holders holders = profiles.holders(people.keySet());
+        Set<String> known = holders.people();
+        Set<String> pods = holders.pods();
         Map<String, String> slackLinks = ExpertProfile.linkedPeopleOf(people.values().stream()
                 .map(Profile::slackUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<String, List<StoredEvent>> streams = store.loadAll(known);
@@ -87,10 +86,10 @@ public class DirectoryCommands {
                 Expert expert = known.contains(personId) ? replay(streams.get(personId)) : Expert.replay(List.of());
                 List<ExpertEvent> events = known.contains(personId) ? expert.update(profile, clock.instant())
                         : expert.register(personId, profile, clock.instant());
-                appends.add(new EventStore.Append(STREAM_TYPE, personId, expert.version(), events));
+                appends.add(new EventStore.Append(ExpertProjector.STREAM_TYPE, personId, expert.version(), events));
             }
         });
-        projector.project(store.appendAll(appends));
+        projector.appendAll(appends);
         return refused;
     }
 
@@ -126,6 +125,6 @@ public class DirectoryCommands {
     }
 
     private void append(String personId, Expert expert, List<ExpertEvent> events) {
-        projector.project(store.append(STREAM_TYPE, personId, expert.version(), events));
+        projector.append(personId, expert.version(), events);
     }
 }

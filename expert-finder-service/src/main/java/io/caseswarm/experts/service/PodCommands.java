@@ -51,8 +51,8 @@ public class PodCommands {
         requireKnown("leads", definition.leads());
         requireProductsFree(podId, definition.products());
         Pod pod = Pod.replay(stream.stream().map(event -> store.decode(event, ExpertProjector.PODS)).toList());
-        projector.project(store.append(DirectoryCommands.STREAM_TYPE, podId, pod.version(),
-                pod.define(podId, definition, caller.id(), caller.is(Roles.ADMIN), clock.instant())));
+        projector.append(podId, pod.version(),
+                pod.define(podId, definition, caller.id(), caller.is(Roles.ADMIN), clock.instant()));
         return stream.isEmpty();
     }
 

@@ -60,8 +60,8 @@ public class SkillCommands {
         }
         String stream = SkillDefined.streamOf(definition.skill());
         List<StoredEvent> history = store.load(stream);
-        projector.project(store.append(DirectoryCommands.STREAM_TYPE, stream, history.isEmpty() ? 0 : history.getLast().version(),
-                List.of(SkillDefined.of(definition, caller.id(), clock.instant()))));
+        projector.append(stream, history.isEmpty() ? 0 : history.getLast().version(),
+                List.of(SkillDefined.of(definition, caller.id(), clock.instant())));
         return definition;
     }
 }

@@ -244,7 +244,7 @@ public class StaffingService {
         if (events.isEmpty()) {
             return;
         }
-        projector.project(store.append(DirectoryCommands.STREAM_TYPE, swarmId, history.size(), events));
+        projector.append(swarmId, history.size(), events);
         for (ExpertInvited invitation : invited) {
             scheduleTimeout(staffing, invitation);
         }

@@ -1,5 +1,6 @@
 package io.caseswarm.experts.index;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.empty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -18,6 +20,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
@@ -50,6 +53,10 @@ class DirectoryIndexSyncTest {
     DirectoryIndex index;
     @Inject
     Expertise expertise;
+    @Inject
+    DirectoryTables tables;
+    @ConfigProperty(name = "caseswarm.replica-id")
+    String replicaId;
 
     LocalIssuer issuer;
 
@@ -67,6 +74,23 @@ class DirectoryIndexSyncTest {
         asAnotherReplica("insert into expert_assignment (swarm_id, person_id, status) values ('"
                 + UUID.randomUUID() + "', ?, 'joined')", person);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> candidates(skill).body("", empty()));
+    }
+
+    @Test
+    void aReplicaReadsOthersChangesFromTheLogButNotItsOwn() throws Exception {
+        long before = tables.lastChange();
+        String ours = People.register(issuer, "weaving", 2, "available");
+        String theirs = People.newId();
+        asAnotherReplica("""
+                insert into expert_profile (person_id, name, email, time_zone, work_start, work_end, skills, capacity,
+                    presence, updated_at) values (?, 'Other Replica', 'o@example.com', 'UTC', '00:00', '23:59',
+                    '[]', 1, 'AVAILABLE', now())""", theirs);
+
+        DirectoryTables.Changes changes = tables.changesSince(before, replicaId, Duration.ZERO, 1_000);
+        assertThat(changes.people()).contains(theirs).doesNotContain(ours);
+        // Another replica reads ours.
+        assertThat(tables.changesSince(before, "another-replica", Duration.ZERO, 1_000).people()).contains(ours)
+                .doesNotContain(theirs);
     }
 
     @Test
@@ -111,11 +135,19 @@ class DirectoryIndexSyncTest {
                 .statusCode(200);
     }
 
+    /** Writes as another process would: its connection names another replica in the change log. */
     private void asAnotherReplica(String sql, String personId) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, personId);
-            statement.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement replica = connection.createStatement();
+                    PreparedStatement statement = connection.prepareStatement(sql)) {
+                replica.execute("set local caseswarm.replica = 'another-replica'");
+                statement.setString(1, personId);
+                statement.executeUpdate();
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
+            }
         }
     }
 }

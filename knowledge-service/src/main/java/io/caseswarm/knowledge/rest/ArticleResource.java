@@ -78,6 +78,20 @@ public class ArticleResource {
         return find(id);
     }
 
+    /**
+     * Staff who worked the case (agents, experts, leads, admins) say the article helped on it: any published
+     * article, on any case the knowledge base has seen opened. Customers and other systems do not: it credits
+     * the article's author as an expert. 201 the first time; 200 with that first use after, adding nothing.
+     */
+    @POST
+    @Path("/{id}/uses")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN })
+    public Response use(@PathParam("id") UUID id, @NotNull @Valid ArticleUseRequest request) {
+        KnowledgeCommands.Use use = commands.use(id, request.caseId(), caller.id());
+        return Response.status(use.first() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ArticleUseResponse.of(use.used())).build();
+    }
+
     /** Staff, other systems and customers; a customer finds only published public articles. */
     @GET
     @Path("/{id}")

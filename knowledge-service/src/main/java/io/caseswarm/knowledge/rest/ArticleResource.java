@@ -79,9 +79,10 @@ public class ArticleResource {
     }
 
     /**
-     * Staff who worked the case (agents, experts, leads, admins) say the article helped on it: any published
-     * article, on any case the knowledge base has seen opened. Customers and other systems do not: it credits
-     * the article's author as an expert. 201 the first time; 200 with that first use after, adding nothing.
+     * Agents, experts, leads and admins say the article helped on a case: any published article (internal ones
+     * too), on any case the knowledge base has seen opened; knowledge-service does not know who works which case.
+     * Customers and other systems do not: it credits the article's author as an expert. 201 the first time; 200
+     * with that first use after, adding nothing.
      */
     @POST
     @Path("/{id}/uses")

@@ -78,11 +78,19 @@ public final class Learning {
                 at, AUTHORED));
     }
 
-    /** An article the person wrote helped on a case. */
-    public static Evidence articleUsed(UUID articleId, UUID caseId, String authorId, String title, List<String> tags,
-            String product, Instant at) {
-        return new Evidence(authorId, Kind.ARTICLE_USED, skills(tags), product, articleId + "@" + caseId, title, at,
-                ARTICLE_USED);
+    /**
+     * Someone said an article the person wrote helped on a case: evidence on its tags, once per article and case
+     * (a second mark on the same case, or the same one redelivered, is the same source). An author vouching for
+     * their own article teaches nothing; nor does an article without an author or without tags.
+     */
+    public static Optional<Evidence> articleUsed(UUID articleId, UUID caseId, String usedBy, String authorId,
+            String title, List<String> tags, String product, Instant at) {
+        List<String> skills = tags == null ? List.of() : skills(tags);
+        if (authorId == null || authorId.equals(usedBy) || skills.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Evidence(authorId, Kind.ARTICLE_USED, skills, product, articleId + "@" + caseId, title,
+                at, ARTICLE_USED));
     }
 
     /** The person was invited to a swarm: they weigh it for a while. */

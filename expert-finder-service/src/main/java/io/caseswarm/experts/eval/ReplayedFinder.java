@@ -28,6 +28,7 @@ import io.caseswarm.experts.domain.SwarmRequest;
 import io.caseswarm.experts.index.ExpertIndex;
 import io.caseswarm.experts.messaging.CaseEventsConsumer.CaseResolved;
 import io.caseswarm.experts.messaging.KnowledgeEventsConsumer.ArticlePublished;
+import io.caseswarm.experts.messaging.KnowledgeEventsConsumer.ArticleUsed;
 import io.caseswarm.experts.messaging.SwarmEventsConsumer.Credited;
 import io.caseswarm.experts.messaging.SwarmEventsConsumer.MemberAnswer;
 import io.caseswarm.experts.messaging.SwarmEventsConsumer.SwarmRequested;
@@ -123,6 +124,14 @@ public final class ReplayedFinder {
                     ArticlePublished published = read(data, ArticlePublished.class);
                     Learning.authored(published.articleId(), published.authorId(), published.title(),
                             published.tags(), published.product(), published.publishedAt()).ifPresent(index::learn);
+                }
+                case "article-used" -> {
+                    ArticleUsed used = read(data, ArticleUsed.class);
+                    // Both ids make the evidence's source: without them every use would look like another.
+                    required(data, "articleId");
+                    required(data, "caseId");
+                    Learning.articleUsed(used.articleId(), used.caseId(), used.usedBy(), used.authorId(), used.title(),
+                            used.tags(), used.product(), used.usedAt()).ifPresent(index::learn);
                 }
                 case "expert-invited" -> {
                     ExpertInvited invited = read(data, ExpertInvited.class);

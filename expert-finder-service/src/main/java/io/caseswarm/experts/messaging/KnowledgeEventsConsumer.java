@@ -13,7 +13,10 @@ import io.caseswarm.experts.service.LearningService;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Learns from the knowledge base: whoever wrote a published article knows what its tags name. */
+/**
+ * Learns from the knowledge base: whoever wrote a published article knows what its tags name, more so when others
+ * say it helped on their cases.
+ */
 @ApplicationScoped
 public class KnowledgeEventsConsumer {
 
@@ -29,17 +32,35 @@ public class KnowledgeEventsConsumer {
     @Blocking
     public void onKnowledgeEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, event -> {
-            if ("article-published".equals(event.type())) {
-                ArticlePublished published = event.dataAs(ArticlePublished.class);
-                learning.published(published.articleId(), published.authorId(), published.title(),
-                        published.tags() == null ? List.of() : published.tags(), published.product(),
-                        published.publishedAt());
+            switch (event.type()) {
+                case "article-published" -> {
+                    ArticlePublished published = event.dataAs(ArticlePublished.class);
+                    learning.published(published.articleId(), published.authorId(), published.title(),
+                            orNone(published.tags()), published.product(), published.publishedAt());
+                }
+                case "article-used" -> {
+                    ArticleUsed used = event.dataAs(ArticleUsed.class);
+                    learning.articleUsed(used.articleId(), used.caseId(), used.usedBy(), used.authorId(),
+                            used.title(), orNone(used.tags()), used.product(), used.usedAt());
+                }
+                default -> {
+                    // Drafts, revisions and suggestions say nothing of who knows what.
+                }
             }
         });
+    }
+
+    private static List<String> orNone(List<String> tags) {
+        return tags == null ? List.of() : tags;
     }
 
     /** {@code authorId} is null on articles published before authors were recorded. */
     public record ArticlePublished(UUID articleId, String title, List<String> tags, String product, String authorId,
             Instant publishedAt) {
+    }
+
+    /** {@code authorId} is null for articles whose author knowledge-service does not know. */
+    public record ArticleUsed(UUID articleId, UUID caseId, String usedBy, String authorId, String title,
+            List<String> tags, String product, Instant usedAt) {
     }
 }

@@ -13,7 +13,10 @@ import io.caseswarm.experts.domain.Learning;
 import io.caseswarm.experts.projection.Expertise;
 import io.caseswarm.experts.projection.SwarmStaffing;
 
-/** Learns who knows what from what other services tell: credits on swarms, resolved cases, published articles. */
+/**
+ * Learns who knows what from what other services tell: credits on swarms, resolved cases, published articles and
+ * articles that helped on cases.
+ */
 @ApplicationScoped
 public class LearningService {
 
@@ -51,5 +54,12 @@ public class LearningService {
     public void published(UUID articleId, String authorId, String title, List<String> tags, String product,
             Instant at) {
         Learning.authored(articleId, authorId, title, tags, product, at).ifPresent(expertise::learn);
+    }
+
+    /** Someone said an article helped on a case: its author showed what its tags name, unless they said it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void articleUsed(UUID articleId, UUID caseId, String usedBy, String authorId, String title,
+            List<String> tags, String product, Instant at) {
+        Learning.articleUsed(articleId, caseId, usedBy, authorId, title, tags, product, at).ifPresent(expertise::learn);
     }
 }

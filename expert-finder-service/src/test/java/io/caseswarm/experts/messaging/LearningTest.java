@@ -2,6 +2,8 @@ package io.caseswarm.experts.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -35,7 +37,7 @@ import jakarta.inject.Inject;
 
 /**
  * The finder learns who knows what from what happened, on the real broker: credits on resolved cases' swarms,
- * resolved cases and published articles, fading with time; and recent invitations weigh on people.
+ * resolved cases, published articles and their use on cases, fading with time; and recent invitations weigh on people.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -185,6 +187,34 @@ class LearningTest {
     }
 
     @Test
+    void anArticleThatHelpedOnACaseCountsForItsAuthorOncePerCaseAndNotWhenTheyMarkedItThemselves() {
+        String skill = newSkill();
+        String author = register("knitting", 2);
+        UUID articleId = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        Instant now = Instant.now();
+        EventSender.Sent used = articleUsed(articleId, caseId, "raj.patel", author, "Rotating the SFTP keys", skill, now);
+        events.redeliver(used); // the same event again: counted once
+        // Marked on the same case again by someone else, in a new event: still the one use.
+        articleUsed(articleId, caseId, "ana.lima", author, "Rotating the SFTP keys", skill, now.plusSeconds(1));
+        // The author vouching for their own article teaches nothing.
+        articleUsed(articleId, UUID.randomUUID(), author, author, "Rotating the SFTP keys", skill, now.plusSeconds(2));
+        // Used on another case after a revision was published: the last event of the article's (ordered) partition,
+        // the one to wait for.
+        articleUsed(articleId, UUID.randomUUID(), "raj.patel", author, "Rotating SFTP keys (revised)", skill,
+                now.plusSeconds(3));
+
+        // Two uses, a quarter of a fresh credit each: 0.5 / (0.5 + 1) of an expert.
+        await().atMost(PATIENCE).untilAsserted(() -> agent().queryParam("skills", skill).get("/candidates")
+                .then().statusCode(200)
+                .body("personId", equalTo(List.of(author)))
+                .body("[0].evidence", hasItem(allOf(
+                        startsWith("wrote an article used on 2 cases on " + skill + " in the last 180 days: "),
+                        containsString("Rotating the SFTP keys"), containsString("Rotating SFTP keys (revised)"))))
+                .body("[0].skillMatch", equalTo(0.333f)));
+    }
+
+    @Test
     void recentInvitationsWeighOnAPersonSoTheNextEqualSwarmAsksTheOther() throws Exception {
         String skill = newSkill();
         String one = register(skill, 4);
@@ -225,6 +255,14 @@ class LearningTest {
                 {"swarmId":"%s","caseId":"%s","personId":"%s","skills":["%s"],"product":%s,"posts":%d,
                  "helped":%s,"creditedAt":"%s"}""".formatted(swarmId, UUID.randomUUID(), personId, skill,
                 product == null ? "null" : "\"" + product + "\"", helped ? 4 : 0, helped, at));
+    }
+
+    private EventSender.Sent articleUsed(UUID articleId, UUID caseId, String usedBy, String authorId, String title,
+            String skill, Instant at) {
+        return events.send("knowledge-events", articleId.toString(), "article-used", """
+                {"articleId":"%s","caseId":"%s","usedBy":"%s","authorId":"%s","title":"%s",
+                 "tags":["%s","sftp"],"product":null,"usedAt":"%s"}"""
+                .formatted(articleId, caseId, usedBy, authorId, title, skill.toUpperCase(), at));
     }
 
     private static String newSkill() {

@@ -1,12 +1,16 @@
 package io.caseswarm.knowledge.domain;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleDrafted;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticlePublished;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleRevised;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleUsed;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
@@ -15,7 +19,8 @@ import io.caseswarm.platform.rest.CommandRejectedException;
  * admin. It keeps two versions: the latest revision and the published one, which is what readers see.
  * Before the first publication they are one draft. Once published, a revision by anyone but a reviewer
  * (a lead or an admin) is pending: readers keep the published version until a reviewer publishes again.
- * A reviewer's revision is published at once, since publishing is their review.
+ * A reviewer's revision is published at once, since publishing is their review. Staff say when a published
+ * article helped on a case; each case counts once.
  */
 public final class Article {
 
@@ -26,6 +31,8 @@ public final class Article {
     private ArticleContent published;
     private ArticleStatus status;
     private String authorId;
+    /** The first use on each case: a later mark on the same case is the same news, answered with this one. */
+    private final Map<UUID, ArticleUsed> uses = new HashMap<>();
     private long version;
 
     private Article() {
@@ -95,6 +102,27 @@ public final class Article {
         return List.of(published(content, now));
     }
 
+    /**
+     * {@code usedBy} says the article helped on the case: it names the published version, which is what they read.
+     * Nothing new if it was said already for that case. A draft helped no customer, so it cannot be used.
+     */
+    public List<KnowledgeEvent> use(UUID caseId, String usedBy, Instant now) {
+        if (published == null) {
+            throw new CommandRejectedException(
+                    "The article is a draft: only a published article can have helped on a case");
+        }
+        if (uses.containsKey(caseId)) {
+            return List.of();
+        }
+        return List.of(new ArticleUsed(id, caseId, usedBy, authorId, published.title(), published.tags(),
+                published.product(), now));
+    }
+
+    /** The first use of the article on the case, if it was used on it. */
+    public Optional<ArticleUsed> useOn(UUID caseId) {
+        return Optional.ofNullable(uses.get(caseId));
+    }
+
     /** Whether {@code newContent} would show a published article to other readers than it does now. */
     public boolean changesPublishedVisibility(ArticleContent newContent) {
         return published != null && newContent.visibility() != published.visibility();
@@ -124,6 +152,7 @@ public final class Article {
                 published = content;
                 status = ArticleStatus.PUBLISHED;
             }
+            case ArticleUsed used -> uses.putIfAbsent(used.caseId(), used);
             case KnowledgeSuggested suggested -> throw new IllegalStateException("Suggestions belong to a case's stream");
         }
         version++;

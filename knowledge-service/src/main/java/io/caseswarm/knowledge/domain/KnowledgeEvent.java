@@ -41,6 +41,15 @@ public sealed interface KnowledgeEvent {
         }
     }
 
+    /**
+     * A staff member said the article helped on a case. It carries the article as readers saw it (its published
+     * title, tags and product) and its author, so that a consumer crediting the author needs no other event.
+     */
+    @EventType("article-used")
+    record ArticleUsed(UUID articleId, UUID caseId, String usedBy, String authorId, String title, List<String> tags,
+            String product, Instant usedAt) implements KnowledgeEvent {
+    }
+
     @EventType("knowledge-suggested")
     record KnowledgeSuggested(UUID caseId, List<Suggestion> suggestions, Instant suggestedAt)
             implements KnowledgeEvent {

@@ -1,5 +1,6 @@
 package io.caseswarm.knowledge.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,19 +11,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.knowledge.domain.ResolvedCase;
 import io.caseswarm.knowledge.service.KnowledgeCommands;
+import io.caseswarm.knowledge.service.SeenCases;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Suggests articles for every new case and captures the fix of every resolved one. */
+/**
+ * Suggests articles for every new case and captures the fix of every resolved one. It also notes each new case,
+ * so that staff can say an article helped on it.
+ */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
     private final EventInbox inbox;
     private final KnowledgeCommands knowledge;
+    private final SeenCases seenCases;
 
-    CaseEventsConsumer(EventInbox inbox, KnowledgeCommands knowledge) {
+    CaseEventsConsumer(EventInbox inbox, KnowledgeCommands knowledge, SeenCases seenCases) {
         this.inbox = inbox;
         this.knowledge = knowledge;
+        this.seenCases = seenCases;
     }
 
     @Incoming("case-events")
@@ -32,6 +39,7 @@ public class CaseEventsConsumer {
             switch (event.type()) {
                 case "case-opened" -> {
                     CaseOpened opened = event.dataAs(CaseOpened.class);
+                    seenCases.opened(opened.caseId(), opened.openedAt());
                     knowledge.suggestFor(opened.caseId(), opened.subject() + "\n" + opened.description(),
                             opened.product());
                 }
@@ -48,7 +56,7 @@ public class CaseEventsConsumer {
         });
     }
 
-    record CaseOpened(UUID caseId, String subject, String description, String product) {
+    record CaseOpened(UUID caseId, String subject, String description, String product, Instant openedAt) {
     }
 
     record CaseResolved(UUID caseId, String number, String subject, String description, String product,

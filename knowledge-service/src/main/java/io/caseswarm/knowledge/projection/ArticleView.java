@@ -41,6 +41,8 @@ public class ArticleView extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public long version;
+    /** On how many cases staff said the article helped. */
+    public long uses;
     /** A revision of a published article waiting for a lead or an admin; all null when there is none. */
     public String pendingTitle;
     public String pendingBody;

@@ -11,6 +11,7 @@ import io.caseswarm.knowledge.domain.KnowledgeEvent;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleDrafted;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticlePublished;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleRevised;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleUsed;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.platform.event.EventTypes;
 import io.caseswarm.platform.store.EventStore;
@@ -73,6 +74,12 @@ public class KnowledgeProjector {
                     }
                     view.status = ArticleStatus.PUBLISHED;
                     view.updatedAt = published.publishedAt();
+                    view.version = stored.version();
+                }
+                case ArticleUsed used -> {
+                    // A use changes what the article is worth, not what it says: updatedAt stays.
+                    ArticleView view = ArticleView.findById(used.articleId());
+                    view.uses++;
                     view.version = stored.version();
                 }
                 case KnowledgeSuggested suggested -> {

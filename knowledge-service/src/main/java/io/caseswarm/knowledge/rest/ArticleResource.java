@@ -78,6 +78,21 @@ public class ArticleResource {
         return find(id);
     }
 
+    /**
+     * Agents, experts, leads and admins say the article helped on a case: any published article (internal ones
+     * too), on any case the knowledge base has seen opened; knowledge-service does not know who works which case.
+     * Customers and other systems do not: it credits the article's author as an expert. 201 the first time; 200
+     * with that first use after, adding nothing.
+     */
+    @POST
+    @Path("/{id}/uses")
+    @RolesAllowed({ Roles.AGENT, Roles.EXPERT, Roles.LEAD, Roles.ADMIN })
+    public Response use(@PathParam("id") UUID id, @NotNull @Valid ArticleUseRequest request) {
+        KnowledgeCommands.Use use = commands.use(id, request.caseId(), caller.id());
+        return Response.status(use.first() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ArticleUseResponse.of(use.used())).build();
+    }
+
     /** Staff, other systems and customers; a customer finds only published public articles. */
     @GET
     @Path("/{id}")

@@ -15,6 +15,7 @@ import io.caseswarm.knowledge.domain.Article;
 import io.caseswarm.knowledge.domain.ArticleContent;
 import io.caseswarm.knowledge.domain.ArticleStatus;
 import io.caseswarm.knowledge.domain.KnowledgeEvent;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleUsed;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.KnowledgeSuggested;
 import io.caseswarm.knowledge.domain.ResolvedCase;
 import io.caseswarm.knowledge.domain.Suggestion;
@@ -37,13 +38,15 @@ public class KnowledgeCommands {
     private final EventStore store;
     private final KnowledgeProjector projector;
     private final ArticleSearch search;
+    private final SeenCases seenCases;
     // Microseconds, as PostgreSQL keeps them.
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    KnowledgeCommands(EventStore store, KnowledgeProjector projector, ArticleSearch search) {
+    KnowledgeCommands(EventStore store, KnowledgeProjector projector, ArticleSearch search, SeenCases seenCases) {
         this.store = store;
         this.projector = projector;
         this.search = search;
+        this.seenCases = seenCases;
     }
 
     @Transactional
@@ -75,6 +78,28 @@ public class KnowledgeCommands {
         decide(articleId, article -> article.publish(clock.instant()));
     }
 
+    /**
+     * {@code usedBy} says the published article helped on the case. The first time, that is news for the article's
+     * author (article-used); after that, the first use is answered again and nothing is appended.
+     */
+    @Transactional
+    public Use use(UUID articleId, UUID caseId, String usedBy) {
+        Article article = load(articleId);
+        if (!seenCases.known(caseId)) {
+            throw new NotFoundException("The knowledge base has not seen case " + caseId);
+        }
+        List<KnowledgeEvent> events = article.use(caseId, usedBy, clock.instant());
+        if (events.isEmpty()) {
+            return new Use(article.useOn(caseId).orElseThrow(), false);
+        }
+        append(articleId, article.version(), events);
+        return new Use((ArticleUsed) events.getFirst(), true);
+    }
+
+    /** A use of an article on a case; {@code first} unless it had been said before. */
+    public record Use(ArticleUsed used, boolean first) {
+    }
+
     /** Runs in the inbox's transaction: the suggestion and the record of the case-opened commit together. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void suggestFor(UUID caseId, String caseText, String product) {
@@ -101,11 +126,16 @@ public class KnowledgeCommands {
     }
 
     private void decide(UUID articleId, Function<Article, List<KnowledgeEvent>> decision) {
+        Article article = load(articleId);
+        append(articleId, article.version(), decision.apply(article));
+    }
+
+    private Article load(UUID articleId) {
         Article article = Article.replay(store.load(articleId.toString(), KnowledgeProjector.TYPES));
         if (!article.exists()) {
             throw new NotFoundException("No article " + articleId);
         }
-        append(articleId, article.version(), decision.apply(article));
+        return article;
     }
 
     private void append(UUID streamId, long expectedVersion, List<KnowledgeEvent> events) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleDrafted;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticlePublished;
 import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleRevised;
+import io.caseswarm.knowledge.domain.KnowledgeEvent.ArticleUsed;
 import io.caseswarm.knowledge.projection.KnowledgeProjector;
 import io.caseswarm.platform.rest.CommandRejectedException;
 
@@ -117,6 +118,37 @@ class ArticleTest {
                 .contains("Resolution\nRotated the expired sync token").contains("Helped by: raj.patel")
                 .contains("CS-000042");
         assertThat(Article.replay(List.of(draft)).status()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    @Test
+    void aUseNamesThePublishedVersionAndItsAuthorNotAPendingRevision() {
+        ArticlePublished published = (ArticlePublished) given(DRAFTED).publish(NOW).getFirst();
+        ArticleRevised pending = new ArticleRevised(ID, "Renamed", "Other words", List.of("other"), null,
+                Visibility.PUBLIC, NOW);
+        UUID caseId = UUID.randomUUID();
+
+        assertThat(given(DRAFTED, published, pending).use(caseId, "raj.patel", NOW)).containsExactly(
+                new ArticleUsed(ID, caseId, "raj.patel", "mei.chen", "Fixing invoice sync", List.of("billing"),
+                        "Billing Cloud", NOW));
+    }
+
+    @Test
+    void aSecondUseOnTheSameCaseIsNothingNewAndTheFirstIsRemembered() {
+        ArticlePublished published = (ArticlePublished) given(DRAFTED).publish(NOW).getFirst();
+        UUID caseId = UUID.randomUUID();
+        ArticleUsed first = (ArticleUsed) given(DRAFTED, published).use(caseId, "raj.patel", NOW).getFirst();
+        Article used = given(DRAFTED, published, first);
+
+        assertThat(used.use(caseId, "ana.lima", NOW.plusSeconds(60))).isEmpty();
+        assertThat(used.useOn(caseId)).contains(first);
+        assertThat(used.useOn(UUID.randomUUID())).isEmpty();
+        assertThat(used.use(UUID.randomUUID(), "ana.lima", NOW)).hasSize(1);
+    }
+
+    @Test
+    void aDraftCannotHaveHelpedOnACase() {
+        assertThatThrownBy(() -> given(DRAFTED).use(UUID.randomUUID(), "raj.patel", NOW))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("draft");
     }
 
     private static Article given(KnowledgeEvent... history) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.auth.LocalIssuer;
 import io.caseswarm.knowledge.Callers;
+import io.caseswarm.knowledge.OpenedCases;
+import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;
@@ -45,6 +47,8 @@ class ArticleHostileInputTest {
     LocalIssuer issuer;
 
     TestDatabase database;
+
+    EventSender events;
 
     private Callers as;
     private String existing;
@@ -227,6 +231,42 @@ class ArticleHostileInputTest {
             as.lead().post("/articles/" + UUID.randomUUID() + "/publish").then().statusCode(404);
             as.agent().get("/cases/not-a-uuid/suggestions").then().statusCode(404);
         });
+    }
+
+    @Test
+    void aUseNamesItsCaseByIdAndNothingElse() throws Exception {
+        as.lead().post("/articles/" + existing + "/publish").then().statusCode(200);
+        String caseId = new OpenedCases(events, database).open().toString();
+
+        changesNothing(() -> {
+            for (String field : List.of("usedBy", "authorId", "usedAt", "articleId")) {
+                refusedUse("{\"caseId\":\"" + caseId + "\",\"" + field + "\":\"mallory\"}", field);
+            }
+            refusedUse("{}", "caseId");
+            refusedUse("{\"caseId\":null}", "caseId");
+            for (String notAnId : List.of("\"not-a-uuid\"", "\"" + caseId + "x\"", "\"" + SQL + "\"", "42", "true",
+                    "{\"$gt\":\"\"}", "[\"" + caseId + "\"]", "\"" + caseId.replace('-', 'g') + "\"")) {
+                refusedUse("{\"caseId\":" + notAnId + "}", "caseId");
+            }
+            for (String notAnObject : List.of("", "null", "[]", "\"" + caseId + "\"", "{\"caseId\":",
+                    "{\"caseId\":\"" + caseId + "\",\"caseId\":\"" + caseId + "\"}")) {
+                refusedUse(notAnObject);
+            }
+            as.agent().contentType(ContentType.TEXT).body(caseId).post("/articles/" + existing + "/uses")
+                    .then().statusCode(415).contentType("application/problem+json");
+            as.agent().contentType(ContentType.JSON).body("{\"caseId\":\"" + "x".repeat(70_000) + "\"}")
+                    .post("/articles/" + existing + "/uses").then().statusCode(413)
+                    .contentType("application/problem+json");
+        });
+    }
+
+    private void refusedUse(String body, String... fields) {
+        var response = as.agent().contentType(ContentType.JSON).body(body).post("/articles/" + existing + "/uses")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400));
+        if (fields.length > 0) {
+            response.body("errors.field", hasItems(fields));
+        }
     }
 
     /** Refused as a POST and as a PUT of an existing article: 400 problem+json, naming each field given. */

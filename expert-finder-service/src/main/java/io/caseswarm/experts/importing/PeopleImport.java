@@ -50,7 +50,7 @@ public class PeopleImport {
     private static final int CHUNK = 250;
 
     PeopleImport(PersonLines lines, DirectoryCommands commands,
-            @ConfigProperty(name = "caseswarm.people-import.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "caseswarm.people-import.batch-size", defaultValue = "2000") int batchSize,
             @ConfigProperty(name = "caseswarm.people-import.max-line-chars", defaultValue = "16384") int maxLineChars,
             @ConfigProperty(name = "caseswarm.people-import.parallelism", defaultValue = "4") int parallelism) {
         this.lines = lines;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -73,6 +74,7 @@ public final class OrgGenerator {
 
     private final Settings settings;
     private final Random random;
+    private final Random usesRandom;
     private final List<Timed> lines = new ArrayList<>();
     private long order;
     private long uuids;
@@ -81,6 +83,7 @@ public final class OrgGenerator {
     public OrgGenerator(Settings settings) {
         this.settings = settings;
         this.random = new Random(settings.seed());
+        this.usesRandom = new Random(~settings.seed());
     }
 
     /** Writes the dataset as JSON Lines; returns how many lines. */
@@ -105,9 +108,11 @@ public final class OrgGenerator {
         for (int i = 0; i < settings.people() * 2; i++) {
             resolveCase(people, agents);
         }
+        List<ObjectNode> articles = new ArrayList<>();
         for (int i = 0; i < settings.people() / 3; i++) {
-            publishArticle(people);
+            publishArticle(people).ifPresent(articles::add);
         }
+        articles.forEach(article -> useArticle(article, people));
         for (int i = 0; i < settings.queries(); i++) {
             query(people, i);
         }
@@ -317,13 +322,13 @@ public final class OrgGenerator {
         event("swarm-member-credited", "swarm-service", swarmId, at, data);
     }
 
-    /** An expert writes up what they know; the tags are their words for it. */
-    private void publishArticle(List<Person> people) {
+    /** An expert writes up what they know; the tags are their words for it. The article published, if any. */
+    private Optional<ObjectNode> publishArticle(List<Person> people) {
         Person author = pick(people);
         List<String> strong = sorted(author.trueLevels().keySet()).stream()
                 .filter(skill -> author.level(skill) >= EXPERT_LEVEL + 1).toList();
         if (strong.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String skill = pick(strong);
         Instant at = between(START, END);
@@ -338,6 +343,27 @@ public final class OrgGenerator {
         data.put("authorId", author.id());
         data.put("publishedAt", at.toString());
         event("article-published", "knowledge-service", articleId, at, data);
+        return Optional.of(data);
+    }
+
+    /**
+     * Colleagues say the article helped on up to three of their later cases. Drawn from a random of its own, so
+     * that the organisation and the rest of its history are the same as before uses were drawn.
+     */
+    private void useArticle(ObjectNode article, List<Person> people) {
+        Instant published = Instant.parse(article.get("publishedAt").asText());
+        int uses = usesRandom.nextInt(4);
+        for (int i = 0; i < uses; i++) {
+            Person user = people.get(usesRandom.nextInt(people.size()));
+            Instant at = published.plusSeconds(
+                    (long) (usesRandom.nextDouble() * Duration.between(published, END).toSeconds()));
+            ObjectNode data = article.deepCopy();
+            data.remove(List.of("visibility", "publishedAt"));
+            data.put("caseId", uuid().toString());
+            data.put("usedBy", user.id());
+            data.put("usedAt", at.toString());
+            event("article-used", "knowledge-service", article.get("articleId").asText(), at, data);
+        }
     }
 
     // --- queries ------------------------------------------------------------------------------------------------

@@ -74,13 +74,18 @@ class OrgGeneratorTest {
         Map<String, Long> types = org.stream()
                 .collect(Collectors.groupingBy(line -> line.path("type").asText(), Collectors.counting()));
         assertThat(types).containsOnlyKeys("expert-registered", "skill-defined", "case-resolved",
-                "swarm-member-credited", "article-published", "query");
+                "swarm-member-credited", "article-published", "article-used", "query");
         assertThat(types.get("expert-registered")).isEqualTo(60);
         assertThat(types.get("query")).isEqualTo(40);
         assertThat(org.stream().filter(line -> line.has("time")).map(line -> Instant.parse(line.get("time").asText())))
                 .allMatch(time -> !time.isAfter(OrgGenerator.END))
                 .anyMatch(time -> time.isBefore(OrgGenerator.START.plusSeconds(86_400 * 30)));
         assertThat(events("article-published")).allMatch(data -> data.path("authorId").isTextual());
+        // A use names an article published before it, and its author.
+        Map<String, String> authors = events("article-published").collect(Collectors.toMap(
+                data -> data.path("articleId").asText(), data -> data.path("authorId").asText()));
+        assertThat(events("article-used")).isNotEmpty().allMatch(data -> authors.get(data.path("articleId").asText())
+                .equals(data.path("authorId").asText()) && data.path("caseId").isTextual());
         assertThat(events("swarm-member-credited")).anyMatch(data -> data.path("helped").asBoolean())
                 .anyMatch(data -> !data.path("helped").asBoolean());
     }

@@ -74,6 +74,11 @@ final class RunningSystem implements AutoCloseable {
         return start(Map.of(), false, List.of(names));
     }
 
+    /** Only the services named, with more settings for each (e.g. where to send mail). */
+    static RunningSystem startOnly(Map<String, String> extraConfig, List<String> names) {
+        return start(extraConfig, false, names);
+    }
+
     private static RunningSystem start(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names) {
         RunningSystem system = new RunningSystem(extraConfig, proxyDatabases, names);
         try {

@@ -26,6 +26,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final ProcessBuilder builder;
     private volatile Process process;
+    /** When the JVM was started (or restarted): ready times count from here, whoever waits for them. */
+    private volatile Instant launched = Instant.now();
     private Duration startTime;
 
     private ServiceProcess(String name, int port, Path log, ProcessBuilder builder, Process process) {
@@ -79,8 +81,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady() {
-        Instant started = Instant.now();
-        Instant deadline = started.plus(READY_TIMEOUT);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -88,7 +89,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    startTime = Duration.between(started, Instant.now());
+                    startTime = Duration.between(launched, Instant.now());
                     return;
                 }
             } catch (IOException e) {
@@ -124,6 +125,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.writeString(log, System.lineSeparator() + marker + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.APPEND);
+            launched = Instant.now();
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restart " + name, e);
@@ -172,7 +174,7 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** How long after the start the service answered ready (not counting the other services' starts). */
+    /** How long after its JVM was launched the service first answered ready. */
     Duration startTime() {
         return startTime;
     }

@@ -1,0 +1,186 @@
+package io.caseswarm.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./caseswarm bench}: every benchmark of the suite in one run, each beside the baseline it is
+ * judged against, the baselines measured on this machine in the same run (a plain JDBC loop against
+ * the same PostgreSQL; Kafka's own tools against the same broker). Prints one table and writes
+ * {@code bench.json}, {@code bench.txt} and {@code latency.png}.
+ *
+ * <p>Sizes: {@code --smoke} (a minute or two, for the test that the command works), {@code --quick}
+ * (a few minutes) and the full run (the default). {@code --out DIR} chooses where the files go.
+ */
+public final class BenchSuite {
+
+    /** How long and how much each part runs, per size. */
+    record Size(String name, Duration jdbcWarmUp, Duration jdbcTimed, int kafkaEndToEndRecords, int kafkaProducerRecords,
+            Duration intakeWarmUp, Duration intakeTimed, int swarms, int experts, List<String> startedAlone,
+            Duration atRest) {
+
+        static Size of(String name) {
+            return switch (name) {
+                case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
+                        Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 5, List.of("case-service"), Duration.ofSeconds(2));
+                case "quick" -> new Size(name, Duration.ofSeconds(5), Duration.ofSeconds(15), 2_000, 100_000,
+                        Duration.ofSeconds(10), Duration.ofSeconds(20), 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(5));
+                case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
+                        Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10));
+                default -> throw new IllegalArgumentException("No size " + name);
+            };
+        }
+    }
+
+    private static final double RSS_GOAL_MB = 300;
+    private static final double READY_GOAL_SECONDS = 3;
+
+    private final Path root = Path.of(System.getProperty("caseswarm.root", "..")).toAbsolutePath().normalize();
+    private final Size size;
+    private final BenchReport report;
+
+    private JdbcAppendBaseline.Result jdbc;
+    private KafkaToolBaseline.EndToEnd kafkaEndToEnd;
+
+    BenchSuite(Size size) {
+        this.size = size;
+        this.report = new BenchReport(size.name());
+    }
+
+    public static void main(String[] args) {
+        String size = "full";
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> size = "quick";
+                case "--smoke" -> size = "smoke";
+                case "--out" -> {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException("--out needs a folder");
+                    }
+                    out = Path.of(args[++i]);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--quick, --smoke, --out DIR)");
+            }
+        }
+        BenchSuite suite = new BenchSuite(Size.of(size));
+        Path folder = out != null ? out : suite.root.resolve(".caseswarm/bench/"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        suite.run();
+        suite.report.write(folder);
+        System.out.println();
+        System.out.print(suite.report.table());
+        System.out.println("\nWritten: " + folder.resolve("bench.txt") + ", bench.json, latency.png");
+    }
+
+    BenchReport run() {
+        section("Baseline: PostgreSQL alone, the intake's transaction from " + JdbcAppendBaseline.CLIENTS + " JDBC clients");
+        jdbc = JdbcAppendBaseline.run(root, size.jdbcWarmUp(), size.jdbcTimed());
+        report.machine("postgresql", jdbc.serverVersion());
+        report.add(jdbc.latency());
+        System.out.printf("  %,.0f transactions/s%n", jdbc.perSecond());
+        for (String service : size.startedAlone()) {
+            eachServiceAlone(service);
+        }
+        allFiveTogether();
+        return report;
+    }
+
+    private void eachServiceAlone(String name) {
+        section(name + " started alone");
+        try (RunningSystem alone = RunningSystem.startOnly(name)) {
+            ServiceProcess service = alone.service(name);
+            report.add(BenchFigure.absolute("P6", "ready, " + name + " started alone", seconds(service), "s",
+                    BenchGoal.atMost(READY_GOAL_SECONDS, "s")));
+            pause(size.atRest());
+            report.add(BenchFigure.absolute("P6", "RSS at rest, " + name + " alone", service.residentMemoryMb(), "MB",
+                    BenchGoal.atMost(RSS_GOAL_MB, "MB")));
+            if (name.equals("case-service")) {
+                kafkaBaselines(alone);
+                caseIntake(alone, "case-service alone");
+            }
+        }
+    }
+
+    private void kafkaBaselines(RunningSystem system) {
+        section("Baseline: Kafka's own tools against the same broker");
+        KafkaToolBaseline kafka = new KafkaToolBaseline(root.resolve("deploy/kafka-broker/target/kafka"),
+                system.bootstrapServers());
+        kafkaEndToEnd = kafka.endToEnd(size.kafkaEndToEndRecords());
+        System.out.printf("  EndToEndLatency (acks=all, 512 B, %,d records): p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms%n",
+                kafkaEndToEnd.records(), kafkaEndToEnd.p50(), kafkaEndToEnd.p99(), kafkaEndToEnd.p999());
+        KafkaToolBaseline.Producer producer = kafka.producer(size.kafkaProducerRecords());
+        System.out.printf("  ProducerPerformance (acks=all, 512 B, %,d records): %,.0f records/s, p99 %.0f ms%n",
+                producer.records(), producer.perSecond(), producer.p99());
+        report.machine("kafkaEndToEnd", Map.of("p50Ms", kafkaEndToEnd.p50(), "p99Ms", kafkaEndToEnd.p99(), "p999Ms",
+                kafkaEndToEnd.p999(), "records", kafkaEndToEnd.records()));
+        report.machine("kafkaProducer", Map.of("recordsPerSecond", producer.perSecond(), "p99Ms", producer.p99(),
+                "records", producer.records()));
+    }
+
+    private void caseIntake(RunningSystem system, String label) {
+        section("P1 case intake, " + label);
+        CaseIntakeBench.Result intake = new CaseIntakeBench(system.url("case-service"),
+                system.issuer().issue("lea.park", "lead")).run(label, size.intakeWarmUp(), size.intakeTimed());
+        report.add(intake.closedLoop());
+        report.add(intake.atHalfRate());
+        report.add(BenchFigure.against("P1", "POST /cases, " + label + ", " + CaseIntakeBench.CLIENTS + " clients",
+                intake.perSecond(), "/s", "JDBC append + projection, " + JdbcAppendBaseline.CLIENTS + " clients",
+                jdbc.perSecond(), BenchGoal.atLeastTimesBaseline(0.5)));
+        report.add(BenchFigure.absolute("P1", "p99 at half that rate (%,.0f/s), %s".formatted(intake.offeredPerSecond(), label),
+                intake.atHalfRate().millisAt(99), "ms", BenchGoal.atMost(20, "ms")));
+    }
+
+    private void allFiveTogether() {
+        section("All five services started together");
+        try (SwarmInvitationBench invitations = new SwarmInvitationBench();
+                RunningSystem all = RunningSystem.startOnly(invitations.mailSettings(), RunningSystem.SERVICES)) {
+            for (String name : RunningSystem.SERVICES) {
+                report.add(BenchFigure.absolute("P6", "ready, " + name + " with all five", seconds(all.service(name)), "s",
+                        BenchGoal.none()));
+            }
+            pause(size.atRest());
+            for (String name : RunningSystem.SERVICES) {
+                report.add(BenchFigure.absolute("P6", "RSS at rest, " + name + " with all five",
+                        all.service(name).residentMemoryMb(), "MB", BenchGoal.atMost(RSS_GOAL_MB, "MB")));
+            }
+            caseIntake(all, "all five running");
+            section("P2 POST /swarms → expert-invited → invitation mail, " + size.swarms() + " swarms one after another");
+            invitations.attach(all, size.experts());
+            SwarmInvitationBench.Result swarms = invitations.run(size.swarms());
+            report.add(swarms.toInvitation());
+            report.add(swarms.toMail());
+            report.add(BenchFigure.against("P2", "p99 POST /swarms → first expert-invited consumed",
+                    swarms.toInvitation().millisAt(99), "ms", "Kafka end-to-end p99 (acks=all)", kafkaEndToEnd.p99(),
+                    BenchGoal.atMostTimesBaseline(3)));
+            report.add(BenchFigure.against("P2", "p99 POST /swarms → invitation mail accepted by SMTP",
+                    swarms.toMail().millisAt(99), "ms", "Kafka end-to-end p99 (acks=all)", kafkaEndToEnd.p99(),
+                    BenchGoal.atMostTimesBaseline(10)));
+            for (String name : RunningSystem.SERVICES) {
+                report.add(BenchFigure.absolute("P6", "RSS after P1 and P2, " + name, all.service(name).residentMemoryMb(),
+                        "MB", BenchGoal.atMost(RSS_GOAL_MB, "MB")));
+            }
+        }
+    }
+
+    private static double seconds(ServiceProcess service) {
+        return service.startTime().toMillis() / 1000.0;
+    }
+
+    private static void section(String title) {
+        System.out.printf("%n== %s%n", title);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

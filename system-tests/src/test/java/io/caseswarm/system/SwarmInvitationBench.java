@@ -1,0 +1,165 @@
+package io.caseswarm.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.caseswarm.demo.Api;
+import io.caseswarm.testing.TopicReader;
+
+/**
+ * P2, how soon a swarm reaches its experts: for each of N swarms, asked one after another, the time
+ * from sending {@code POST /swarms} to the first {@code expert-invited} of that swarm arriving at a
+ * consumer of {@code expert-events}, and to the first invitation mail for it accepted by SMTP (the
+ * suite's {@link SmtpSink}, which notification-service sends to).
+ */
+final class SwarmInvitationBench implements AutoCloseable {
+
+    static final String OWNER = "ana.lima";
+    private static final Pattern SWARM_LINK = Pattern.compile("/swarms/([0-9a-f-]{36})/");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    record Result(LatencySeries toInvitation, LatencySeries toMail) {
+    }
+
+    private final Map<String, Long> invitedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> mailedAt = new ConcurrentHashMap<>();
+    private final SmtpSink smtp = new SmtpSink(this::mailAccepted);
+    private RunningSystem system;
+    private Thread watcher;
+    private volatile boolean watching = true;
+
+    /** The settings that send the system's mail to this benchmark's SMTP server. */
+    Map<String, String> mailSettings() {
+        return Map.of("caseswarm.smtp.host", "127.0.0.1", "caseswarm.smtp.port", String.valueOf(smtp.port()));
+    }
+
+    /**
+     * Starts watching the system's expert-events and fills its directory with {@code experts} people who
+     * know billing and sync and are free all day.
+     */
+    void attach(RunningSystem running, int experts) {
+        this.system = running;
+        this.watcher = Thread.ofPlatform().daemon().name("expert-events-watcher").start(this::watchInvitations);
+        Api directory = new Api(system.url("expert-finder-service")).as(system.issuer().issue("hr-sync", "integration"));
+        register(directory, OWNER, 3);
+        for (int i = 0; i < experts; i++) {
+            register(directory, "bench-expert-" + i, 10);
+        }
+    }
+
+    private void mailAccepted(long at, String text) {
+        Matcher link = SWARM_LINK.matcher(text);
+        if (link.find()) {
+            mailedAt.putIfAbsent(link.group(1), at);
+        }
+    }
+
+    private static void register(Api directory, String id, int capacity) {
+        int status = directory.post("/people", Map.of("id", id, "name", "Expert " + id, "email", id + "@example.com",
+                "timeZone", "UTC", "workingHours", Map.of("start", "00:00", "end", "23:59"),
+                "skills", List.of(Map.of("name", "billing", "level", 4), Map.of("name", "sync", "level", 3)),
+                "capacity", capacity, "presence", "available")).status();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("POST /people " + id + " answered " + status);
+        }
+    }
+
+    Result run(int swarms) {
+        Api cases = new Api(system.url("case-service")).as(system.issuer().issue(OWNER, "agent"));
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < swarms; i++) {
+            caseIds.add(cases.post("/cases", Map.of("subject", "Invoices fail to sync #" + i,
+                    "description", "The nightly invoice sync stops at 40%.",
+                    "customer", Map.of("id", "cust-p2-" + i, "name", "Customer " + i, "email", "p2-" + i + "@example.com"),
+                    "channel", "api", "product", "Billing Cloud", "priority", "high", "ownerId", OWNER))
+                    .expect(201).get("id").asText());
+        }
+        Api swarmService = new Api(system.url("swarm-service")).as(system.issuer().issue(OWNER, "agent"));
+        LatencySeries toInvitation = new LatencySeries("P2 POST /swarms → first expert-invited consumed");
+        LatencySeries toMail = new LatencySeries("P2 POST /swarms → first invitation mail accepted by SMTP");
+        for (String caseId : caseIds) {
+            Map<String, Object> request = Map.of("caseId", caseId, "question", "Why does the nightly sync stop at 40%?",
+                    "skills", List.of("billing", "sync"), "teamSize", 2);
+            long sent = System.nanoTime();
+            Api.Response asked = swarmService.post("/swarms", request);
+            for (long giveUp = sent + PATIENCE.toNanos(); asked.status() != 201 && System.nanoTime() < giveUp;) {
+                // swarm-service has not seen this case-opened yet: a refused request changes nothing, so ask again
+                pause(50);
+                sent = System.nanoTime();
+                asked = swarmService.post("/swarms", request);
+            }
+            String swarmId = asked.expect(201).get("id").asText();
+            toInvitation.recordNanos(awaitInstant(invitedAt, swarmId, "an expert-invited") - sent);
+            toMail.recordNanos(awaitInstant(mailedAt, swarmId, "an invitation mail") - sent);
+        }
+        return new Result(toInvitation, toMail);
+    }
+
+    private static long awaitInstant(Map<String, Long> instants, String swarmId, String what) {
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        for (Long at = instants.get(swarmId); ; at = instants.get(swarmId)) {
+            if (at != null) {
+                return at;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("No " + what + " for swarm " + swarmId + " within " + PATIENCE);
+            }
+            pause(1);
+        }
+    }
+
+    /** Reads expert-events from its end as it grows, noting when each swarm's first invitation arrives. */
+    private void watchInvitations() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor("expert-events").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (watching) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    long at = System.nanoTime();
+                    if ("expert-invited".equals(TopicReader.header(record, "ce_type"))) {
+                        invitedAt.putIfAbsent(record.key(), at);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        watching = false;
+        smtp.close();
+        if (watcher != null) {
+            try {
+                watcher.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,11 +1,15 @@
 package io.caseswarm.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code ./caseswarm bench}: every benchmark of the suite in one run, each beside the baseline it is
@@ -20,17 +24,17 @@ public final class BenchSuite {
 
     /** How long and how much each part runs, per size. */
     record Size(String name, Duration jdbcWarmUp, Duration jdbcTimed, int kafkaEndToEndRecords, int kafkaProducerRecords,
-            Duration intakeWarmUp, Duration intakeTimed, int swarms, int experts, List<String> startedAlone,
+            Duration intakeWarmUp, Duration intakeTimed, int swarmWarmUp, int swarms, int experts, List<String> startedAlone,
             Duration atRest) {
 
         static Size of(String name) {
             return switch (name) {
                 case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
-                        Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 5, List.of("case-service"), Duration.ofSeconds(2));
-                case "quick" -> new Size(name, Duration.ofSeconds(5), Duration.ofSeconds(15), 2_000, 100_000,
-                        Duration.ofSeconds(10), Duration.ofSeconds(20), 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(5));
+                        Duration.ofSeconds(2), Duration.ofSeconds(3), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(2));
+                case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3));
                 case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
-                        Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10));
+                        Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10));
                 default -> throw new IllegalArgumentException("No size " + name);
             };
         }
@@ -70,11 +74,37 @@ public final class BenchSuite {
         BenchSuite suite = new BenchSuite(Size.of(size));
         Path folder = out != null ? out : suite.root.resolve(".caseswarm/bench/"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        suite.run();
+        suite.keepAotCaches();
+        try {
+            suite.run();
+        } finally {
+            // Services started later in this JVM (the system tests after BenchSuiteIT) start as they always do.
+            System.clearProperty(AotCache.DIR_PROPERTY);
+        }
         suite.report.write(folder);
         System.out.println();
         System.out.print(suite.report.table());
         System.out.println("\nWritten: " + folder.resolve("bench.txt") + ", bench.json, latency.png");
+    }
+
+    /** Every service started by this run keeps its JDK AOT cache in a folder of the run's own, emptied first. */
+    private void keepAotCaches() {
+        Path caches = root.resolve("system-tests/target/bench-aot");
+        try {
+            if (Files.exists(caches)) {
+                try (Stream<Path> old = Files.list(caches)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(caches);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty(AotCache.DIR_PROPERTY, caches.toString());
+        report.machine("aotCache", AotCache.supported() ? "JDK AOT cache, trained by each service's first start"
+                : "none (JDK " + Runtime.version().feature() + " has no -XX:AOTCacheOutput)");
     }
 
     BenchReport run() {
@@ -90,12 +120,33 @@ public final class BenchSuite {
         return report;
     }
 
+    /**
+     * P6 for one service, started with nothing else starting: its first start (a fresh database, so its
+     * migrations run; the JDK records its AOT cache), then, where the JDK keeps one, a restart without the
+     * cache and the restart that counts, with it: how a replica or a new pod starts in a deployment.
+     */
     private void eachServiceAlone(String name) {
         section(name + " started alone");
         try (RunningSystem alone = RunningSystem.startOnly(name)) {
             ServiceProcess service = alone.service(name);
-            report.add(BenchFigure.absolute("P6", "ready, " + name + " started alone", seconds(service), "s",
-                    BenchGoal.atMost(READY_GOAL_SECONDS, "s")));
+            report.add(BenchFigure.absolute("P6", "first start, " + name + " alone (fresh database)", seconds(service), "s",
+                    BenchGoal.none()));
+            boolean cached = AotCache.fileOf(name) != null;
+            if (cached) {
+                service.stop(Duration.ofMinutes(3)); // the JVM writes the cache as it exits
+                // What the cache is worth: once in the shorter runs, for every service in the full one.
+                if (size.name().equals("full") || name.equals("case-service")) {
+                    service.restart("---- restart without the AOT cache", AotCache.Use.NONE);
+                    service.awaitReady();
+                    report.add(BenchFigure.absolute("P6", "ready, " + name + " alone, restart without AOT cache",
+                            seconds(service), "s", BenchGoal.none()));
+                    service.stop(Duration.ofSeconds(30));
+                }
+                service.restart("---- restart with the AOT cache", AotCache.Use.USE);
+                service.awaitReady();
+            }
+            report.add(BenchFigure.absolute("P6", "ready, " + name + " alone" + (cached ? ", restart with AOT cache" : ""),
+                    seconds(service), "s", BenchGoal.atMost(READY_GOAL_SECONDS, "s")));
             pause(size.atRest());
             report.add(BenchFigure.absolute("P6", "RSS at rest, " + name + " alone", service.residentMemoryMb(), "MB",
                     BenchGoal.atMost(RSS_GOAL_MB, "MB")));
@@ -125,7 +176,8 @@ public final class BenchSuite {
     private void caseIntake(RunningSystem system, String label) {
         section("P1 case intake, " + label);
         CaseIntakeBench.Result intake = new CaseIntakeBench(system.url("case-service"),
-                system.issuer().issue("lea.park", "lead")).run(label, size.intakeWarmUp(), size.intakeTimed());
+                system.issuer().issue("lea.park", "lead")).run(label, size.intakeWarmUp(), size.intakeTimed(),
+                        system.pids());
         report.add(intake.closedLoop());
         report.add(intake.atHalfRate());
         report.add(BenchFigure.against("P1", "POST /cases, " + label + ", " + CaseIntakeBench.CLIENTS + " clients",
@@ -133,6 +185,8 @@ public final class BenchSuite {
                 jdbc.perSecond(), BenchGoal.atLeastTimesBaseline(0.5)));
         report.add(BenchFigure.absolute("P1", "p99 at half that rate (%,.0f/s), %s".formatted(intake.offeredPerSecond(), label),
                 intake.atHalfRate().millisAt(99), "ms", BenchGoal.atMost(20, "ms")));
+        intake.cpuMsPerRequest().forEach((process, millis) -> report.add(BenchFigure.absolute("P1",
+                "CPU per POST /cases at full rate, %s: %s".formatted(label, process), millis, "ms", BenchGoal.none())));
     }
 
     private void allFiveTogether() {
@@ -149,9 +203,18 @@ public final class BenchSuite {
                         all.service(name).residentMemoryMb(), "MB", BenchGoal.atMost(RSS_GOAL_MB, "MB")));
             }
             caseIntake(all, "all five running");
-            section("P2 POST /swarms → expert-invited → invitation mail, " + size.swarms() + " swarms one after another");
+            try (ConsumerLag lag = new ConsumerLag(all.bootstrapServers())) {
+                long behind = lag.total();
+                Duration drained = lag.awaitCaughtUp(Duration.ofMinutes(30));
+                report.add(BenchFigure.absolute("P1", "after intake at full rate: %,d records behind, caught up in"
+                        .formatted(behind), drained.toMillis() / 1000.0, "s", BenchGoal.none()));
+            }
+            section("P2 POST /swarms → expert-invited → invitation mail, " + size.swarms() + " swarms one after another (after "
+                    + size.swarmWarmUp() + " untimed)");
             invitations.attach(all, size.experts());
-            SwarmInvitationBench.Result swarms = invitations.run(size.swarms());
+            SwarmInvitationBench.Result swarms = invitations.run(size.swarmWarmUp(), size.swarms());
+            report.add(swarms.answered());
+            report.add(swarms.toRequested());
             report.add(swarms.toInvitation());
             report.add(swarms.toMail());
             report.add(BenchFigure.against("P2", "p99 POST /swarms → first expert-invited consumed",

@@ -7,17 +7,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * P1, case intake: {@code POST /cases} from 16 clients back to back (the most it sustains), then at
- * half that rate as an open loop (the latency a steady desk sees). Bodies are made before the clock
- * starts; requests go through the JDK's HTTP client with a lead's token.
+ * half that rate as an open loop (the latency a steady desk sees). Requests go through the JDK's HTTP
+ * client with a lead's token; their subjects, customers, priorities and channels vary. While the
+ * clients run flat out, the CPU each process spends is measured, so the result says per request how
+ * much each one took.
  */
 final class CaseIntakeBench {
 
     static final int CLIENTS = 16;
 
-    record Result(double perSecond, LatencySeries closedLoop, double offeredPerSecond, LatencySeries atHalfRate) {
+    /** {@code cpuMsPerRequest}: CPU milliseconds per request at full rate, per process (and "postgresql"). */
+    record Result(double perSecond, LatencySeries closedLoop, double offeredPerSecond, LatencySeries atHalfRate,
+            Map<String, Double> cpuMsPerRequest) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,13 +40,18 @@ final class CaseIntakeBench {
         this.token = leadToken;
     }
 
-    Result run(String label, Duration warmUp, Duration timed) {
+    /** {@code processes}: the services' pids by name, whose CPU time is measured. */
+    Result run(String label, Duration warmUp, Duration timed, Map<String, Long> processes) {
         LoadLoops.closed(CLIENTS, warmUp, new LatencySeries("warm-up"), this::open);
         LatencySeries closed = new LatencySeries("P1 POST /cases, " + label + ", " + CLIENTS + " clients");
-        double perSecond = LoadLoops.closed(CLIENTS, timed, closed, this::open) / (timed.toMillis() / 1000.0);
+        CpuMeter cpu = new CpuMeter(processes);
+        long requests = LoadLoops.closed(CLIENTS, timed, closed, this::open);
+        Map<String, Double> cpuMsPerRequest = new TreeMap<>();
+        cpu.spent().forEach((process, seconds) -> cpuMsPerRequest.put(process, seconds * 1000 / requests));
+        double perSecond = requests / (timed.toMillis() / 1000.0);
         LatencySeries half = new LatencySeries("P1 POST /cases, " + label + ", open loop at half rate");
         LoadLoops.open(perSecond / 2, timed, half, this::open);
-        return new Result(perSecond, closed, perSecond / 2, half);
+        return new Result(perSecond, closed, perSecond / 2, half, cpuMsPerRequest);
     }
 
     private void open(long i) throws IOException, InterruptedException {

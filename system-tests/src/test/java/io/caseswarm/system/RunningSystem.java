@@ -159,6 +159,13 @@ final class RunningSystem implements AutoCloseable {
         return services.get(name);
     }
 
+    /** The services' process ids by name. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, service) -> pids.put(name, service.pid()));
+        return pids;
+    }
+
     KafkaBroker broker() {
         return broker;
     }

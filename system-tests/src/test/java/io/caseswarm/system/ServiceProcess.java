@@ -58,8 +58,16 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged: " + jar + " (run ./mvnw package first)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + root.resolve("deploy/jvm/service.options")));
+        // caseswarm.service.java-options: more JVM options for every service, e.g. to record a profile.
+        for (String option : System.getProperty("caseswarm.service.java-options", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        Path aotCache = AotCache.fileOf(name);
+        command.addAll(AotCache.options(aotCache, AotCache.defaultFor(aotCache)));
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
@@ -129,6 +137,33 @@ final class ServiceProcess implements AutoCloseable {
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restart " + name, e);
+        }
+    }
+
+    /**
+     * Restarts the service, as {@link #restart(String)}, with its AOT cache used as {@code use} says. Only
+     * when the suite keeps caches ({@link AotCache#fileOf}); call {@link #awaitReady()} next.
+     */
+    void restart(String marker, AotCache.Use use) {
+        Path cache = AotCache.fileOf(name);
+        if (cache == null) {
+            throw new IllegalStateException("No AOT cache is kept for " + name);
+        }
+        List<String> command = builder.command();
+        command.removeIf(AotCache::isOption);
+        command.addAll(1, AotCache.options(cache, use));
+        restart(marker);
+    }
+
+    /**
+     * Stops the service (SIGTERM) and waits up to {@code patience} for it to exit; a JVM that writes its
+     * AOT cache as it exits takes a while. Fails if it is still running then.
+     */
+    void stop(Duration patience) {
+        process.destroy();
+        int exit = awaitExit(patience);
+        if (exit != 0 && exit != 143) {
+            throw new IllegalStateException(name + " exited with " + exit + " on SIGTERM; see " + log);
         }
     }
 

@@ -11,13 +11,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.caseswarm.testing.TestDatabase;
 
@@ -67,36 +63,32 @@ final class JdbcAppendBaseline {
         }
     }
 
-    /** Every client commits intakes back to back until {@code length} has passed; returns how many committed. */
+    /** Every client, on a connection of its own, commits intakes back to back for {@code length}; returns how many. */
     private static long drive(TestDatabase database, Duration length, LatencySeries latency) {
-        LongAdder committed = new LongAdder();
-        long end = System.nanoTime() + length.toNanos();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Connection> opened = new CopyOnWriteArrayList<>();
+        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> open(database, opened));
         try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                running.add(clients.submit(() -> {
-                    try (Connection connection = database.connect()) {
-                        connection.setAutoCommit(false);
-                        while (System.nanoTime() < end) {
-                            long start = System.nanoTime();
-                            intake(connection);
-                            latency.recordNanos(System.nanoTime() - start);
-                            committed.increment();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("The JDBC baseline failed", e);
+            return LoadLoops.closed(CLIENTS, length, latency, i -> intake(connection.get()));
         } finally {
-            clients.shutdownNow();
+            for (Connection one : opened) {
+                try {
+                    one.close();
+                } catch (SQLException e) {
+                    // the run is over; a connection that will not close goes with the database
+                }
+            }
         }
-        return committed.sum();
+    }
+
+    private static Connection open(TestDatabase database, List<Connection> opened) {
+        try {
+            Connection connection = database.connect();
+            connection.setAutoCommit(false);
+            opened.add(connection);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The JDBC baseline cannot connect", e);
+        }
     }
 
     private static void intake(Connection connection) throws SQLException {

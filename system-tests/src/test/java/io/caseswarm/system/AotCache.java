@@ -45,15 +45,16 @@ final class AotCache {
     }
 
     static List<String> options(Path file, Use use) {
+        // The JDK warns of cache entries it skips (e.g. a stub it cannot link); they cost nothing, so errors only.
         return switch (use) {
-            case TRAIN -> List.of("-XX:AOTCacheOutput=" + file);
-            case USE -> List.of("-XX:AOTCache=" + file);
+            case TRAIN -> List.of("-Xlog:aot*=error", "-XX:AOTCacheOutput=" + file);
+            case USE -> List.of("-Xlog:aot*=error", "-XX:AOTCache=" + file);
             case NONE -> List.of();
         };
     }
 
     /** Whether a JVM option is one of these, so that a restart can put others in its place. */
     static boolean isOption(String option) {
-        return option.startsWith("-XX:AOTCache");
+        return option.startsWith("-XX:AOTCache") || option.startsWith("-Xlog:aot");
     }
 }

@@ -24,6 +24,8 @@ final class AotCache {
 
     /** The folder the caches are kept in; unset, services start without one. */
     static final String DIR_PROPERTY = "caseswarm.service.aot-cache-dir";
+    /** Set to true while a service without a cache should record one as it starts. */
+    static final String TRAIN_PROPERTY = "caseswarm.service.aot-train";
 
     private AotCache() {
     }
@@ -39,9 +41,18 @@ final class AotCache {
         return dir.isBlank() || !supported() ? null : Path.of(dir).resolve(service + ".aot");
     }
 
-    /** Trains when there is no cache yet, uses it when there is. */
+    /**
+     * Uses the cache when there is one; without one, records it only while training is asked for (a
+     * recording run writes its cache as it exits, which costs a start and a stop their time).
+     */
     static Use defaultFor(Path file) {
-        return file == null ? Use.NONE : Files.exists(file) ? Use.USE : Use.TRAIN;
+        if (file == null) {
+            return Use.NONE;
+        }
+        if (Files.exists(file)) {
+            return Use.USE;
+        }
+        return Boolean.getBoolean(TRAIN_PROPERTY) ? Use.TRAIN : Use.NONE;
     }
 
     static List<String> options(Path file, Use use) {

@@ -80,6 +80,7 @@ public final class BenchSuite {
         } finally {
             // Services started later in this JVM (the system tests after BenchSuiteIT) start as they always do.
             System.clearProperty(AotCache.DIR_PROPERTY);
+            System.clearProperty(AotCache.TRAIN_PROPERTY);
         }
         suite.report.write(folder);
         System.out.println();
@@ -127,7 +128,9 @@ public final class BenchSuite {
      */
     private void eachServiceAlone(String name) {
         section(name + " started alone");
+        System.setProperty(AotCache.TRAIN_PROPERTY, "true");
         try (RunningSystem alone = RunningSystem.startOnly(name)) {
+            System.clearProperty(AotCache.TRAIN_PROPERTY);
             ServiceProcess service = alone.service(name);
             report.add(BenchFigure.absolute("P6", "first start, " + name + " alone (fresh database)", seconds(service), "s",
                     BenchGoal.none()));

@@ -20,6 +20,8 @@ public class ArticleSearch {
 
     /** A match on the case's product counts for this much on top of the text rank. */
     static final double PRODUCT_BOOST = 0.1;
+    /** At most this many articles are ranked for one suggestion. */
+    static final int CANDIDATES = 1000;
 
     private final EntityManager entityManager;
 
@@ -72,22 +74,36 @@ public class ArticleSearch {
     }
 
     /**
-     * Published articles that share any meaningful word with a case, best first. A case is prose, not a
-     * query: its stemmed words are OR-ed, so "Invoices fail to sync" finds "Fixing invoice sync failures".
+     * Published articles that share a telling word with a case, best first. A case is prose, not a query: its
+     * stemmed words are OR-ed, so "Invoices fail to sync" finds "Fixing invoice sync failures".
+     * <p>
+     * Which words tell, from how many published articles hold each ({@code article_lexeme}): the rarest first,
+     * as long as the articles they reach stay within {@link #CANDIDATES}, and at least the rarest one. A word
+     * held by more than that many articles and by more than a tenth of them ("account", "error") is left out.
+     * So the ranking reads a bounded number of articles however large the knowledge base grows; a small one
+     * is searched on every word. The case's other words still order articles that match equally on the telling ones.
      */
     public List<Suggestion> suggestFor(String caseText, String product, int limit) {
-        String sql = "with q as (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) as query"
-                + "   from unnest(to_tsvector('english', :text)))"
-                + " select a.article_id, a.title,"
-                + "   ts_rank(a.search, q.query) + case when a.product = cast(:product as text) then :boost else 0 end,"
-                + "   a.visibility"
-                + " from article_view a, q"
-                + " where q.query is not null and a.status = 'PUBLISHED' and a.search @@ q.query"
-                + " order by 3 desc limit :limit";
+        String sql = "with total as (select coalesce(max(articles), 0) as articles from article_lexeme where lexeme = ''),"
+                + " word as (select t.lexeme, s.articles,"
+                + "     sum(s.articles) over (order by s.articles, t.lexeme) as reach"
+                + "   from unnest(to_tsvector('english', :text)) t join article_lexeme s using (lexeme), total"
+                + "   where s.lexeme <> '' and s.articles > 0 and s.articles <= greatest(:candidates, total.articles / 10)),"
+                + " q as (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) as telling,"
+                + "     (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) from word) as every"
+                + "   from word where reach <= :candidates or reach = (select min(reach) from word)),"
+                + " candidate as (select a.article_id, a.title, a.product, a.visibility, a.search from article_view a, q"
+                + "   where q.telling is not null and a.status = 'PUBLISHED' and a.search @@ q.telling limit :candidates)"
+                + " select c.article_id, c.title,"
+                + "   ts_rank(c.search, q.telling) + case when c.product = cast(:product as text) then :boost else 0 end,"
+                + "   c.visibility"
+                + " from candidate c, q"
+                + " order by 3 desc, ts_rank(c.search, q.every) desc limit :limit";
         List<?> rows = entityManager.createNativeQuery(sql)
                 .setParameter("text", caseText)
                 .setParameter("product", product)
                 .setParameter("boost", PRODUCT_BOOST)
+                .setParameter("candidates", CANDIDATES)
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row)

@@ -33,7 +33,7 @@ import io.caseswarm.platform.store.EventStore;
 public class KnowledgeCommands {
 
     public static final String STREAM_TYPE = "knowledge";
-    static final int SUGGESTIONS_PER_CASE = 5;
+    public static final int SUGGESTIONS_PER_CASE = 5;
 
     private final EventStore store;
     private final KnowledgeProjector projector;

@@ -25,16 +25,19 @@ public final class BenchSuite {
     /** How long and how much each part runs, per size. */
     record Size(String name, Duration jdbcWarmUp, Duration jdbcTimed, int kafkaEndToEndRecords, int kafkaProducerRecords,
             Duration intakeWarmUp, Duration intakeTimed, int swarmWarmUp, int swarms, int experts, List<String> startedAlone,
-            Duration atRest) {
+            Duration atRest, int articles, int suggestions) {
 
         static Size of(String name) {
             return switch (name) {
                 case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
-                        Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(1));
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(1),
+                        2_000, 50);
                 case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
-                        Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3));
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
+                        50_000, 500);
                 case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
-                        Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10));
+                        Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10),
+                        100_000, 2_000);
                 default -> throw new IllegalArgumentException("No size " + name);
             };
         }
@@ -226,11 +229,29 @@ public final class BenchSuite {
             report.add(BenchFigure.against("P2", "p99 POST /swarms → invitation mail accepted by SMTP",
                     swarms.toMail().millisAt(99), "ms", "Kafka end-to-end p99 (acks=all)", kafkaEndToEnd.p99(),
                     BenchGoal.atMostTimesBaseline(10)));
+            knowledgeSuggestions(all);
             for (String name : RunningSystem.SERVICES) {
-                report.add(BenchFigure.absolute("P6", "RSS after P1 and P2, " + name, all.service(name).residentMemoryMb(),
+                report.add(BenchFigure.absolute("P6", "RSS after P1, P2 and P5, " + name, all.service(name).residentMemoryMb(),
                         "MB", BenchGoal.atMost(RSS_GOAL_MB, "MB")));
             }
         }
+    }
+
+    /** P5, on the system P1 and P2 ran on, now idle: the knowledge base grown to its size straight in its database. */
+    private void knowledgeSuggestions(RunningSystem system) {
+        section("P5 knowledge suggestions for a case's words, over " + "%,d".formatted(size.articles()) + " articles");
+        KnowledgeSuggestionBench bench = new KnowledgeSuggestionBench(system.url("knowledge-service"),
+                system.issuer().issue("ana.lima", "agent"), size.articles());
+        System.out.printf("  %,d articles written and counted in %.0f s%n", size.articles(),
+                bench.seed(system.database("knowledge-service")));
+        KnowledgeSuggestionBench.Result suggestions = bench.run(size.suggestions() / 5, size.suggestions());
+        report.add(suggestions.latency());
+        report.add(BenchFigure.absolute("P5", "p99 POST /suggestions over %,d articles".formatted(size.articles()),
+                suggestions.latency().millisAt(99), "ms", BenchGoal.atMost(20, "ms")));
+        report.add(BenchFigure.absolute("P5", "cases answered with suggestions", suggestions.answeredWithSuggestions(), "%",
+                BenchGoal.none()));
+        report.add(BenchFigure.absolute("P5", "cases quoting an error code whose first suggestion has it in its title",
+                suggestions.codeFirst(), "%", BenchGoal.none()));
     }
 
     private static double seconds(ServiceProcess service) {

@@ -29,7 +29,7 @@ class BenchSuiteIT {
         assertThat(json.get("size").asText()).isEqualTo("smoke");
         assertThat(json.at("/machine/cores").asInt()).isPositive();
         assertThat(json.at("/machine/kafkaEndToEnd/p99Ms").asDouble()).isPositive();
-        assertThat(json.get("figures").findValuesAsText("id")).contains("P1", "P2", "P6");
+        assertThat(json.get("figures").findValuesAsText("id")).contains("P1", "P2", "P5", "P6");
         for (JsonNode figure : json.get("figures")) {
             assertThat(figure.get("value").asDouble()).as(figure.toString()).isPositive();
             if (figure.has("baselineValue")) {
@@ -39,16 +39,18 @@ class BenchSuiteIT {
                                 org.assertj.core.data.Offset.offset(1e-9));
             }
         }
-        // three P2 swarms, each timed to its invitation and its mail
-        assertThat(json.get("latencies").findValuesAsText("name")).anyMatch(name -> name.startsWith("P2"));
+        // three P2 swarms, each timed to its invitation and its mail; fifty P5 suggestions
+        assertThat(json.get("latencies").findValuesAsText("name")).anyMatch(name -> name.startsWith("P2"))
+                .anyMatch(name -> name.startsWith("P5"));
         for (JsonNode latency : json.get("latencies")) {
-            if (latency.get("name").asText().startsWith("P2")) {
-                assertThat(latency.get("count").asInt()).as(latency.toString()).isEqualTo(3);
+            String name = latency.get("name").asText();
+            if (name.startsWith("P2") || name.startsWith("P5")) {
+                assertThat(latency.get("count").asInt()).as(latency.toString()).isEqualTo(name.startsWith("P2") ? 3 : 50);
             }
         }
 
         String table = Files.readString(out.resolve("bench.txt"));
-        assertThat(table).contains("baseline", "JDBC append + projection", "Kafka end-to-end p99", "P1", "P2", "P6");
+        assertThat(table).contains("baseline", "JDBC append + projection", "Kafka end-to-end p99", "P1", "P2", "P5", "P6");
         BufferedImage chart = ImageIO.read(out.resolve("latency.png").toFile());
         assertThat(chart.getWidth()).isEqualTo(1200);
         assertThat(chart.getHeight()).isEqualTo(720);

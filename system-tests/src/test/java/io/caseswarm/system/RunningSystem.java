@@ -47,6 +47,7 @@ final class RunningSystem implements AutoCloseable {
     /** When set, each service reaches its database through a {@link TcpProxy} that a test can cut. */
     private final boolean proxyDatabases;
     private final Map<String, TcpProxy> databaseProxies = new LinkedHashMap<>();
+    private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
 
     /** The services this system runs: all five, or the few a benchmark needs. */
     private final List<String> names;
@@ -107,6 +108,7 @@ final class RunningSystem implements AutoCloseable {
         for (String name : names) {
             TestDatabase database = TestDatabase.create(name.replace('-', '_') + "_sys");
             started.add(database);
+            databases.put(name, database);
             Map<String, String> config = new HashMap<>(database.quarkusConfig());
             if (proxyDatabases) {
                 TcpProxy proxy = database.proxy();
@@ -215,6 +217,11 @@ final class RunningSystem implements AutoCloseable {
         services.values().forEach(service -> report.append("%-22s ready after %5.1f s, RSS %4d MB%n".formatted(
                 service.name(), service.startTime().toMillis() / 1000.0, service.residentMemoryMb())));
         return report.toString();
+    }
+
+    /** A service's own database, for a benchmark that seeds it directly. */
+    TestDatabase database(String service) {
+        return databases.get(service);
     }
 
     /** Stops what was started in reverse: each service before its database, the broker last. */

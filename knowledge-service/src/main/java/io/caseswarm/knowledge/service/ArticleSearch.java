@@ -21,7 +21,7 @@ public class ArticleSearch {
     /** A match on the case's product counts for this much on top of the text rank. */
     static final double PRODUCT_BOOST = 0.1;
     /** At most this many articles are ranked for one suggestion. */
-    static final int CANDIDATES = 1000;
+    static final int CANDIDATES = 500;
 
     private final EntityManager entityManager;
 

@@ -25,19 +25,19 @@ public final class BenchSuite {
     /** How long and how much each part runs, per size. */
     record Size(String name, Duration jdbcWarmUp, Duration jdbcTimed, int kafkaEndToEndRecords, int kafkaProducerRecords,
             Duration intakeWarmUp, Duration intakeTimed, int swarmWarmUp, int swarms, int experts, List<String> startedAlone,
-            Duration atRest, int articles, int suggestions) {
+            Duration atRest, int articles, int suggestions, long rebuildEvents) {
 
         static Size of(String name) {
             return switch (name) {
                 case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(1),
-                        2_000, 50);
+                        2_000, 50, 20_000);
                 case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
                         Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
-                        50_000, 500);
+                        50_000, 500, 200_000);
                 case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
                         Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10),
-                        100_000, 2_000);
+                        100_000, 2_000, 1_000_000);
                 default -> throw new IllegalArgumentException("No size " + name);
             };
         }
@@ -158,7 +158,7 @@ public final class BenchSuite {
                     BenchGoal.atMost(RSS_GOAL_MB, "MB")));
             if (name.equals("case-service")) {
                 kafkaBaselines(alone);
-                caseIntake(alone, "case-service alone");
+                rebuildCaseView(alone, caseIntake(alone, "case-service alone"));
             }
         }
     }
@@ -179,7 +179,7 @@ public final class BenchSuite {
                 "records", producer.records()));
     }
 
-    private void caseIntake(RunningSystem system, String label) {
+    private CaseIntakeBench.Result caseIntake(RunningSystem system, String label) {
         section("P1 case intake, " + label);
         CaseIntakeBench.Result intake = new CaseIntakeBench(system.url("case-service"),
                 system.issuer().issue("lea.park", "lead")).run(label, size.intakeWarmUp(), size.intakeTimed(),
@@ -193,6 +193,29 @@ public final class BenchSuite {
                 intake.atHalfRate().millisAt(99), "ms", BenchGoal.atMost(20, "ms")));
         intake.cpuMsPerRequest().forEach((process, millis) -> report.add(BenchFigure.absolute("P1",
                 "CPU per POST /cases at full rate, %s: %s".formatted(label, process), millis, "ms", BenchGoal.none())));
+        return intake;
+    }
+
+    /** P7, judged against the rate at which the live intake just wrote case events. */
+    private void rebuildCaseView(RunningSystem system, CaseIntakeBench.Result intake) {
+        section("P7 rebuilding the case view from %,d case events".formatted(size.rebuildEvents()));
+        CaseViewRebuildBench bench = new CaseViewRebuildBench(system.url("case-service"),
+                system.issuer().issue("bench.admin", "admin"), system.database("case-service"));
+        double eventsPerCase = bench.eventsPerCase();
+        double live = intake.perSecond() * eventsPerCase;
+        long events = bench.grow(size.rebuildEvents());
+        long cases = bench.caseStreams();
+        System.out.printf("  %,d case events of %,d cases in the store; live intake wrote %.0f/s (%.0f cases/s × %.1f)%n",
+                events, cases, live, intake.perSecond(), eventsPerCase);
+        CaseViewRebuildBench.Result rebuilt = bench.rebuild();
+        if (rebuilt.cases() != cases) {
+            throw new IllegalStateException("The rebuilt case view holds " + rebuilt.cases() + " cases, not " + cases);
+        }
+        report.add(BenchFigure.against("P7", "case view rebuilt from %,d case events, events/s".formatted(events),
+                rebuilt.perSecond(), "/s", "case events written by the live intake, case-service alone", live,
+                BenchGoal.atLeastTimesBaseline(20)));
+        report.add(BenchFigure.absolute("P7", "rebuild of %,d cases (%,d events read)".formatted(cases, rebuilt.events()),
+                rebuilt.seconds(), "s", BenchGoal.none()));
     }
 
     private void allFiveTogether() {

@@ -29,7 +29,7 @@ class BenchSuiteIT {
         assertThat(json.get("size").asText()).isEqualTo("smoke");
         assertThat(json.at("/machine/cores").asInt()).isPositive();
         assertThat(json.at("/machine/kafkaEndToEnd/p99Ms").asDouble()).isPositive();
-        assertThat(json.get("figures").findValuesAsText("id")).contains("P1", "P2", "P5", "P6");
+        assertThat(json.get("figures").findValuesAsText("id")).contains("P1", "P2", "P5", "P6", "P7");
         for (JsonNode figure : json.get("figures")) {
             assertThat(figure.get("value").asDouble()).as(figure.toString()).isPositive();
             if (figure.has("baselineValue")) {
@@ -50,7 +50,7 @@ class BenchSuiteIT {
         }
 
         String table = Files.readString(out.resolve("bench.txt"));
-        assertThat(table).contains("baseline", "JDBC append + projection", "Kafka end-to-end p99", "P1", "P2", "P5", "P6");
+        assertThat(table).contains("baseline", "JDBC append + projection", "Kafka end-to-end p99", "P1", "P2", "P5", "P6", "P7");
         BufferedImage chart = ImageIO.read(out.resolve("latency.png").toFile());
         assertThat(chart.getWidth()).isEqualTo(1200);
         assertThat(chart.getHeight()).isEqualTo(720);

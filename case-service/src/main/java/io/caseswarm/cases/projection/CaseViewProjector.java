@@ -31,12 +31,14 @@ import io.caseswarm.cases.service.CaseCommands;
 import io.caseswarm.cases.service.CaseSla;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.store.StoredEvent;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /** Keeps {@link CaseView} and {@link CaseMessage} in step with the case events, in the transaction that appends them. */
 @ApplicationScoped
 public class CaseViewProjector {
 
     private static final int REBUILD_PAGE = 500;
+    private static final int REBUILD_TIMEOUT_SECONDS = 3600;
 
     private final EventStore store;
 
@@ -53,8 +55,13 @@ public class CaseViewProjector {
         }
     }
 
-    /** Throws the views away and replays every case event: after a bug fix in a projection, for example. */
+    /**
+     * Throws the views away and replays every case event: after a bug fix in a projection, for example. One
+     * transaction, so readers see the old views until the new ones are complete; commands that change a case
+     * meanwhile wait for it. A million events take minutes, hence the long timeout.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = REBUILD_TIMEOUT_SECONDS)
     public long rebuild() {
         CaseMessage.deleteAll();
         CaseApproval.deleteAll();
@@ -65,6 +72,8 @@ public class CaseViewProjector {
         while (!(page = store.readAll(after, REBUILD_PAGE)).isEmpty()) {
             project(page.stream().filter(event -> CaseCommands.STREAM_TYPE.equals(event.streamType())).toList());
             CaseView.flush();
+            // Written rows need not stay in memory: a page's cases are read again if a later page changes them.
+            CaseView.getEntityManager().clear();
             after = page.getLast().position();
             replayed += page.size();
         }

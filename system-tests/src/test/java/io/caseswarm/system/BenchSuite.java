@@ -31,7 +31,7 @@ public final class BenchSuite {
             return switch (name) {
                 case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(1),
-                        2_000, 50, 20_000);
+                        2_000, 50, 5_000);
                 case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
                         Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
                         50_000, 500, 200_000);

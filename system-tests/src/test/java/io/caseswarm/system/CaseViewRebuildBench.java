@@ -67,7 +67,7 @@ final class CaseViewRebuildBench {
     long grow(long events) {
         long written = (long) number("select count(*) from events where stream_type = 'case'");
         long last = (long) number("select coalesce(max(position), 0) from events where stream_type = 'case'");
-        long copies = written == 0 ? 0 : Math.max(0, (events - written + written - 1) / written);
+        long copies = written == 0 ? 0 : Math.max(0, Math.ceilDiv(events - written, written));
         try (Connection connection = database.connect(); PreparedStatement copy = connection.prepareStatement(COPY)) {
             copy.setLong(1, copies);
             copy.setLong(2, last);

@@ -25,19 +25,23 @@ public final class BenchSuite {
     /** How long and how much each part runs, per size. */
     record Size(String name, Duration jdbcWarmUp, Duration jdbcTimed, int kafkaEndToEndRecords, int kafkaProducerRecords,
             Duration intakeWarmUp, Duration intakeTimed, int swarmWarmUp, int swarms, int experts, List<String> startedAlone,
-            Duration atRest, int articles, int suggestions, long rebuildEvents) {
+            Duration atRest, int articles, int suggestions, long rebuildEvents, FlowSearch flows) {
+
+        /** P3: the rate its search starts at and goes no higher than, each step's window, narrowings, the confirming window. */
+        record FlowSearch(double start, double fastest, Duration step, int narrowings, Duration confirm) {
+        }
 
         static Size of(String name) {
             return switch (name) {
                 case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(1),
-                        2_000, 50, 5_000);
+                        2_000, 50, 5_000, new FlowSearch(0.5, 1, Duration.ofSeconds(6), 0, Duration.ofSeconds(6)));
                 case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
                         Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
-                        50_000, 500, 200_000);
+                        50_000, 500, 200_000, new FlowSearch(2, 64, Duration.ofSeconds(20), 1, Duration.ofSeconds(60)));
                 case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
                         Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10),
-                        100_000, 2_000, 1_000_000);
+                        100_000, 2_000, 1_000_000, new FlowSearch(2, 64, Duration.ofSeconds(60), 2, Duration.ofMinutes(5)));
                 default -> throw new IllegalArgumentException("No size " + name);
             };
         }
@@ -231,7 +235,7 @@ public final class BenchSuite {
                 report.add(BenchFigure.absolute("P6", "RSS at rest, " + name + " with all five",
                         all.service(name).residentMemoryMb(), "MB", BenchGoal.atMost(RSS_GOAL_MB, "MB")));
             }
-            caseIntake(all, "all five running");
+            CaseIntakeBench.Result intake = caseIntake(all, "all five running");
             try (ConsumerLag lag = new ConsumerLag(all.bootstrapServers())) {
                 long behind = lag.total();
                 Duration drained = lag.awaitCaughtUp(Duration.ofMinutes(30));
@@ -252,12 +256,35 @@ public final class BenchSuite {
             report.add(BenchFigure.against("P2", "p99 POST /swarms → invitation mail accepted by SMTP",
                     swarms.toMail().millisAt(99), "ms", "Kafka end-to-end p99 (acks=all)", kafkaEndToEnd.p99(),
                     BenchGoal.atMostTimesBaseline(10)));
+            wholeFlow(all, intake);
             knowledgeSuggestions(all);
             for (String name : RunningSystem.SERVICES) {
-                report.add(BenchFigure.absolute("P6", "RSS after P1, P2 and P5, " + name, all.service(name).residentMemoryMb(),
+                report.add(BenchFigure.absolute("P6", "RSS after P1, P2, P3 and P5, " + name, all.service(name).residentMemoryMb(),
                         "MB", BenchGoal.atMost(RSS_GOAL_MB, "MB")));
             }
         }
+    }
+
+    /**
+     * P3 on the system P1 and P2 ran on, with P2's experts: the highest rate of whole flows that leaves no growing
+     * backlog, beside the cases a second the same system took in when it did nothing but open them.
+     */
+    private void wholeFlow(RunningSystem system, CaseIntakeBench.Result intake) {
+        Size.FlowSearch search = size.flows();
+        section("P3 the whole flow (open → swarm → invite → join → resolve → draft, mails) at fixed rates, %d s a step"
+                .formatted(search.step().toSeconds()));
+        WholeFlowBench.Result result = new WholeFlowBench(system).search(search.start(), search.fastest(), search.step(),
+                search.narrowings(), search.confirm());
+        WholeFlowBench.Window held = result.confirmed();
+        result.tried().forEach(window -> report.note("P3 " + window.describe()));
+        report.add(held.flowTime());
+        report.add(BenchFigure.against("P3", "highest whole-flow rate with a flat backlog, held %d s%s".formatted(
+                held.length().toSeconds(), held.flat() ? "" : " (GREW)"), result.highestFlat(), "/s", "POST /cases alone, all five running",
+                intake.perSecond(), BenchGoal.none()));
+        report.add(BenchFigure.absolute("P3", "p99 flow, case opened → resolved, at that rate", held.flowTime().millisAt(99),
+                "ms", BenchGoal.none()));
+        held.residentMb().forEach((name, mb) -> report.add(BenchFigure.absolute("P6", "RSS under P3, " + name, mb, "MB",
+                BenchGoal.atMost(RSS_GOAL_MB, "MB"))));
     }
 
     /** P5, on the system P1 and P2 ran on, now idle: the knowledge base grown to its size straight in its database. */

@@ -1,11 +1,15 @@
 package io.caseswarm.cases.projection;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.caseswarm.cases.domain.CaseEvent;
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
@@ -48,10 +52,35 @@ public class CaseViewProjector {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(List<StoredEvent> events) {
+        OpenedViews newViews = new OpenedViews();
         for (StoredEvent event : events) {
             CaseEvent decoded = store.decode(event, CaseCommands.TYPES);
-            apply(decoded, event.version(), event.occurredAt());
-            keepSla(decoded);
+            apply(decoded, event.version(), event.occurredAt(), newViews);
+            keepSla(decoded, newViews);
+        }
+        newViews.persist();
+    }
+
+    /**
+     * The views of cases opened by the events being projected, held back until the last of them is applied and
+     * then persisted: a case is opened and given its SLA clocks in one command, and a view persisted at once
+     * would be inserted as it was opened and then updated for its clocks.
+     */
+    private static final class OpenedViews {
+
+        private final Map<UUID, CaseView> views = new LinkedHashMap<>();
+
+        void add(CaseView view) {
+            views.put(view.id, view);
+        }
+
+        CaseView find(UUID caseId) {
+            CaseView view = views.get(caseId);
+            return view != null ? view : CaseView.findById(caseId);
+        }
+
+        void persist() {
+            views.values().forEach(view -> view.persist());
         }
     }
 
@@ -66,6 +95,8 @@ public class CaseViewProjector {
         CaseMessage.deleteAll();
         CaseApproval.deleteAll();
         CaseView.deleteAll();
+        // Each page's new views go to the database in a few round trips rather than one statement at a time.
+        CaseView.getEntityManager().unwrap(Session.class).setJdbcBatchSize(REBUILD_PAGE);
         long after = 0;
         long replayed = 0;
         List<StoredEvent> page;
@@ -80,16 +111,16 @@ public class CaseViewProjector {
         return replayed;
     }
 
-    private static CaseView update(UUID caseId, long version, Instant at) {
-        CaseView view = CaseView.findById(caseId);
+    private static CaseView update(UUID caseId, long version, Instant at, OpenedViews newViews) {
+        CaseView view = newViews.find(caseId);
         view.version = version;
         view.updatedAt = at;
         return view;
     }
 
     /** Moves the case's SLA clock as the commands did when they decided on the same events. */
-    private static void keepSla(CaseEvent event) {
-        CaseView view = CaseView.findById(event.caseId());
+    private static void keepSla(CaseEvent event, OpenedViews newViews) {
+        CaseView view = newViews.find(event.caseId());
         if (event instanceof CaseSlaApplied applied) {
             view.keep(CaseSla.start(applied));
         } else {
@@ -100,12 +131,12 @@ public class CaseViewProjector {
         }
     }
 
-    private void apply(CaseEvent event, long version, Instant at) {
+    private void apply(CaseEvent event, long version, Instant at, OpenedViews newViews) {
         switch (event) {
-            case CaseSlaApplied applied -> update(applied.caseId(), version, at);
-            case CaseSlaWarning warning -> update(warning.caseId(), version, at);
-            case CaseSlaBreached breached -> update(breached.caseId(), version, at);
-            case CaseSlaMet met -> update(met.caseId(), version, at);
+            case CaseSlaApplied applied -> update(applied.caseId(), version, at, newViews);
+            case CaseSlaWarning warning -> update(warning.caseId(), version, at, newViews);
+            case CaseSlaBreached breached -> update(breached.caseId(), version, at, newViews);
+            case CaseSlaMet met -> update(met.caseId(), version, at, newViews);
             case CaseOpened opened -> {
                 CaseView view = new CaseView();
                 view.id = opened.caseId();
@@ -124,38 +155,38 @@ public class CaseViewProjector {
                 view.openedAt = opened.openedAt();
                 view.updatedAt = at;
                 view.version = version;
-                view.persist();
+                newViews.add(view);
             }
             case CaseAssigned assigned -> {
-                CaseView view = update(assigned.caseId(), version, at);
+                CaseView view = update(assigned.caseId(), version, at, newViews);
                 view.ownerId = assigned.ownerId();
                 if (view.status == CaseStatus.NEW) {
                     view.status = CaseStatus.OPEN;
                 }
             }
-            case CaseStatusChanged changed -> update(changed.caseId(), version, at).status = changed.to();
+            case CaseStatusChanged changed -> update(changed.caseId(), version, at, newViews).status = changed.to();
             case CaseResolved resolved -> {
-                CaseView view = update(resolved.caseId(), version, at);
+                CaseView view = update(resolved.caseId(), version, at, newViews);
                 view.status = CaseStatus.RESOLVED;
                 view.resolutionSummary = resolved.resolution().summary();
                 view.helpedBy = resolved.resolution().helpedBy();
                 view.resolvedAt = resolved.resolvedAt();
             }
             case CaseReopened reopened -> {
-                CaseView view = update(reopened.caseId(), version, at);
+                CaseView view = update(reopened.caseId(), version, at, newViews);
                 view.status = CaseStatus.OPEN;
                 view.reopenedAt = reopened.reopenedAt();
             }
             case CaseClosed closed -> {
-                CaseView view = update(closed.caseId(), version, at);
+                CaseView view = update(closed.caseId(), version, at, newViews);
                 view.status = CaseStatus.CLOSED;
                 view.closedAt = closed.closedAt();
             }
-            case CaseGroupChanged moved -> update(moved.caseId(), version, at).groupId = moved.to();
-            case CaseLinked linked -> update(linked.caseId(), version, at)
+            case CaseGroupChanged moved -> update(moved.caseId(), version, at, newViews).groupId = moved.to();
+            case CaseLinked linked -> update(linked.caseId(), version, at, newViews)
                     .link(new LinkedCase(linked.relation(), linked.linkedCaseId(), linked.linkedNumber()));
             case CaseMerged merged -> {
-                CaseView view = update(merged.caseId(), version, at);
+                CaseView view = update(merged.caseId(), version, at, newViews);
                 view.status = CaseStatus.CLOSED;
                 view.closedAt = merged.mergedAt();
                 view.mergedIntoId = merged.into();
@@ -163,11 +194,11 @@ public class CaseViewProjector {
                 view.link(new LinkedCase(CaseRelation.DUPLICATE_OF, merged.into(), merged.intoNumber()));
             }
             case CaseUpdated updated -> {
-                CaseView view = update(updated.caseId(), version, at);
+                CaseView view = update(updated.caseId(), version, at, newViews);
                 view.show(view.fields().with(updated.changes()));
             }
             case CaseMessageAdded added -> {
-                CaseView view = update(added.caseId(), version, at);
+                CaseView view = update(added.caseId(), version, at, newViews);
                 if (added.visibility() == Visibility.PUBLIC) {
                     view.publicText = SearchText.append(view.publicText, added.body());
                 } else {
@@ -186,9 +217,9 @@ public class CaseViewProjector {
                 message.addedAt = added.addedAt();
                 message.persist();
             }
-            case CaseEvent.CaseSwarmActionRefused refused -> update(refused.caseId(), version, at);
+            case CaseEvent.CaseSwarmActionRefused refused -> update(refused.caseId(), version, at, newViews);
             case CaseEvent.AutomationEvent automation -> {
-                update(automation.caseId(), version, at);
+                update(automation.caseId(), version, at, newViews);
                 CaseApproval.project(automation);
             }
         }

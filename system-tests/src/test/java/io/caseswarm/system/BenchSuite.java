@@ -27,18 +27,18 @@ public final class BenchSuite {
             Duration intakeWarmUp, Duration intakeTimed, int swarmWarmUp, int swarms, int experts, List<String> startedAlone,
             Duration atRest, int articles, int suggestions, long rebuildEvents, FlowSearch flows) {
 
-        /** P3: the rate its search starts at and goes no higher than, each step's window, narrowings, the confirming window. */
+        /** P3: the rate its search starts at and stays under, each step's window, narrowings, the confirming window. */
         record FlowSearch(double start, double fastest, Duration step, int narrowings, Duration confirm) {
         }
 
         static Size of(String name) {
             return switch (name) {
                 case "smoke" -> new Size(name, Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000,
-                        Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service"), Duration.ofSeconds(1),
-                        2_000, 50, 5_000, new FlowSearch(0.5, 1, Duration.ofSeconds(6), 0, Duration.ofSeconds(6)));
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service", "knowledge-service"),
+                        Duration.ofSeconds(1), 2_000, 50, 5_000, new FlowSearch(0.5, 1, Duration.ofSeconds(6), 0, Duration.ofSeconds(6)));
                 case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
                         Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
-                        50_000, 500, 200_000, new FlowSearch(2, 64, Duration.ofSeconds(20), 1, Duration.ofSeconds(60)));
+                        50_000, 500, 100_000, new FlowSearch(4, 64, Duration.ofSeconds(10), 1, Duration.ofSeconds(30)));
                 case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
                         Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10),
                         100_000, 2_000, 1_000_000, new FlowSearch(2, 64, Duration.ofSeconds(60), 2, Duration.ofMinutes(5)));
@@ -47,6 +47,7 @@ public final class BenchSuite {
         }
     }
 
+    private static final long STARTED = System.nanoTime();
     private static final double RSS_GOAL_MB = 300;
     private static final double READY_GOAL_SECONDS = 3;
 
@@ -121,19 +122,25 @@ public final class BenchSuite {
         report.machine("postgresql", jdbc.serverVersion());
         report.add(jdbc.latency());
         System.out.printf("  %,.0f transactions/s%n", jdbc.perSecond());
-        for (String service : size.startedAlone()) {
-            eachServiceAlone(service);
+        if (size.startedAlone().contains("case-service")) {
+            caseServiceAlone();
+        }
+        List<String> others = size.startedAlone().stream().filter(name -> !name.equals("case-service")).toList();
+        if (!others.isEmpty()) {
+            eachRestartedAlone(others);
         }
         allFiveTogether();
         return report;
     }
 
     /**
-     * P6 for one service, started with nothing else starting: its first start (a fresh database, so its
+     * P6 for case-service, started with nothing else starting: its first start (a fresh database, so its
      * migrations run; the JDK records its AOT cache), then, where the JDK keeps one, a restart without the
-     * cache and the restart that counts, with it: how a replica or a new pod starts in a deployment.
+     * cache and the restart that counts, with it: how a replica or a new pod starts in a deployment. Then
+     * the Kafka baselines, P1 with case-service alone, and P7.
      */
-    private void eachServiceAlone(String name) {
+    private void caseServiceAlone() {
+        String name = "case-service";
         section(name + " started alone");
         System.setProperty(AotCache.TRAIN_PROPERTY, "true");
         try (RunningSystem alone = RunningSystem.startOnly(name)) {
@@ -141,30 +148,66 @@ public final class BenchSuite {
             ServiceProcess service = alone.service(name);
             report.add(BenchFigure.absolute("P6", "first start, " + name + " alone (fresh database)", seconds(service), "s",
                     BenchGoal.none()));
-            boolean cached = AotCache.fileOf(name) != null;
-            if (cached) {
-                service.stop(Duration.ofMinutes(3)); // the JVM writes the cache as it exits
-                // What the cache is worth: for every service in the full run, for case-service in the quick one.
-                if (size.name().equals("full") || size.name().equals("quick") && name.equals("case-service")) {
-                    service.restart("---- restart without the AOT cache", AotCache.Use.NONE);
-                    service.awaitReady();
-                    report.add(BenchFigure.absolute("P6", "ready, " + name + " alone, restart without AOT cache",
-                            seconds(service), "s", BenchGoal.none()));
-                    service.stop(Duration.ofSeconds(30));
-                }
-                service.restart("---- restart with the AOT cache", AotCache.Use.USE);
-                service.awaitReady();
+            service.stop(Duration.ofMinutes(3)); // a JVM that records its AOT cache writes it as it exits
+            restartAlone(service, !size.name().equals("smoke"));
+            kafkaBaselines(alone);
+            rebuildCaseView(alone, caseIntake(alone, "case-service alone"));
+        }
+    }
+
+    /**
+     * P6 for the other services: first started together (fresh databases, so their migrations run; each JVM
+     * records its AOT cache, and all write them at once as they stop, which is what takes a start's time
+     * here), then each restarted with nothing else running, as {@link #caseServiceAlone()} is.
+     */
+    private void eachRestartedAlone(List<String> names) {
+        section(names.size() == 1 ? names.getFirst() + " started, then restarted alone"
+                : String.join(", ", names) + ": first started together, then each restarted alone");
+        System.setProperty(AotCache.TRAIN_PROPERTY, "true");
+        try (RunningSystem system = RunningSystem.startOnly(Map.of(), names)) {
+            System.clearProperty(AotCache.TRAIN_PROPERTY);
+            for (String name : names) {
+                String with = names.size() == 1 ? "alone" : "with %d others".formatted(names.size() - 1);
+                report.add(BenchFigure.absolute("P6", "first start, %s %s (fresh database)".formatted(name, with),
+                        seconds(system.service(name)), "s", BenchGoal.none()));
             }
-            report.add(BenchFigure.absolute("P6", "ready, " + name + " alone" + (cached ? ", restart with AOT cache" : ""),
-                    seconds(service), "s", BenchGoal.atMost(READY_GOAL_SECONDS, "s")));
-            pause(size.atRest());
-            report.add(BenchFigure.absolute("P6", "RSS at rest, " + name + " alone", service.residentMemoryMb(), "MB",
-                    BenchGoal.atMost(RSS_GOAL_MB, "MB")));
-            if (name.equals("case-service")) {
-                kafkaBaselines(alone);
-                rebuildCaseView(alone, caseIntake(alone, "case-service alone"));
+            names.forEach(name -> system.service(name).signalStop());
+            for (String name : names) {
+                system.service(name).stop(Duration.ofMinutes(3));
+            }
+            for (String name : names) {
+                restartAlone(system.service(name), size.name().equals("full"));
+                system.service(name).stop(Duration.ofSeconds(30));
             }
         }
+    }
+
+    /**
+     * Restarts a stopped service alone and reports how soon it is ready and its memory at rest; it is left
+     * running. With the JDK's AOT cache where there is one, after a restart without it when
+     * {@code withoutCacheToo} (what the cache is worth).
+     */
+    private void restartAlone(ServiceProcess service, boolean withoutCacheToo) {
+        String name = service.name();
+        boolean cached = AotCache.fileOf(name) != null;
+        if (cached && withoutCacheToo) {
+            service.restart("---- restart without the AOT cache", AotCache.Use.NONE);
+            service.awaitReady();
+            report.add(BenchFigure.absolute("P6", "ready, " + name + " alone, restart without AOT cache",
+                    seconds(service), "s", BenchGoal.none()));
+            service.stop(Duration.ofSeconds(30));
+        }
+        if (cached) {
+            service.restart("---- restart with the AOT cache", AotCache.Use.USE);
+        } else {
+            service.restart("---- restart");
+        }
+        service.awaitReady();
+        report.add(BenchFigure.absolute("P6", "ready, " + name + " alone, restart" + (cached ? " with AOT cache" : ""),
+                seconds(service), "s", BenchGoal.atMost(READY_GOAL_SECONDS, "s")));
+        pause(size.atRest());
+        report.add(BenchFigure.absolute("P6", "RSS at rest, " + name + " alone", service.residentMemoryMb(), "MB",
+                BenchGoal.atMost(RSS_GOAL_MB, "MB")));
     }
 
     private void kafkaBaselines(RunningSystem system) {
@@ -279,8 +322,8 @@ public final class BenchSuite {
         result.tried().forEach(window -> report.note("P3 " + window.describe()));
         report.add(held.flowTime());
         report.add(BenchFigure.against("P3", "highest whole-flow rate with a flat backlog, held %d s%s".formatted(
-                held.length().toSeconds(), held.flat() ? "" : " (GREW)"), result.highestFlat(), "/s", "POST /cases alone, all five running",
-                intake.perSecond(), BenchGoal.none()));
+                held.length().toSeconds(), held.flat() ? "" : " (GREW)"), result.highestFlat(), "/s",
+                "POST /cases alone, all five running", intake.perSecond(), BenchGoal.none()));
         report.add(BenchFigure.absolute("P3", "p99 flow, case opened → resolved, at that rate", held.flowTime().millisAt(99),
                 "ms", BenchGoal.none()));
         held.residentMb().forEach((name, mb) -> report.add(BenchFigure.absolute("P6", "RSS under P3, " + name, mb, "MB",
@@ -308,8 +351,10 @@ public final class BenchSuite {
         return service.startTime().toMillis() / 1000.0;
     }
 
+    /** A part's title, with the time the run has taken so far: where a long run spends it shows in the log. */
     private static void section(String title) {
-        System.out.printf("%n== %s%n", title);
+        long seconds = (System.nanoTime() - STARTED) / 1_000_000_000L;
+        System.out.printf("%n== [%d:%02d] %s%n", seconds / 60, seconds % 60, title);
     }
 
     private static void pause(Duration duration) {

@@ -57,7 +57,8 @@ class BenchSuiteIT {
         }
 
         String table = Files.readString(out.resolve("bench.txt"));
-        assertThat(table).contains("baseline", "JDBC append + projection", "Kafka end-to-end p99", "P1", "P2", "P3", "P5", "P6", "P7");
+        assertThat(table).contains("baseline", "JDBC append + projection", "Kafka end-to-end p99", "P1", "P2", "P3", "P5", "P6",
+                "P7");
         BufferedImage chart = ImageIO.read(out.resolve("latency.png").toFile());
         assertThat(chart.getWidth()).isEqualTo(1200);
         assertThat(chart.getHeight()).isEqualTo(720);

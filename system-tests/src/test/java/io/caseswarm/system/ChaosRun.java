@@ -497,7 +497,7 @@ final class ChaosRun {
         gate();
         // Only a member of a swarm on the case may be named as a helper: case-service learns them from events.
         awaitJson("case-service to know " + c.joiner + " as a swarm member", () -> api("case-service", OWNER, "agent")
-                .get("/cases/" + c.caseId), view -> isSwarmMember(view, c.joiner));
+                .get("/cases/" + c.caseId), view -> CaseJson.isSwarmMember(view, c.joiner));
         Api.Response resolved = call(() -> api("case-service", OWNER, "agent").post("/cases/" + c.caseId + "/resolve",
                 Map.of("summary", "Rotated the expired sync token", "helpedBy", List.of(c.joiner))));
         if (resolved.status() != 200 && !"resolved".equals(caseView(c).path("status").asText())) {
@@ -564,17 +564,6 @@ final class ChaosRun {
 
     private JsonNode caseView(CaseRecord c) {
         return call(() -> api("case-service", OWNER, "agent").get("/cases/" + c.caseId)).body();
-    }
-
-    private static boolean isSwarmMember(JsonNode caseView, String personId) {
-        for (JsonNode swarm : caseView.path("swarms")) {
-            for (JsonNode member : swarm.path("memberIds")) {
-                if (personId.equals(member.asText())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static List<String> members(JsonNode swarm, String status) {

@@ -39,7 +39,8 @@ final class WholeFlowBench {
      * window's settled part (after its first quarter, while flows ramp up), by a least-squares line.
      */
     record Window(double offered, Duration length, long started, long failed, String firstFailure,
-            LatencySeries flowTime, List<Sample> samples, double lagRise, double inFlightRise, Map<String, Long> residentMb) {
+            LatencySeries flowTime, List<Sample> samples, double lagRise, double inFlightRise,
+            Map<String, Long> residentMb) {
 
         /** No growing backlog, and every flow went through. */
         boolean flat() {
@@ -56,9 +57,10 @@ final class WholeFlowBench {
         }
 
         String describe() {
-            return "%.2f flows/s for %d s: %,d flows, %d failed; lag mean %.0f, rise %.0f; in flight mean %.1f, rise %.1f; %s; %s"
-                    .formatted(offered, length.toSeconds(), started, failed, meanLag(), lagRise, meanInFlight(), inFlightRise,
-                            flat() ? "flat" : "GROWING", flowTime.describe())
+            return ("%.2f flows/s for %d s: %,d flows, %d failed; lag mean %.0f, rise %.0f; "
+                    + "in flight mean %.1f, rise %.1f; %s; %s")
+                    .formatted(offered, length.toSeconds(), started, failed, meanLag(), lagRise, meanInFlight(),
+                            inFlightRise, flat() ? "flat" : "GROWING", flowTime.describe())
                     + (firstFailure == null ? "" : "; first failure: " + firstFailure);
         }
     }
@@ -90,9 +92,11 @@ final class WholeFlowBench {
     /**
      * Finds the highest rate that holds: doubles from {@code start} until a window grows (or halves until one
      * holds), up to {@code fastest}; narrows the gap {@code narrowings} times, then holds the rate found for
-     * {@code confirm}. If that long window grows, it steps down by a fifth once and confirms again.
+     * {@code confirm}. If that long window grows, it steps down by a fifth once and confirms again. A first
+     * window at half the starting rate, not judged, runs the flow's code paths warm first.
      */
     Result search(double start, double fastest, Duration step, int narrowings, Duration confirm) {
+        System.out.println("  warm-up: " + hold(start / 2, step).describe());
         List<Window> tried = new ArrayList<>();
         double flat = 0;
         double growing = Double.POSITIVE_INFINITY;
@@ -209,7 +213,8 @@ final class WholeFlowBench {
                 .post("/swarms/" + swarmId + "/members/" + expert + "/join", Map.of()),
                 answer -> answer.status() == 200, answer -> answer.status() == 409);
         awaitAnswer("case-service to know " + expert + " in case " + caseId, () -> cases.get("/cases/" + caseId),
-                answer -> answer.status() == 200 && memberOf(answer.body(), expert), answer -> answer.status() == 200);
+                answer -> answer.status() == 200 && CaseJson.isSwarmMember(answer.body(), expert),
+                answer -> answer.status() == 200);
         cases.post("/cases/" + caseId + "/resolve", Map.of("summary", "Rotated the expired sync token",
                 "helpedBy", List.of(expert))).expect(200);
     }
@@ -226,17 +231,6 @@ final class WholeFlowBench {
             }
         }
         return null;
-    }
-
-    private static boolean memberOf(JsonNode caseView, String personId) {
-        for (JsonNode swarm : caseView.path("swarms")) {
-            for (JsonNode member : swarm.path("memberIds")) {
-                if (personId.equals(member.asText())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Calls until {@code done}, every {@link #POLL} while {@code notYet}; any other answer fails the flow. */

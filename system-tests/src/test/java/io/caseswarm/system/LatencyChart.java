@@ -29,9 +29,11 @@ final class LatencyChart {
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final double MAX_NINES = 4; // up to 99.99%
+    /** Enough distinct colours that no two series of a full run share one (it has eleven). */
     private static final Color[] COLOURS = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
             new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-            new Color(0xbcbd22), new Color(0x17becf) };
+            new Color(0xbcbd22), new Color(0x17becf), new Color(0x000000), new Color(0x6b8e23), new Color(0x800000),
+            new Color(0x000080) };
 
     private LatencyChart() {
     }

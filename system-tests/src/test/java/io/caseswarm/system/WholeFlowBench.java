@@ -2,7 +2,6 @@ package io.caseswarm.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +21,9 @@ import io.caseswarm.demo.Api;
  * P3, the whole flow at a fixed offered rate. Each flow opens a case, asks for a swarm on it, waits for the
  * invitations, has the first invited expert join, waits until case-service knows the new member and
  * resolves the case naming them; the resolution then closes the swarm, drafts an article and sends the
- * mails, downstream. Flows start on time whatever earlier ones do (an open loop, one virtual thread each),
- * so a system that falls behind shows it as backlog: records the consumer groups have not consumed, and
+ * mails, downstream. Flows start on time whatever earlier ones do (an open loop, one virtual thread each:
+ * {@link LoadLoops#open}'s fixed senders would run out, since a flow spends most of a second waiting on the
+ * system), so a system that falls behind shows it as backlog: records the consumer groups have not consumed, and
  * flows still in flight. A rate holds when both stay flat over the window.
  *
  * <p>Its experts are the ones {@link SwarmInvitationBench#attach} registered (billing and sync, free all day).
@@ -152,7 +152,7 @@ final class WholeFlowBench {
         AtomicLong inFlight = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
-        List<Thread> running = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> running = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         long total = Math.max(1, Math.round(perSecond * length.toMillis() / 1000.0));
         long sampleEvery = Math.max(1_000_000_000L, length.toNanos() / 24);
@@ -184,7 +184,7 @@ final class WholeFlowBench {
             }
             samples.add(new Sample((System.nanoTime() - start) / 1e9, lag.total(), inFlight.get()));
             RunningSystem.SERVICES.forEach(name -> residentMb.put(name, system.service(name).residentMemoryMb()));
-            for (Thread flow : List.copyOf(running)) {
+            for (Thread flow : running) {
                 join(flow);
             }
             lag.awaitCaughtUp(Duration.ofMinutes(10));

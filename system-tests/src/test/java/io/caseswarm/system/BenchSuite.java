@@ -37,10 +37,10 @@ public final class BenchSuite {
                         Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 3, 5, List.of("case-service", "knowledge-service"),
                         Duration.ofSeconds(1), 2_000, 50, 5_000, new FlowSearch(0.5, 1, Duration.ofSeconds(6), 0, Duration.ofSeconds(6)));
                 case "quick" -> new Size(name, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000, 100_000,
-                        Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), 30, 30, 40, RunningSystem.SERVICES, Duration.ofSeconds(3),
                         50_000, 500, 100_000, new FlowSearch(4, 64, Duration.ofSeconds(10), 1, Duration.ofSeconds(30)));
                 case "full" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000, 500_000,
-                        Duration.ofSeconds(20), Duration.ofSeconds(60), 30, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10),
+                        Duration.ofSeconds(20), Duration.ofSeconds(60), 200, 200, 100, RunningSystem.SERVICES, Duration.ofSeconds(10),
                         100_000, 2_000, 1_000_000, new FlowSearch(2, 64, Duration.ofSeconds(60), 2, Duration.ofMinutes(5)));
                 default -> throw new IllegalArgumentException("No size " + name);
             };

@@ -80,7 +80,10 @@ final class SwarmInvitationBench implements AutoCloseable {
         }
     }
 
-    /** {@code warmUp} swarms untimed (the services' first swarms run their code cold), then {@code swarms} timed. */
+    /**
+     * Opens a case for each swarm, waits until the system has settled, then asks for {@code warmUp} swarms
+     * untimed (the services' first swarms run their code cold) and {@code swarms} timed.
+     */
     Result run(int warmUp, int swarms) {
         Api cases = new Api(system.url("case-service")).as(system.issuer().issue(OWNER, "agent"));
         List<String> caseIds = new ArrayList<>();
@@ -90,6 +93,11 @@ final class SwarmInvitationBench implements AutoCloseable {
                     "customer", Map.of("id", "cust-p2-" + i, "name", "Customer " + i, "email", "p2-" + i + "@example.com"),
                     "channel", "api", "product", "Billing Cloud", "priority", "high", "ownerId", OWNER))
                     .expect(201).get("id").asText());
+        }
+        // What opening the cases sets off downstream (acknowledgements, suggestions, the experts' case lists) is
+        // not what P2 times: the swarms are asked for once the consumers have caught up.
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
+            lag.awaitCaughtUp(PATIENCE);
         }
         Api swarmService = new Api(system.url("swarm-service")).as(system.issuer().issue(OWNER, "agent"));
         Result result = new Result(new LatencySeries("P2 POST /swarms → first expert-invited consumed"),

@@ -45,6 +45,25 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS =
             "position, event_id, stream_type, stream_id, version, event_type, schema_version, payload, occurred_at";
+    /**
+     * One round trip for an append: the version check, the insert and the relay's wake-up. When any stream is not
+     * at its expected version, nothing is inserted and no row comes back. Two writers that both pass the check
+     * meet at the unique (stream, version) key: the second waits for the first and fails if it committed. The
+     * notification is per row, but PostgreSQL delivers identical ones of a transaction once, at its commit.
+     */
+    private static final String APPEND = """
+            with expected (stream_id, version) as (select * from unnest(?::text[], ?::bigint[])),
+            behind as (select 1 from expected x where x.version
+                       <> coalesce((select max(e.version) from events e where e.stream_id = x.stream_id), 0)),
+            appended as (insert into events (event_id, stream_type, stream_id, version, event_type, schema_version,
+                             payload, occurred_at, trace_parent)
+                         select e, st, si, v, et, sv, cast(p as jsonb), ?, ?
+                         from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::integer[], ?::text[])
+                             with ordinality as t(e, st, si, v, et, sv, p, n)
+                         where not exists (select 1 from behind)
+                         order by n
+                         returning %s)
+            select appended.*, pg_notify(?, '') from appended""".formatted(COLUMNS);
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -76,9 +95,9 @@ public class EventStore {
     }
 
     /**
-     * Appends to many streams at once, each as {@link #append} would, in a fixed number of round trips whatever
-     * their number (one version check, one insert, one notify): a bulk import costs little more than its rows. If
-     * any stream is not at its expected version, nothing is written. Each stream at most once per call.
+     * Appends to many streams at once, each as {@link #append} would, in one round trip whatever their number
+     * ({@link #APPEND}): a bulk import costs little more than its rows. If any stream is not at its expected
+     * version, nothing is written. Each stream at most once per call.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredEvent> appendAll(List<Append> appends) {
@@ -97,22 +116,19 @@ public class EventStore {
         String[] types = new String[count];
         Integer[] schemaVersions = new Integer[count];
         String[] payloads = new String[count];
-        String streamId = writing.getFirst().streamId();
-        long expectedVersion = writing.getFirst().expectedVersion();
+        String[] expectedStreams = new String[writing.size()];
+        Long[] expectedVersions = new Long[writing.size()];
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Long> current = currentVersions(connection, writing);
             int i = 0;
-            for (Append append : writing) {
-                streamId = append.streamId();
-                expectedVersion = append.expectedVersion();
-                if (current.getOrDefault(streamId, 0L) != expectedVersion) {
-                    throw new ConcurrencyConflictException(streamId, expectedVersion);
-                }
-                long version = expectedVersion;
+            for (int stream = 0; stream < writing.size(); stream++) {
+                Append append = writing.get(stream);
+                expectedStreams[stream] = append.streamId();
+                expectedVersions[stream] = append.expectedVersion();
+                long version = append.expectedVersion();
                 for (Object event : append.events()) {
                     ids[i] = UUID.randomUUID();
                     streamTypes[i] = append.streamType();
-                    streamIds[i] = streamId;
+                    streamIds[i] = append.streamId();
                     versions[i] = ++version;
                     types[i] = EventTypes.nameOf(event.getClass());
                     schemaVersions[i] = EventTypes.versionOf(event.getClass());
@@ -121,47 +137,50 @@ public class EventStore {
                 }
             }
             List<StoredEvent> stored = new ArrayList<>(count);
-            try (PreparedStatement insert = connection.prepareStatement("insert into events (event_id, stream_type,"
-                    + " stream_id, version, event_type, schema_version, payload, occurred_at, trace_parent)"
-                    + " select e, st, si, v, et, sv, cast(p as jsonb), ?, ? from unnest(?, ?, ?, ?, ?, ?, ?)"
-                    + " with ordinality as t(e, st, si, v, et, sv, p, n) order by n returning " + COLUMNS)) {
-                insert.setTimestamp(1, Timestamp.from(now));
-                insert.setString(2, traceParent);
-                insert.setArray(3, connection.createArrayOf("uuid", ids));
-                insert.setArray(4, connection.createArrayOf("text", streamTypes));
-                insert.setArray(5, connection.createArrayOf("text", streamIds));
-                insert.setArray(6, connection.createArrayOf("bigint", versions));
-                insert.setArray(7, connection.createArrayOf("text", types));
-                insert.setArray(8, connection.createArrayOf("integer", schemaVersions));
-                insert.setArray(9, connection.createArrayOf("text", payloads));
+            try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
+                insert.setArray(1, connection.createArrayOf("text", expectedStreams));
+                insert.setArray(2, connection.createArrayOf("bigint", expectedVersions));
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setString(4, traceParent);
+                insert.setArray(5, connection.createArrayOf("uuid", ids));
+                insert.setArray(6, connection.createArrayOf("text", streamTypes));
+                insert.setArray(7, connection.createArrayOf("text", streamIds));
+                insert.setArray(8, connection.createArrayOf("bigint", versions));
+                insert.setArray(9, connection.createArrayOf("text", types));
+                insert.setArray(10, connection.createArrayOf("integer", schemaVersions));
+                insert.setArray(11, connection.createArrayOf("text", payloads));
+                insert.setString(12, APPENDED_CHANNEL);
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
                         stored.add(read(rows));
                     }
                 }
             }
+            if (stored.isEmpty()) {
+                throw behind(connection, writing);
+            }
             // In the order given, each stream's events in version order, as a caller projecting them expects.
             stored.sort(Comparator.comparingLong(StoredEvent::position));
-            try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
-                notify.setString(1, APPENDED_CHANNEL);
-                notify.execute();
-            }
             countOnCommit(stored);
             return stored;
         } catch (SQLException e) {
-            // A concurrent writer inserted the same (stream, version) after our check: it won.
+            // A concurrent writer inserted the same (stream, version) after our check and committed: it won.
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new ConcurrencyConflictException(writing.size() == 1 ? streamId : "one of " + writing.size(),
-                        expectedVersion);
+                Append first = writing.getFirst();
+                throw new ConcurrencyConflictException(writing.size() == 1 ? first.streamId() : "one of " + writing.size(),
+                        first.expectedVersion());
             }
-            throw new EventStoreException("Could not append to stream " + streamId, e);
+            throw new EventStoreException("Could not append to stream " + writing.getFirst().streamId(), e);
         } catch (JsonProcessingException e) {
-            throw new EventStoreException("Could not serialise an event of stream " + streamId, e);
+            throw new EventStoreException("Could not serialise an event of stream " + writing.getFirst().streamId(), e);
         }
     }
 
-    private static Map<String, Long> currentVersions(Connection connection, List<Append> appends)
-            throws SQLException {
+    /**
+     * The conflict that left an append with nothing written: the first stream not at the version its writer
+     * expected (a rare path, so it may cost a query of its own).
+     */
+    private static ConcurrencyConflictException behind(Connection connection, List<Append> appends) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "select stream_id, max(version) from events where stream_id = any(?) group by stream_id")) {
@@ -173,7 +192,9 @@ public class EventStore {
                 }
             }
         }
-        return versions;
+        Append stale = appends.stream().filter(append -> versions.getOrDefault(append.streamId(), 0L) != append.expectedVersion())
+                .findFirst().orElse(appends.getFirst());
+        return new ConcurrencyConflictException(stale.streamId(), stale.expectedVersion());
     }
 
     /** {@code caseswarm_events_appended_total{type}} counts only what the transaction really kept. */

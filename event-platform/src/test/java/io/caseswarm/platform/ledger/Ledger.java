@@ -28,6 +28,13 @@ public class Ledger {
         return store.append(STREAM_TYPE, account, expectedVersion, events);
     }
 
+    /** Opens each account with one entry, in one append of many streams. */
+    @Transactional
+    public List<StoredEvent> openAll(List<String> accounts, long expectedVersion) {
+        return store.appendAll(accounts.stream().map(account -> new EventStore.Append(STREAM_TYPE, account,
+                expectedVersion, List.of(new LedgerEvent.EntryPosted(account, 1, 1)))).toList());
+    }
+
     /**
      * Posts the next entry of the account, decided on its current history, as a service's command does:
      * of several posts at once, the losers of the race decide again instead of failing.

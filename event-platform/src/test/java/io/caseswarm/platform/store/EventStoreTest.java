@@ -66,6 +66,24 @@ class EventStoreTest {
     }
 
     @Test
+    void anAppendToManyStreamsWithOneOfThemStaleWritesNoneAndNamesTheStaleOne() {
+        String fresh = newAccount();
+        String opened = newAccount();
+        String another = newAccount();
+        ledger.append(opened, 0, List.of(new EntryPosted(opened, 1, 1)));
+
+        assertThatThrownBy(() -> ledger.openAll(List.of(fresh, opened, another), 0))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class,
+                        conflict -> assertThat(conflict.streamId()).isEqualTo(opened));
+        assertThat(store.load(fresh)).isEmpty();
+        assertThat(store.load(another)).isEmpty();
+        assertThat(store.load(opened)).hasSize(1);
+
+        assertThat(ledger.openAll(List.of(fresh, another), 0)).extracting(StoredEvent::streamId)
+                .containsExactly(fresh, another);
+    }
+
+    @Test
     void ofTwoConcurrentWritersExactlyOneWinsAndTheOtherCanRetry() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

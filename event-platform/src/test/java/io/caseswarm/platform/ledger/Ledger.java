@@ -28,11 +28,11 @@ public class Ledger {
         return store.append(STREAM_TYPE, account, expectedVersion, events);
     }
 
-    /** Opens each account with one entry, in one append of many streams. */
+    /** Opens each account, which must be new, with its first entry, in one append of many streams. */
     @Transactional
-    public List<StoredEvent> openAll(List<String> accounts, long expectedVersion) {
-        return store.appendAll(accounts.stream().map(account -> new EventStore.Append(STREAM_TYPE, account,
-                expectedVersion, List.of(new LedgerEvent.EntryPosted(account, 1, 1)))).toList());
+    public List<StoredEvent> openAll(List<String> accounts) {
+        return store.appendAll(accounts.stream().map(account -> new EventStore.Append(STREAM_TYPE, account, 0,
+                List.of(new LedgerEvent.EntryPosted(account, 1, 1)))).toList());
     }
 
     /**

@@ -72,14 +72,14 @@ class EventStoreTest {
         String another = newAccount();
         ledger.append(opened, 0, List.of(new EntryPosted(opened, 1, 1)));
 
-        assertThatThrownBy(() -> ledger.openAll(List.of(fresh, opened, another), 0))
+        assertThatThrownBy(() -> ledger.openAll(List.of(fresh, opened, another)))
                 .isInstanceOfSatisfying(ConcurrencyConflictException.class,
                         conflict -> assertThat(conflict.streamId()).isEqualTo(opened));
         assertThat(store.load(fresh)).isEmpty();
         assertThat(store.load(another)).isEmpty();
         assertThat(store.load(opened)).hasSize(1);
 
-        assertThat(ledger.openAll(List.of(fresh, another), 0)).extracting(StoredEvent::streamId)
+        assertThat(ledger.openAll(List.of(fresh, another))).extracting(StoredEvent::streamId)
                 .containsExactly(fresh, another);
     }
 

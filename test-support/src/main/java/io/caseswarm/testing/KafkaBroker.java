@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,10 +27,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String READY = "CASESWARM-KAFKA-READY";
     private static final long START_TIMEOUT_SECONDS = 90;
+    /** Free ports are picked before the broker binds them; another process can take one in between. */
+    private static final int FIRST_START_ATTEMPTS = 3;
 
     private final Path dataDir;
-    private final int port;
-    private final int controllerPort;
+    private int port;
+    private int controllerPort;
     private final List<String> extraTopics;
     private Process process;
 
@@ -39,16 +42,35 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.port = FreePorts.next();
-        this.controllerPort = FreePorts.next();
         this.extraTopics = extraTopics;
     }
 
-    /** Starts a broker with Caseswarm's topics and, if given, some more (for tests of the platform itself). */
+    /**
+     * Starts a broker with Caseswarm's topics and, if given, some more (for tests of the platform itself). A
+     * broker that dies before it is ready, as when a port it was given was taken meanwhile, is started again on
+     * fresh ports.
+     */
     public static KafkaBroker start(List<String> extraTopics) {
+        return start(extraTopics, FreePorts::next);
+    }
+
+    static KafkaBroker start(List<String> extraTopics, IntSupplier ports) {
         KafkaBroker broker = new KafkaBroker(extraTopics);
-        broker.startProcess();
-        return broker;
+        for (int attempt = 1;; attempt++) {
+            broker.port = ports.getAsInt();
+            broker.controllerPort = ports.getAsInt();
+            try {
+                broker.startProcess();
+                return broker;
+            } catch (BrokerExited e) {
+                if (attempt == FIRST_START_ATTEMPTS) {
+                    broker.close();
+                    throw e;
+                }
+                System.err.println("Starting the Kafka broker again on fresh ports: " + e.getMessage());
+                broker.clearData();
+            }
+        }
     }
 
     public String bootstrapServers() {
@@ -114,8 +136,8 @@ public final class KafkaBroker implements AutoCloseable {
         });
         try {
             if (!ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The Kafka broker exited before it was ready; see "
-                        + dataDir.resolve("server.log"));
+                throw new BrokerExited("The Kafka broker exited before it was ready on ports " + port + " and "
+                        + controllerPort + "; its log says:\n" + logTail());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,6 +145,23 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The Kafka broker was not ready within " + START_TIMEOUT_SECONDS
                     + " s; see " + dataDir.resolve("server.log"), e);
+        }
+    }
+
+    /**
+     * The log is deleted with the data directory, so what it says went wrong is kept in the exception: its
+     * errors and their causes, or its last lines when it names none.
+     */
+    private String logTail() {
+        try (Stream<String> lines = Files.lines(dataDir.resolve("server.log"), UTF_8)) {
+            List<String> all = lines.toList();
+            List<String> errors = all.stream()
+                    .filter(line -> line.contains("] ERROR ") || line.contains("] FATAL ") || line.startsWith("Caused by"))
+                    .distinct().toList();
+            List<String> shown = errors.isEmpty() ? all : errors;
+            return String.join("\n", shown.subList(Math.max(0, shown.size() - 12), shown.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 
@@ -151,10 +190,30 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stopProcess();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        deleteTree(dataDir);
+    }
+
+    /** A broker that failed to start may have formatted its storage with the old ports' quorum; start afresh. */
+    private void clearData() {
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            entries.forEach(KafkaBroker::deleteTree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temp directory left behind is harmless
+        }
+    }
+
+    /** The broker process died before it printed that it was ready. */
+    private static final class BrokerExited extends IllegalStateException {
+        BrokerExited(String message) {
+            super(message);
         }
     }
 }

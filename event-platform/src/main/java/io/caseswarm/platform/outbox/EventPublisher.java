@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,6 +39,17 @@ public class EventPublisher {
             return producer().send(record);
         } catch (KafkaException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Sends what is buffered at once and waits for it; how each send went is in its future. */
+    synchronized void flush() {
+        if (producer != null) {
+            try {
+                producer.flush();
+            } catch (InterruptException e) {
+                // the relay is stopping; Kafka has set the thread's interrupt flag again, and the relay sees it
+            }
         }
     }
 

@@ -60,6 +60,8 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private volatile boolean leading;
+    /** The leader's session while it waits for a NOTIFY, so that a stop can end the wait. */
+    private volatile Connection listening;
     private Thread worker;
 
     OutboxRelay(OutboxConfig config, EventPublisher publisher,
@@ -89,6 +91,7 @@ public class OutboxRelay {
         running = false;
         if (worker != null) {
             worker.interrupt();
+            endListening();
             worker.join(Duration.ofSeconds(10));
             // Closed here, while the container still runs: a relay that never published has no publisher yet,
             // and creating one from the worker after shutdown fails.
@@ -158,8 +161,32 @@ public class OutboxRelay {
     }
 
     private void waitForAppend(Connection session) throws SQLException {
-        // Returns at once when notifications are queued, else at the first NOTIFY or after the sweep interval.
-        session.unwrap(PGConnection.class).getNotifications((int) config.idleSweep().toMillis());
+        listening = session;
+        try {
+            if (running) {
+                // Returns at once when notifications are queued, else at the first NOTIFY or after the sweep interval.
+                session.unwrap(PGConnection.class).getNotifications((int) config.idleSweep().toMillis());
+            }
+        } finally {
+            listening = null;
+        }
+    }
+
+    /**
+     * The wait for a NOTIFY is a socket read, which an interrupt does not end: a stopping relay would hold
+     * its session, and with it the publishing lock, for up to the sweep interval. Aborting the session ends
+     * the wait at once and hands the lock to another replica. Only a waiting session is aborted, so a batch
+     * being published is marked as such first.
+     */
+    private void endListening() {
+        Connection session = listening;
+        if (session != null) {
+            try {
+                session.abort(Runnable::run);
+            } catch (SQLException e) {
+                LOG.debugf("Could not abort the relay's session: %s", e.getMessage());
+            }
+        }
     }
 
     /**
@@ -182,6 +209,9 @@ public class OutboxRelay {
                     break;
                 }
             }
+            // The batch is all there is to send now: waiting out the producer's linger would only add to
+            // every event's latency.
+            publisher.flush();
             List<Long> acknowledged = new ArrayList<>(sends.size());
             Exception failure = null;
             for (int i = 0; i < sends.size(); i++) {

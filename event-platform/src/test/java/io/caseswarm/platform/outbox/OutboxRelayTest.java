@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -171,6 +172,36 @@ class OutboxRelayTest {
             assertThat(second.isLeading()).as("the second relay waits while the first leads").isFalse();
         } finally {
             second.stop(null);
+        }
+    }
+
+    @Test
+    void aStoppedRelayLetsGoOfThePublishingLockAtOnceThoughItWasWaitingForAnAppend() throws Exception {
+        try (TestDatabase idle = TestDatabase.create("relay_stop")) {
+            Flyway.configure().dataSource(idle.jdbcUrl(), "postgres", "").locations("classpath:db/platform").load()
+                    .migrate();
+            OutboxRelay relay = new OutboxRelay(config, new EventPublisher(bootstrapServers, config), idle.jdbcUrl(),
+                    Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry());
+            relay.start(null);
+            await().atMost(PATIENCE).until(relay::isLeading);
+            // nothing to publish: the relay now waits on LISTEN, for up to the sweep interval (60 s here)
+            await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> advisoryLocksOn(idle) == 1);
+
+            relay.stop(null);
+
+            // another replica can take over straight away, not once the wait has run out
+            assertThat(advisoryLocksOn(idle)).as("publishing locks held on the database").isZero();
+            assertThat(relay.isLeading()).isFalse();
+        }
+    }
+
+    private static long advisoryLocksOn(TestDatabase database) throws Exception {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+                        + " and database = (select oid from pg_database where datname = current_database())")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -68,7 +68,8 @@ public final class KafkaBroker implements AutoCloseable {
                     throw e;
                 }
                 System.err.println("Starting the Kafka broker again on fresh ports: " + e.getMessage());
-                broker.clearData();
+                // It may have formatted its storage for the old ports' quorum; the next start makes the folder anew.
+                deleteTree(broker.dataDir);
             }
         }
     }
@@ -191,15 +192,6 @@ public final class KafkaBroker implements AutoCloseable {
     public void close() {
         stopProcess();
         deleteTree(dataDir);
-    }
-
-    /** A broker that failed to start may have formatted its storage with the old ports' quorum; start afresh. */
-    private void clearData() {
-        try (Stream<Path> entries = Files.list(dataDir)) {
-            entries.forEach(KafkaBroker::deleteTree);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteTree(Path root) {

@@ -34,7 +34,7 @@ import io.restassured.specification.RequestSpecification;
 /** Its own application and broker (the topics listed in another order): the depths it reads are its own. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES, initArgs = {
-        @ResourceArg(name = "extra-topics", value = "ledger-events,ledger-events-dlq"),
+        @ResourceArg(name = "extra-topics", value = "ledger-events-dlq,ledger-events"),
         @ResourceArg(name = "own-broker", value = "true") })
 class DeadLetterRedriveTest {
 

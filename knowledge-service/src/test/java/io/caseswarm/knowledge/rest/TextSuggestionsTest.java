@@ -78,6 +78,30 @@ class TextSuggestionsTest {
         }
     }
 
+    /**
+     * Searches read only the index: articles written in bulk (an import) are in it at once, not in a pending list
+     * that every search would read row by row until the next vacuum.
+     */
+    @Test
+    void articlesWrittenInBulkLeaveNothingPendingForTheSearchesToRead() throws Exception {
+        execute("create extension if not exists pgstattuple");
+        execute("""
+                insert into article_view (article_id, title, body, tags, status, visibility, created_at,
+                    updated_at, version)
+                select gen_random_uuid(), 'Imported article ' || n, 'Imported body ' || n, '["imported"]',
+                    'PUBLISHED', 'INTERNAL', now(), now(), 1
+                from generate_series(1, 500) n""");
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet index = statement.executeQuery(
+                        "select pending_pages, pending_tuples from pgstatginindex('article_view_search')")) {
+            index.next();
+            assertThat(index.getLong("pending_tuples")).isZero();
+            assertThat(index.getLong("pending_pages")).isZero();
+        } finally {
+            execute("delete from article_view where tags = '[\"imported\"]'");
+        }
+    }
+
     @Test
     void wordsCountOnlyWhilePublishedAndFollowEachPublishedRevision() throws Exception {
         long publishedBefore = articlesHolding("");

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,8 +20,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One staffing decision as it was taken: why ({@code reason}: the request, a decline, a lapse, more wanted), the
  * ranked candidates with the parts of their scores and their evidence, and whom it invited.
+ *
+ * <p>Written once and never changed, and so immutable to Hibernate. A mutable one was compared with its JSON
+ * snapshot at every flush of the transaction that took it, and never matched (a candidate's {@code turn} is not
+ * stored): each decision was written once and updated three times, each time serialising its twenty candidates.
  */
 @Entity
+@Immutable
 @Table(name = "staffing_decision")
 public class StaffingDecision extends PanacheEntityBase {
 

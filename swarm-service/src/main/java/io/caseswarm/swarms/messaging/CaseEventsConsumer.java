@@ -63,20 +63,21 @@ public class CaseEventsConsumer {
                     MessageAdded message = event.dataAs(MessageAdded.class);
                     // Internal notes are for the case's people; the room shows what the customer saw too.
                     if ("public".equals(message.visibility())) {
-                        CaseRoom.of(message.caseId()).said(new CaseRoom.PublicMessage(message.messageId(),
-                                message.authorRole(), message.body(), message.addedAt()));
+                        CaseRoom.change(message.caseId(), room -> room.said(new CaseRoom.PublicMessage(
+                                message.messageId(), message.authorRole(), message.body(), message.addedAt())));
                     }
                 }
                 case "case-sla-applied" -> {
                     SlaApplied applied = event.dataAs(SlaApplied.class);
-                    CaseRoom room = CaseRoom.of(applied.caseId());
                     // The next response is promised only once the customer writes again: shown when it counts.
-                    if (applied.terms() != null && applied.terms().firstResponse() != null) {
-                        room.milestone("first-response", "running", null, applied.appliedAt());
-                    }
-                    if (applied.terms() != null && applied.terms().resolution() != null) {
-                        room.milestone("resolution", "running", null, applied.appliedAt());
-                    }
+                    CaseRoom.change(applied.caseId(), room -> {
+                        if (applied.terms() != null && applied.terms().firstResponse() != null) {
+                            room.milestone("first-response", "running", null, applied.appliedAt());
+                        }
+                        if (applied.terms() != null && applied.terms().resolution() != null) {
+                            room.milestone("resolution", "running", null, applied.appliedAt());
+                        }
+                    });
                 }
                 case "case-sla-warning" -> sla(event.dataAs(SlaMilestone.class), "warning");
                 case "case-sla-breached" -> sla(event.dataAs(SlaMilestone.class), "breached");
@@ -132,15 +133,16 @@ public class CaseEventsConsumer {
         known.product = opened.product();
         known.persist();
         if (opened.customer() != null) {
-            CaseRoom room = CaseRoom.of(opened.caseId());
-            room.customerName = opened.customer().name();
-            room.customerOrganisation = opened.customer().organisation();
+            CaseRoom.change(opened.caseId(), room -> {
+                room.customerName = opened.customer().name();
+                room.customerOrganisation = opened.customer().organisation();
+            });
         }
     }
 
     /** The milestone's latest news wins: a next response met, then due again, shows as due again. */
     private static void sla(SlaMilestone news, String state) {
-        CaseRoom.of(news.caseId()).milestone(news.milestone(), state, news.dueAt(), news.at());
+        CaseRoom.change(news.caseId(), room -> room.milestone(news.milestone(), state, news.dueAt(), news.at()));
     }
 
     /**

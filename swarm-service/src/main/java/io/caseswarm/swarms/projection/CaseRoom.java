@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -51,13 +53,18 @@ public class CaseRoom extends PanacheEntityBase {
     public record PublicMessage(UUID messageId, String authorRole, String body, Instant addedAt) {
     }
 
-    public static CaseRoom of(UUID caseId) {
-        return CaseRoom.<CaseRoom>findByIdOptional(caseId).orElseGet(() -> {
-            CaseRoom room = new CaseRoom();
-            room.caseId = caseId;
+    /**
+     * Changes the case's room, made when the case has none yet. A new room is persisted after the change, so it is
+     * inserted once with it: persisted before, it was inserted as it was then and updated at the same flush.
+     */
+    public static void change(UUID caseId, Consumer<CaseRoom> change) {
+        Optional<CaseRoom> kept = CaseRoom.findByIdOptional(caseId);
+        CaseRoom room = kept.orElseGet(CaseRoom::new);
+        room.caseId = caseId;
+        change.accept(room);
+        if (kept.isEmpty()) {
             room.persist();
-            return room;
-        });
+        }
     }
 
     public void milestone(String milestone, String state, Instant dueAt, Instant since) {

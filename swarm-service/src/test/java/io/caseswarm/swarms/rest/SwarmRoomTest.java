@@ -5,11 +5,16 @@ import static io.caseswarm.swarms.rest.SwarmFixture.OWNER;
 import static io.caseswarm.swarms.rest.SwarmFixture.PATIENCE;
 import static io.caseswarm.swarms.rest.SwarmFixture.RAJ;
 import static io.caseswarm.swarms.rest.SwarmFixture.STRANGER;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +97,39 @@ class SwarmRoomTest {
                 .body("case.latestMessages.body", contains("Public message 2", "Public message 3", "Public message 4",
                         "Public message 5", "Public message 6"))
                 .body("case.latestMessages.authorRole", contains("agent", "customer", "agent", "customer", "agent"));
+    }
+
+    /** A new case's room is inserted with its customer in it, not inserted empty and then updated. */
+    @Test
+    void aNewCasesRoomIsWrittenOnce() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("create table if not exists rewritten_room (case_id uuid)");
+            sql.execute("""
+                    create or replace function note_rewritten_room() returns trigger language plpgsql as $$
+                    begin insert into rewritten_room values (new.case_id); return new; end $$""");
+            sql.execute("""
+                    create or replace trigger room_rewritten after update on case_room
+                    for each row execute function note_rewritten_room()""");
+            try {
+                events.send("case-events", caseId, "case-opened", """
+                        {"caseId":"%s","number":"CS-000902","subject":"Invoices fail to sync","priority":"high",
+                         "customer":{"id":"c-9","name":"Ada Lovelace","email":"ada@example.com"}}""".formatted(caseId));
+                await().atMost(PATIENCE).until(() -> count(sql, "select count(*) from case_room where case_id = '%s'"
+                        .formatted(caseId)) == 1);
+                assertThat(count(sql, "select count(*) from rewritten_room where case_id = '%s'".formatted(caseId)))
+                        .as("updates of the new room").isZero();
+            } finally {
+                sql.execute("drop trigger room_rewritten on case_room");
+            }
+        }
+    }
+
+    private static int count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

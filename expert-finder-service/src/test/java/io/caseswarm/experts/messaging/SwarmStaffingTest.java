@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +27,7 @@ import io.caseswarm.platform.deadline.DeadlinePoller;
 import io.caseswarm.platform.security.Roles;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.RowUpdates;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -105,7 +104,7 @@ class SwarmStaffingTest {
 
     /**
      * A decision is the record of how a swarm was staffed; it is written with the invitations and never again.
-     * Every rewrite of a decision row is counted by a trigger for the length of the test.
+     * Every rewrite of a decision row is counted for the length of the test.
      */
     @Test
     void aStaffingDecisionIsWrittenOnceAndNeverRewritten() throws Exception {
@@ -114,29 +113,15 @@ class SwarmStaffingTest {
         register(skill, 4);
         register(skill, 3);
         String swarmId = UUID.randomUUID().toString();
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("create table if not exists rewritten_decision (swarm_id uuid)");
-            sql.execute("""
-                    create or replace function note_rewritten_decision() returns trigger language plpgsql as $$
-                    begin insert into rewritten_decision values (new.swarm_id); return new; end $$""");
-            sql.execute("""
-                    create or replace trigger decision_rewritten after update on staffing_decision
-                    for each row execute function note_rewritten_decision()""");
-            try {
-                send(swarmId, "swarm-requested", """
-                        {"swarmId":"%s","caseId":"%s","ownerId":"%s","skills":["%s"],"teamSize":2}"""
-                        .formatted(swarmId, UUID.randomUUID(), owner, skill));
-                try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
-                    assertThat(reader.readForKey(swarmId, 2, PATIENCE)).hasSize(2);
-                }
-                try (ResultSet rewrites = sql.executeQuery(
-                        "select count(*) from rewritten_decision where swarm_id = '%s'".formatted(swarmId))) {
-                    rewrites.next();
-                    assertThat(rewrites.getInt(1)).as("rewrites of the swarm's decision").isZero();
-                }
-            } finally {
-                sql.execute("drop trigger decision_rewritten on staffing_decision");
+        try (Connection connection = dataSource.getConnection();
+                RowUpdates decisions = RowUpdates.watch(connection, "staffing_decision", "swarm_id")) {
+            send(swarmId, "swarm-requested", """
+                    {"swarmId":"%s","caseId":"%s","ownerId":"%s","skills":["%s"],"teamSize":2}"""
+                    .formatted(swarmId, UUID.randomUUID(), owner, skill));
+            try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
+                assertThat(reader.readForKey(swarmId, 2, PATIENCE)).hasSize(2);
             }
+            assertThat(decisions.of(swarmId)).as("rewrites of the swarm's decision").isZero();
         }
         lead().get("/staffing/" + swarmId).then().statusCode(200).body("decisions.size()", equalTo(1))
                 .body("decisions[0].invited.size()", equalTo(2));

@@ -26,7 +26,6 @@ import io.caseswarm.experts.domain.Staffing;
 import io.caseswarm.experts.domain.SwarmRequest;
 import io.caseswarm.experts.projection.Assignments;
 import io.caseswarm.experts.projection.ExpertAssignment;
-import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
 import io.caseswarm.experts.projection.Expertise;
 import io.caseswarm.experts.projection.StaffingDecision;
@@ -224,7 +223,8 @@ public class StaffingService {
                 .filter(ExpertInvited.class::isInstance)
                 .map(event -> ((ExpertInvited) event).personId())
                 .collect(Collectors.toCollection(HashSet::new));
-        invitedBefore.addAll(ExpertAssignment.peopleIn(request.swarmId()));
+        List<ExpertAssignment> held = ExpertAssignment.of(request.swarmId());
+        held.forEach(assignment -> invitedBefore.add(assignment.personId));
         Instant now = clock.instant();
         Set<String> notAgain = new HashSet<>(invitedBefore);
         notAgain.add(request.ownerId());
@@ -236,7 +236,8 @@ public class StaffingService {
         List<StaffingEvent> events = new ArrayList<>(before);
         events.addAll(invited);
         long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();
-        int openPlaces = (int) (staffing.teamSize - (ExpertAssignment.taken(request.swarmId()) - freed + invited.size()));
+        long taken = held.stream().filter(ExpertAssignment::holdsAPlace).count();
+        int openPlaces = (int) (staffing.teamSize - (taken - freed + invited.size()));
         Staffing.unstaffed(request, howMany, invited.size(), openPlaces, staffing.unstaffed, now).ifPresent(unstaffed -> {
             events.add(unstaffed);
             metrics.counter("caseswarm.swarms.unstaffed").increment();
@@ -270,10 +271,9 @@ public class StaffingService {
 
     /** Invitations to backlog swarms wait as long as it takes: they get no timeout. */
     private void scheduleTimeout(SwarmStaffing staffing, ExpertInvited invitation) {
-        ExpertProfile invitee = ExpertProfile.findById(invitation.personId());
         invitations.timeoutFor(staffing.type, staffing.priority).ifPresent(timeout -> deadlines.schedule(
                 InvitationExpiry.KIND, staffing.swarmId.toString(), invitation.personId(),
-                timeout.expiresAt(invitation.invitedAt(), invitee.profile()),
+                timeout.expiresAt(invitation.invitedAt(), directory.profileOf(invitation.personId())),
                 Map.of("invitedAt", invitation.invitedAt().toString())));
     }
 

@@ -1,6 +1,7 @@
 package io.caseswarm.notifications.projection;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -44,13 +45,8 @@ public class Contact extends PanacheEntityBase {
 
     /** Creates or refreshes a contact point; what it knows of Slack and the time zone stays. */
     public static Contact learn(String contactId, String name, String email, Instant at) {
-        Contact contact = Contact.<Contact>findByIdOptional(contactId).orElseGet(Contact::new);
-        contact.contactId = contactId;
-        contact.name = name;
-        contact.email = email;
-        contact.updatedAt = at;
-        contact.persist();
-        return contact;
+        return learn(contactId, name, email, at, contact -> {
+        });
     }
 
     /**
@@ -59,8 +55,24 @@ public class Contact extends PanacheEntityBase {
      */
     public static void learnPerson(String personId, String name, String email, String slackUserId, String timeZone,
             Instant at) {
-        Contact contact = learn(person(personId), name, email, at);
-        contact.slackUserId = slackUserId;
-        contact.timeZone = timeZone;
+        learn(person(personId), name, email, at, contact -> {
+            contact.slackUserId = slackUserId;
+            contact.timeZone = timeZone;
+        });
+    }
+
+    /**
+     * Everything is set before a new contact is persisted: Hibernate inserts the state it was given at
+     * {@code persist} and writes any later change as an update of the row it has just inserted.
+     */
+    private static Contact learn(String contactId, String name, String email, Instant at, Consumer<Contact> more) {
+        Contact contact = Contact.<Contact>findByIdOptional(contactId).orElseGet(Contact::new);
+        contact.contactId = contactId;
+        contact.name = name;
+        contact.email = email;
+        contact.updatedAt = at;
+        more.accept(contact);
+        contact.persist();
+        return contact;
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import io.caseswarm.notifications.slack.RecordingSlack;
 import io.caseswarm.testing.EventSender;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.RowUpdates;
+import io.caseswarm.testing.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -46,6 +49,7 @@ class SlackNotificationsTest {
     MailServer mail;
     EventSender events;
     LocalIssuer issuer;
+    TestDatabase database;
 
     @AfterEach
     void slackAnswersAsUsual() {
@@ -134,6 +138,23 @@ class SlackNotificationsTest {
         events.send("expert-events", swarmId, "expert-invited", """
                 {"swarmId":"%s","personId":"%s","name":"%s","email":"%s@example.com","caseNumber":"CS-000888",
                  "question":"Why are exports empty?"}""".formatted(swarmId, personId, personId, personId));
+    }
+
+    @Test
+    void aNewPersonsContactIsWrittenOnceWithTheirSlackIdAndZone() throws Exception {
+        String personId = "lan-" + suffix();
+        try (Connection connection = database.connect();
+                RowUpdates contacts = RowUpdates.watch(connection, "contact", "contact_id")) {
+            events.send("expert-events", personId, "expert-registered", """
+                    {"personId":"%s","name":"Nguyễn Thị Lan","email":"%s@example.com","slackUserId":"U0LAN",
+                     "timeZone":"Asia/Ho_Chi_Minh"}""".formatted(personId, personId));
+            await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> Contact.findById(Contact.person(personId)) != null));
+            Contact lan = QuarkusTransaction.requiringNew().call(() -> Contact.findById(Contact.person(personId)));
+            assertThat(lan.slackUserId).isEqualTo("U0LAN");
+            assertThat(lan.timeZone).isEqualTo("Asia/Ho_Chi_Minh");
+            assertThat(contacts.of(Contact.person(personId))).as("updates of the new contact").isZero();
+        }
     }
 
     private String person(String name, String slackUserId) {

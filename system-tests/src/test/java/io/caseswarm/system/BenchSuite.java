@@ -291,6 +291,12 @@ public final class BenchSuite {
             }
             section("P2 POST /swarms → expert-invited → invitation mail, " + size.swarms() + " swarms one after another (after "
                     + size.swarmWarmUp() + " untimed)");
+            try (OutboxChainBaseline chain = new OutboxChainBaseline(root, all.bootstrapServers())) {
+                LatencySeries floor = chain.run(Math.min(10, size.swarmWarmUp()), size.swarms(), OutboxChainBaseline.PAUSE);
+                report.add(floor);
+                report.add(BenchFigure.against("P2", "p99 " + OutboxChainBaseline.NAME, floor.millisAt(99), "ms",
+                        "Kafka end-to-end p99 (acks=all)", kafkaEndToEnd.p99(), BenchGoal.none()));
+            }
             invitations.attach(all, size.experts());
             SwarmInvitationBench.Result swarms = invitations.run(size.swarmWarmUp(), size.swarms());
             report.add(swarms.answered());

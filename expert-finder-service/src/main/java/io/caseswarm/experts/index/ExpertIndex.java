@@ -212,19 +212,12 @@ public final class ExpertIndex {
      * people exactly as from the whole of it: it takes, in rank order, the best who bring a skill not yet covered,
      * else the best. So the best {@code howMany} overall, and for each skill the best {@code howMany} who know it,
      * hold every pick. Best first.
-     * <p>
-     * When the best {@code howMany} overall already hold {@code howMany} people who know a skill, they are the best
-     * who know it (everybody else ranks below all of them), and that skill's search is not needed: on a team of
-     * specialists who all know every asked skill, one search instead of one per skill.
      */
     public List<Candidate> staffingCandidates(CandidateQuery query, int howMany, Instant now) {
-        List<Candidate> best = top(query, howMany, now);
         Map<String, Candidate> enough = new LinkedHashMap<>();
-        best.forEach(c -> enough.put(c.personId(), c));
+        top(query, howMany, now).forEach(c -> enough.put(c.personId(), c));
         for (String skill : Set.copyOf(query.skills())) {
-            if (best.stream().filter(c -> c.matchedSkills().contains(skill)).count() < howMany) {
-                top(query.mustHave(skill), howMany, now).forEach(c -> enough.putIfAbsent(c.personId(), c));
-            }
+            top(query.mustHave(skill), howMany, now).forEach(c -> enough.putIfAbsent(c.personId(), c));
         }
         List<Candidate> ranked = new ArrayList<>(enough.values());
         ranked.sort(CandidateScoring.ORDER);

@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.caseswarm.experts.domain.Candidate;
-import io.caseswarm.experts.domain.CandidateQuery;
 import io.caseswarm.experts.domain.CandidateScoring;
 import io.caseswarm.experts.domain.ExpertSnapshot;
 import io.caseswarm.experts.domain.Presence;
@@ -53,30 +51,6 @@ class ExpertIndexTest {
             List<Candidate> expected = CandidateScoring.rank(world.people.values(), skills, Set.of(), now).stream()
                     .filter(c -> c.matchedSkills().contains(mustHave)).limit(3).toList();
             assertThat(withoutNotes(world.index.top(skills, Set.of(), Set.of(), mustHave, 3, now))).isEqualTo(expected);
-        }
-    }
-
-    /** The candidates a swarm is staffed from are, in the same order, the best overall and the best for each skill. */
-    @Test
-    void staffingCandidatesAreTheBestOverallAndTheBestForEachAskedSkill() {
-        Random random = new Random(21);
-        for (int directory = 0; directory < 30; directory++) {
-            World world = new World(random, 20 + random.nextInt(300), 3 + random.nextInt(20));
-            for (int request = 0; request < 40; request++) {
-                CandidateQuery query = CandidateQuery.forSkills(world.skills(random), Set.of(), "seed-" + request);
-                int howMany = 1 + random.nextInt(6);
-                Instant now = world.now(random);
-                Map<String, Candidate> expected = new LinkedHashMap<>();
-                world.index.top(query, howMany, now).forEach(c -> expected.put(c.personId(), c));
-                for (String skill : query.skills()) {
-                    world.index.top(query.mustHave(skill), howMany, now).forEach(c -> expected.putIfAbsent(c.personId(), c));
-                }
-                List<Candidate> ranked = new ArrayList<>(expected.values());
-                ranked.sort(CandidateScoring.ORDER);
-                assertThat(world.index.staffingCandidates(query, howMany, now)).as("%d for %s", howMany, query.skills())
-                        .isEqualTo(ranked);
-                world.change(random);
-            }
         }
     }
 

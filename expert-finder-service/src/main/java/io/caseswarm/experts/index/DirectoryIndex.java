@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -153,12 +152,6 @@ public class DirectoryIndex {
         awaitBuilt();
         index.taxonomy(taxonomy.current());
         return index.staffingCandidates(query, howMany, now);
-    }
-
-    /** The person's profile as the committed changes left it (what the ranking read), if the index holds them. */
-    public Optional<Profile> profile(String personId) {
-        awaitBuilt();
-        return index.profile(personId);
     }
 
     /** As {@link ExpertIndex#unknown}. */

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -113,17 +112,6 @@ public final class ExpertIndex {
             loads[slot(personId)] += delta;
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    /** The person's profile as the index holds it, if it holds the person. */
-    public Optional<Profile> profile(String personId) {
-        lock.readLock().lock();
-        try {
-            Integer slot = slotOf.get(personId);
-            return slot == null ? Optional.empty() : Optional.ofNullable(profiles[slot]);
-        } finally {
-            lock.readLock().unlock();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.caseswarm.experts.projection;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,14 +47,9 @@ public class ExpertAssignment extends PanacheEntityBase {
         return findByIdOptional(new Key(swarmId, personId));
     }
 
-    /** Everyone the swarm holds now, whatever brought them in. */
-    public static List<ExpertAssignment> of(UUID swarmId) {
-        return list("swarmId", swarmId);
-    }
-
-    /** Whether this takes one of the places the expert finder fills: an invitation waiting, or a join. */
-    public boolean holdsAPlace() {
-        return !ADDED.equals(status);
+    /** How many places of the swarm are taken: invitations waiting and people who joined. */
+    public static long taken(UUID swarmId) {
+        return count("swarmId = ?1 and status <> ?2", swarmId, ADDED);
     }
 
     /** Everyone the swarm holds now, whatever brought them in: nobody to invite again. */

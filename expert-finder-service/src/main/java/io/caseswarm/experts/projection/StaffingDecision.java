@@ -12,9 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.java.Immutability;
 
 import io.caseswarm.experts.domain.Candidate;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,8 +24,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * <p>Written once and never changed, and so immutable to Hibernate. A mutable one was compared with its JSON
  * snapshot at every flush of the transaction that took it, and never matched (a candidate's {@code turn} is not
  * stored): each decision was written once and updated three times, each time serialising its twenty candidates.
- * Its JSON columns are immutable values too: otherwise Hibernate copies each through JSON (written out and read
- * back) as it persists the decision, which profiled at a fifth of the expert finder's work on a new swarm.
  */
 @Entity
 @Immutable
@@ -44,10 +40,8 @@ public class StaffingDecision extends PanacheEntityBase {
     public Instant decidedAt;
     public String reason;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
     public List<Candidate> ranked;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
     public List<String> invited;
 
     public static List<StaffingDecision> of(UUID swarmId) {

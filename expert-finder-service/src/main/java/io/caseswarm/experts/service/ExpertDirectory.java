@@ -13,11 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caseswarm.experts.domain.Candidate;
 import io.caseswarm.experts.domain.CandidateQuery;
-import io.caseswarm.experts.domain.Profile;
 import io.caseswarm.experts.domain.CandidateScoring;
 import io.caseswarm.experts.domain.Staffing;
 import io.caseswarm.experts.index.DirectoryIndex;
-import io.caseswarm.experts.projection.ExpertProfile;
 
 /** Reads the skills/capacity view, from its in-memory index: people with their current load, ranked for skills. */
 @ApplicationScoped
@@ -51,10 +49,5 @@ public class ExpertDirectory {
     /** Enough of the ranking to staff a swarm from, as {@link DirectoryIndex#staffingCandidates} gives it. */
     public List<Candidate> staffingCandidates(CandidateQuery query, int howMany) {
         return index.staffingCandidates(query, howMany, clock.instant());
-    }
-
-    /** The person's profile as the ranking read it; the view's table when the index does not hold them. */
-    public Profile profileOf(String personId) {
-        return index.profile(personId).orElseGet(() -> ExpertProfile.<ExpertProfile>findById(personId).profile());
     }
 }

@@ -26,6 +26,7 @@ import io.caseswarm.experts.domain.Staffing;
 import io.caseswarm.experts.domain.SwarmRequest;
 import io.caseswarm.experts.projection.Assignments;
 import io.caseswarm.experts.projection.ExpertAssignment;
+import io.caseswarm.experts.projection.ExpertProfile;
 import io.caseswarm.experts.projection.ExpertProjector;
 import io.caseswarm.experts.projection.Expertise;
 import io.caseswarm.experts.projection.StaffingDecision;
@@ -223,8 +224,7 @@ public class StaffingService {
                 .filter(ExpertInvited.class::isInstance)
                 .map(event -> ((ExpertInvited) event).personId())
                 .collect(Collectors.toCollection(HashSet::new));
-        List<ExpertAssignment> held = ExpertAssignment.of(request.swarmId());
-        held.forEach(assignment -> invitedBefore.add(assignment.personId));
+        invitedBefore.addAll(ExpertAssignment.peopleIn(request.swarmId()));
         Instant now = clock.instant();
         Set<String> notAgain = new HashSet<>(invitedBefore);
         notAgain.add(request.ownerId());
@@ -236,8 +236,7 @@ public class StaffingService {
         List<StaffingEvent> events = new ArrayList<>(before);
         events.addAll(invited);
         long freed = before.stream().filter(ExpertInvitationExpired.class::isInstance).count();
-        long taken = held.stream().filter(ExpertAssignment::holdsAPlace).count();
-        int openPlaces = (int) (staffing.teamSize - (taken - freed + invited.size()));
+        int openPlaces = (int) (staffing.teamSize - (ExpertAssignment.taken(request.swarmId()) - freed + invited.size()));
         Staffing.unstaffed(request, howMany, invited.size(), openPlaces, staffing.unstaffed, now).ifPresent(unstaffed -> {
             events.add(unstaffed);
             metrics.counter("caseswarm.swarms.unstaffed").increment();
@@ -271,9 +270,10 @@ public class StaffingService {
 
     /** Invitations to backlog swarms wait as long as it takes: they get no timeout. */
     private void scheduleTimeout(SwarmStaffing staffing, ExpertInvited invitation) {
+        ExpertProfile invitee = ExpertProfile.findById(invitation.personId());
         invitations.timeoutFor(staffing.type, staffing.priority).ifPresent(timeout -> deadlines.schedule(
                 InvitationExpiry.KIND, staffing.swarmId.toString(), invitation.personId(),
-                timeout.expiresAt(invitation.invitedAt(), directory.profileOf(invitation.personId())),
+                timeout.expiresAt(invitation.invitedAt(), invitee.profile()),
                 Map.of("invitedAt", invitation.invitedAt().toString())));
     }
 

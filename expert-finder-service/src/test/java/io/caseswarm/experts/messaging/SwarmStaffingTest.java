@@ -445,38 +445,6 @@ class SwarmStaffingTest {
         lead().get("/people/" + second).then().body("load", equalTo(1));
     }
 
-    /** Ho Chi Minh City keeps UTC+7 all year, so the hours below hold on any day the suite runs. */
-    @Test
-    void aNormalSwarmsInvitationWaitsOnlyThroughTheInviteesOwnWorkingHours() throws Exception {
-        String skill = "skill-" + UUID.randomUUID().toString().substring(0, 6);
-        String saigon = People.newId();
-        People.as(issuer, People.HR_SYSTEM, Roles.INTEGRATION).body("""
-                {"id": "%s", "name": "Nguyễn Thị Lan", "email": "%s@example.com", "timeZone": "Asia/Ho_Chi_Minh",
-                 "workingHours": {"start": "09:00", "end": "17:00"}, "skills": [{"name": "%s", "level": 5}],
-                 "capacity": 2, "presence": "available"}""".formatted(saigon, saigon, skill))
-                .post("/people").then().statusCode(201);
-        String swarmId = UUID.randomUUID().toString();
-        Instant invitedAt = standStill().plus(Duration.ofHours(1)); // 16:00 in Ho Chi Minh City
-        clock.set(invitedAt);
-        send(swarmId, "swarm-requested", request(swarmId, "ana.lima", skill, 1, "\"normal\""));
-
-        try (TopicReader reader = new TopicReader(bootstrapServers, "expert-events")) {
-            assertThat(invitedPeople(reader.readForKey(swarmId, 1, PATIENCE))).containsExactly(saigon);
-            // Two working hours: 16:00-17:00 today and 09:00-10:00 tomorrow, local time; not 11:00 UTC today.
-            Instant due = invitedAt.plus(Duration.ofHours(18));
-            clock.set(due.minus(Duration.ofMinutes(1)));
-            deadlines.pollOnce();
-            reader.readUntil(records -> false, Duration.ofSeconds(2));
-            assertThat(reader.readForKey(swarmId, 2, Duration.ZERO)).as("still within her working hours").hasSize(1);
-
-            clock.set(due);
-            deadlines.pollOnce();
-            ConsumerRecord<String, String> expired = reader.readForKey(swarmId, 2, PATIENCE).get(1);
-            assertThat(TopicReader.header(expired, "ce_type")).isEqualTo("expert-invitation-expired");
-            assertThat(Instant.parse(json.readTree(expired.value()).get("expiredAt").asText())).isEqualTo(due);
-        }
-    }
-
     private static String typed(String swarmId, String skill, String type, String priority) {
         return """
                 {"swarmId":"%s","caseId":"%s","ownerId":"ana.lima","skills":["%s"],"teamSize":1,"priority":"%s",

@@ -76,10 +76,19 @@ public class EventInbox {
      * trace the record carries, so events appended here continue the trace of whatever caused it.
      */
     public boolean apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+        return apply(consumer, record, handler);
+    }
+
+    /**
+     * As {@link #apply(ConsumerRecord, Consumer)}, for a second consumer of the same events in this service (a
+     * read model in a consumer group of its own): {@code consumerName} keeps its record of what it applied
+     * apart from the service's other consumers', which see the same event ids.
+     */
+    public boolean apply(String consumerName, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
         Span span = tracing.start("consume " + record.topic(), SpanKind.CONSUMER, name -> CloudEvent.header(record.headers(), name));
         Tracing.showInLogs(span);
         try (Scope current = span.makeCurrent()) {
-            return applyRetryingTransientFailures(record, handler);
+            return applyRetryingTransientFailures(consumerName, record, handler);
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
@@ -97,12 +106,13 @@ public class EventInbox {
         stopping = true;
     }
 
-    private boolean applyRetryingTransientFailures(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+    private boolean applyRetryingTransientFailures(String consumerName, ConsumerRecord<String, String> record,
+            Consumer<ReceivedEvent> handler) {
         long pauseMs = config.backoff().toMillis();
         for (int attempt = 1;; attempt++) {
             try {
                 // A new transaction each try: the handler decides again on state loaded afresh.
-                ReceivedEvent applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(record, handler));
+                ReceivedEvent applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(consumerName, record, handler));
                 stalls.applied(record);
                 if (applied == null) {
                     return false;
@@ -143,9 +153,10 @@ public class EventInbox {
 
 
     /** The event, once the handler has applied it; null when it had been applied before. */
-    private ReceivedEvent applyOnce(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+    private ReceivedEvent applyOnce(String consumerName, ConsumerRecord<String, String> record,
+            Consumer<ReceivedEvent> handler) {
         ReceivedEvent event = new ReceivedEvent(CloudEvent.fromRecord(record), json);
-        if (!recordFirstDelivery(event.id()) && config.deduplicate()) {
+        if (!recordFirstDelivery(consumerName, event.id()) && config.deduplicate()) {
             LOG.debugf("Skipped %s %s from %s: already applied", event.type(), event.id(), event.source());
             return null;
         }
@@ -153,12 +164,12 @@ public class EventInbox {
         return event;
     }
 
-    private boolean recordFirstDelivery(UUID eventId) {
+    private boolean recordFirstDelivery(String consumerName, UUID eventId) {
         // A concurrent delivery of the same id waits on our uncommitted row, then inserts nothing.
         String sql = "insert into processed_events (consumer, event_id) values (?, ?) on conflict do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, consumer);
+            insert.setString(1, consumerName);
             insert.setObject(2, eventId);
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {

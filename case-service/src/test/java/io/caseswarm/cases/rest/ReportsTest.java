@@ -1,0 +1,341 @@
+package io.caseswarm.cases.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.caseswarm.cases.report.ReportingConsumer;
+import io.caseswarm.platform.clock.SettableClock;
+import io.caseswarm.platform.deadline.DeadlinePoller;
+import io.caseswarm.platform.deadline.DeadlinesConfig;
+import io.caseswarm.testing.EventSender;
+import io.caseswarm.testing.RealInfrastructure;
+import io.caseswarm.testing.TopicReader;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The reports of a known history, worked by the desk through the API at moments the test sets, figure by figure
+ * against what was worked out by hand. Every case is of this test's own product, and every report asks for it, so
+ * other tests' cases in the same database count nowhere here.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ReportsTest extends DeskTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
+
+    @Inject
+    SettableClock clock;
+
+    @Inject
+    DeadlinePoller poller;
+
+    @Inject
+    DeadlinesConfig deadlines;
+
+    private String product;
+    private String policy;
+
+    /** A policy of this test's own on a calendar where every hour counts: first response in 1 hour, resolution in 60. */
+    @BeforeEach
+    void aRoundTheClockPolicyForThisTestsProduct() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        product = "Report Product " + suffix;
+        policy = "report-test-" + suffix;
+        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
+        Desk.put(desk.admin(), "/calendars/report-hours-" + suffix, """
+                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
+                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
+                .formatted(day)).then().statusCode(201);
+        Desk.put(desk.admin(), "/sla-policies/" + policy, """
+                {"name": "Reports", "rank": 1, "calendarId": "report-hours-%s", "conditions": {"products": ["%s"]},
+                 "targets": {"firstResponse": "PT1H", "nextResponse": "PT2H", "resolution": "PT60H"}, "warnAt": 0.75}"""
+                .formatted(suffix, product)).then().statusCode(201);
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    /**
+     * Four cases over a week. A: opened Monday 09:00, answered after 2 hours (late), resolved after a day. B: opened
+     * at 10:00, answered after 30 minutes, resolved after 2 days, reopened, resolved again after 4 days in all (its
+     * resolution late by then). C: opened Tuesday 12:00, nobody answers, its first response breaches. D: opened
+     * Wednesday 23:30 UTC (Thursday in Rome), by phone, high priority, tagged vpn; its first response at risk.
+     */
+    @Test
+    void aWeeksHistoryGivesTheFiguresWorkedOutByHand() {
+        String a = at(MONDAY, () -> open("api", "normal", "ana.lima"));
+        String b = at(MONDAY.plus(Duration.ofHours(1)), () -> open("api", "normal", "ana.lima"));
+        doAt(MONDAY.plus(Duration.ofMinutes(90)), () -> reply(b));
+        doAt(MONDAY.plus(Duration.ofHours(2)), () -> reply(a));
+        doAt(MONDAY.plus(Duration.ofDays(1)), () -> resolve(a));
+        String c = at(MONDAY.plus(Duration.ofHours(27)), () -> open("api", "normal", null));
+        doAt(MONDAY.plus(Duration.ofMinutes(28 * 60 + 30)), this::fireDue); // C's first response warned and breached
+        doAt(MONDAY.plus(Duration.ofHours(49)), () -> resolve(b));
+        String d = at(MONDAY.plus(Duration.ofMinutes(62 * 60 + 30)), () -> {
+            String id = open("phone", "high", "ana.lima");
+            Desk.patch(desk.owner(), "/cases/" + id, "{\"tags\": [\"vpn\"]}").then().statusCode(200);
+            return id;
+        });
+        doAt(MONDAY.plus(Duration.ofMinutes(63 * 60 + 20)), this::fireDue); // D's first response warned only
+        doAt(MONDAY.plus(Duration.ofHours(73)), () -> Desk.post(desk.lead(), "/cases/" + b + "/reopen",
+                "{\"reason\": \"The sync stopped again\"}").then().statusCode(200));
+        doAt(MONDAY.plus(Duration.ofHours(97)), () -> resolve(b));
+        clock.set(MONDAY.plus(Duration.ofHours(99))); // Friday 2026-03-06 12:00
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> period("from=2026-03-02&to=2026-03-06")
+                .body("total.resolved", equalTo(3)));
+        String nowReport = nowAsString();
+        String periodReport = period("from=2026-03-02&to=2026-03-06").extract().asString();
+
+        now().body("unresolved", equalTo(2)).body("unassigned", equalTo(1))
+                .body("byStatus.value", contains("new", "open")).body("byStatus.cases", contains(1, 1))
+                .body("byPriority.value", contains("high", "normal"))
+                .body("byChannel.value", contains("api", "phone"))
+                .body("byOwner.value", contains(nullValue(), equalTo("ana.lima")))
+                .body("byProduct.value", contains(product)).body("byProduct.cases", contains(2))
+                .body("oldestWaiting.caseId", contains(c, d))
+                .body("oldestWaiting.waitingSince", contains("2026-03-03T12:00:00Z", "2026-03-04T23:30:00Z"))
+                .body("oldestWaiting.waitingSeconds", contains(72 * 3600, 36 * 3600 + 1800))
+                .body("slaBreached.milestones", equalTo(1))
+                .body("slaBreached.cases.caseId", contains(c))
+                .body("slaBreached.cases.milestone", contains("first-response"))
+                .body("slaBreached.cases.dueAt", contains("2026-03-03T13:00:00Z"))
+                .body("slaAtRisk.milestones", equalTo(1))
+                .body("slaAtRisk.cases.caseId", contains(d))
+                .body("slaAtRisk.cases.policyId", contains(policy))
+                .body("slaAtRisk.cases.dueAt", contains("2026-03-05T00:30:00Z"));
+
+        ValidatableResponse week = period("from=2026-03-02&to=2026-03-06")
+                .body("from", equalTo("2026-03-02")).body("to", equalTo("2026-03-06"))
+                .body("bucket", equalTo("day")).body("timeZone", equalTo("UTC"))
+                .body("buckets.start", contains("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"))
+                .body("buckets.figures.opened", contains(2, 1, 1, 0, 0))
+                .body("buckets.figures.resolved", contains(0, 1, 1, 0, 1))
+                .body("buckets.figures.reopened", contains(0, 0, 0, 1, 0))
+                .body("buckets.figures.closed", contains(0, 0, 0, 0, 0))
+                .body("buckets.figures.backlog", contains(2, 2, 2, 3, 2))
+                .body("buckets[0].figures.firstResponseSeconds.count", equalTo(2))
+                .body("buckets[0].figures.firstResponseSeconds.median", equalTo(4500.0f))
+                .body("buckets[0].figures.firstResponseSeconds.p90", equalTo(6660.0f))
+                .body("buckets[1].figures.resolutionSeconds.median", equalTo(86400.0f))
+                .body("buckets[1].figures.daysToClose.count", equalTo(1))
+                .body("buckets[1].figures.daysToClose.median", equalTo(1.0f))
+                // B's first resolution: it was reopened after it, so it is no case's close.
+                .body("buckets[2].figures.resolutionSeconds.median", equalTo(172800.0f))
+                .body("buckets[2].figures.daysToClose.count", equalTo(0))
+                .body("buckets[2].figures.daysToClose.median", nullValue())
+                .body("buckets[4].figures.daysToClose.median", equalTo(4.0f));
+        week.body("total.opened", equalTo(4)).body("total.resolved", equalTo(3)).body("total.reopened", equalTo(1))
+                .body("total.backlog", equalTo(2))
+                .body("total.firstResponseSeconds.count", equalTo(2))
+                .body("total.firstResponseSeconds.median", equalTo(4500.0f))
+                .body("total.resolutionSeconds.count", equalTo(3))
+                .body("total.resolutionSeconds.median", equalTo(172800.0f))
+                .body("total.resolutionSeconds.p90", equalTo(311040.0f))
+                .body("total.daysToClose.count", equalTo(2))
+                .body("total.daysToClose.median", equalTo(2.5f))
+                .body("total.daysToClose.p90", equalTo(3.7f))
+                .body("openedByChannel.value", contains("api", "phone")).body("openedByChannel.cases", contains(3, 1))
+                .body("topProducts.value", contains(product)).body("topProducts.cases", contains(4))
+                .body("topTags.value", contains("vpn")).body("topTags.cases", contains(1))
+                // First responses: A late, B in time, C breached. Resolutions: A in time, B late after its reopening.
+                .body("sla.milestone", contains("first-response", "resolution"))
+                .body("sla.policyId", contains(policy, policy))
+                .body("sla.due", contains(3, 2)).body("sla.metInTime", contains(1, 1))
+                .body("sla.metInTimePercent", contains(33.3f, 50.0f));
+
+        // In Rome (UTC+1), D was opened on Thursday; the backlog before Wednesday is A, B and C less A's resolution.
+        period("from=2026-03-04&to=2026-03-05&timeZone=Europe/Rome")
+                .body("buckets.figures.opened", contains(0, 1)).body("buckets.figures.resolved", contains(1, 0))
+                .body("buckets.figures.reopened", contains(0, 1)).body("buckets.figures.backlog", contains(1, 3));
+        // Weeks start on Monday: the first and last are cut to the period.
+        period("from=2026-03-01&to=2026-03-10&bucket=week")
+                .body("buckets.start", contains("2026-03-01", "2026-03-02", "2026-03-09"))
+                .body("buckets.end", contains("2026-03-01", "2026-03-08", "2026-03-10"))
+                .body("buckets.figures.opened", contains(0, 4, 0)).body("buckets.figures.backlog", contains(0, 2, 2));
+        // Filters narrow every figure: D alone is high.
+        period("from=2026-03-02&to=2026-03-06&priority=high").body("total.opened", equalTo(1))
+                .body("total.backlog", equalTo(1)).body("total.firstResponseSeconds.count", equalTo(0));
+
+        replayTheCaseEvents(List.of(a, b, c, d));
+        assertThat(nowAsString()).isEqualTo(nowReport);
+        assertThat(period("from=2026-03-02&to=2026-03-06").extract().asString()).isEqualTo(periodReport);
+    }
+
+    @Test
+    void aSpreadsheetGetsTheSameFiguresAsCsv() {
+        String a = at(MONDAY, () -> open("api", "normal", "ana.lima"));
+        doAt(MONDAY.plus(Duration.ofHours(2)), () -> reply(a));
+        doAt(MONDAY.plus(Duration.ofDays(1)), () -> resolve(a));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> period("from=2026-03-02&to=2026-03-03")
+                .body("total.resolved", equalTo(1)));
+
+        String csv = desk.lead().accept("text/csv").queryParam("product", product)
+                .get("/reports/period?from=2026-03-02&to=2026-03-03").then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        assertThat(csv.split("\r\n")).containsExactly(
+                "bucket,first_day,last_day,opened,resolved,reopened,closed,backlog,first_responses,"
+                        + "first_response_median_seconds,first_response_p90_seconds,resolutions,resolution_median_seconds,"
+                        + "resolution_p90_seconds,closed_for_good,days_to_close_median,days_to_close_p90",
+                "day,2026-03-02,2026-03-02,1,0,0,0,1,1,7200.0,7200.0,0,,,0,,",
+                "day,2026-03-03,2026-03-03,0,1,0,0,0,0,,,1,86400.0,86400.0,1,1.0,1.0",
+                "total,2026-03-02,2026-03-03,1,1,0,0,0,1,7200.0,7200.0,1,86400.0,86400.0,1,1.0,1.0");
+        clock.set(MONDAY.plus(Duration.ofDays(2)));
+        String now = desk.lead().accept("text/csv").queryParam("product", product).get("/reports/now").then()
+                .statusCode(200).extract().asString();
+        assertThat(now).startsWith("section,value,cases\r\nunresolved,,0\r\nunassigned,,0\r\n")
+                .contains("sla-at-risk,,0\r\nsla-breached,,0\r\n");
+    }
+
+    /** Without parameters: the last 30 days up to today, by day, in UTC. */
+    @Test
+    void aReportWithoutParametersCoversTheLastThirtyDaysByDayInUtc() {
+        clock.set(Instant.parse("2026-12-01T10:00:00Z"));
+        desk.as("bi.tool", "integration").get("/reports/period").then().statusCode(200)
+                .body("from", equalTo("2026-11-02")).body("to", equalTo("2026-12-01"))
+                .body("bucket", equalTo("day")).body("timeZone", equalTo("UTC")).body("buckets.size()", equalTo(30));
+        desk.admin().get("/reports/now").then().statusCode(200).body("asOf", equalTo("2026-12-01T10:00:00Z"));
+    }
+
+    @Test
+    void onlyLeadsAdminsAndOtherSystemsReadTheReports() {
+        for (String path : List.of("/reports/now", "/reports/period")) {
+            desk.owner().get(path).then().statusCode(403);
+            desk.as("raj.patel", "expert").get(path).then().statusCode(403);
+            desk.as("cust-1", "customer").get(path).then().statusCode(403);
+            io.restassured.RestAssured.given().get(path).then().statusCode(401);
+            desk.lead().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void badParametersAreRefusedByName() {
+        Map<String, String> refused = Map.of(
+                "bucket=hour", "bucket",
+                "timeZone=Mars/Olympus_Mons", "timeZone",
+                "from=2026-13-01", "from",
+                "to=yesterday", "to",
+                "from=2026-03-10&to=2026-03-01", "from",
+                "from=2025-01-01&to=2026-03-01", "bucket",
+                "priority=extreme", "priority",
+                "channel=fax", "channel",
+                "group=../../etc", "group",
+                "product=" + "p".repeat(101), "product");
+        refused.forEach((query, field) -> desk.lead().get("/reports/period?" + query).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains(field)));
+        // A product is a value, never SQL: this one simply names no case.
+        desk.lead().queryParam("product", "x' or '1'='1").get("/reports/now").then().statusCode(200)
+                .body("unresolved", equalTo(0));
+        desk.lead().get("/reports/period?from=2025-01-01&to=2026-03-01&bucket=week").then().statusCode(200);
+    }
+
+    private ValidatableResponse now() {
+        return desk.lead().queryParam("product", product).get("/reports/now").then().statusCode(200);
+    }
+
+    private String nowAsString() {
+        return now().extract().asString();
+    }
+
+    private ValidatableResponse period(String query) {
+        return desk.lead().queryParam("product", product).get("/reports/period?" + query).then().statusCode(200);
+    }
+
+    private <T> T at(Instant moment, java.util.function.Supplier<T> work) {
+        clock.set(moment);
+        return work.get();
+    }
+
+    private void doAt(Instant moment, Runnable work) {
+        clock.set(moment);
+        work.run();
+    }
+
+    private String open(String channel, String priority, String ownerId) {
+        String owner = ownerId == null ? "" : ", \"ownerId\": \"" + ownerId + "\"";
+        return Desk.post(desk.lead(), "/cases", """
+                {"subject": "Invoices fail to sync", "description": "Since Monday the nightly sync stops.",
+                 "customer": {"id": "%s", "name": "Ada Lovelace", "email": "ada@example.com"},
+                 "channel": "%s", "priority": "%s", "product": "%s"%s}"""
+                .formatted(Desk.newCustomer(), channel, priority, product, owner)).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private void reply(String caseId) {
+        Desk.post(desk.owner(), "/cases/" + caseId + "/messages",
+                "{\"body\": \"We are looking into it.\", \"visibility\": \"public\"}").then().statusCode(201);
+    }
+
+    private void resolve(String caseId) {
+        Desk.post(desk.owner(), "/cases/" + caseId + "/resolve", "{\"summary\": \"Renewed the sync token\"}")
+                .then().statusCode(200);
+    }
+
+    /** Fires the deadlines due now, once more after the back-off (a rule's command may lose a race), and comes back. */
+    private void fireDue() {
+        Instant now = clock.now();
+        poller.pollOnce();
+        clock.set(now.plus(deadlines.backoff()));
+        poller.pollOnce();
+        clock.set(now);
+    }
+
+    /**
+     * Sends every event of the cases to case-events again, as a broker redelivers them, and waits until the reports'
+     * consumer group has read past them: each was applied once already, so nothing may change.
+     */
+    private void replayTheCaseEvents(List<String> caseIds) {
+        Set<String> keys = Set.copyOf(caseIds);
+        try (TopicReader reader = new TopicReader(bootstrapServers, "case-events");
+                EventSender sender = new EventSender(bootstrapServers)) {
+            List<ConsumerRecord<String, String>> records = reader.readUntil(read -> read.stream()
+                    .filter(record -> keys.contains(record.key())).map(ConsumerRecord::key).distinct().count() == keys.size(),
+                    Duration.ofSeconds(30)).stream().filter(record -> keys.contains(record.key())).toList();
+            assertThat(records).hasSizeGreaterThan(10);
+            records.forEach(record -> sender.sendRaw(new ProducerRecord<>(record.topic(), null, record.key(),
+                    record.value(), record.headers())));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(this::reportsHaveReadTheWholeTopic);
+    }
+
+    private boolean reportsHaveReadTheWholeTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(ReportingConsumer.CONSUMER)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .filter(partition -> partition.topic().equals("case-events"))
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+            return !latest.isEmpty() && admin.listOffsets(latest).all().get().entrySet().stream()
+                    .allMatch(end -> committed.get(end.getKey()).offset() >= end.getValue().offset());
+        }
+    }
+}

@@ -47,6 +47,19 @@ public final class ReportCsv {
         return csv.toString();
     }
 
+    /** One row per bucket and one for the whole period ({@code total}): swarms asked for and their time to a first join. */
+    public static String swarms(SwarmReport report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, "bucket", "first_day", "last_day", "swarms_requested", "first_joins", "first_join_median_seconds",
+                "first_join_p90_seconds");
+        report.buckets().forEach(bucket -> row(csv, Stream.concat(Stream.<Object>of(report.bucket(),
+                bucket.start().toString(), bucket.end().toString(), bucket.requested()),
+                spread(bucket.firstJoinSeconds())).toArray()));
+        row(csv, Stream.concat(Stream.<Object>of("total", report.from().toString(), report.to().toString(),
+                report.total().requested()), spread(report.total().firstJoinSeconds())).toArray());
+        return csv.toString();
+    }
+
     private static void counts(StringBuilder csv, String section, List<Count> counts) {
         counts.forEach(count -> row(csv, section, count.value() == null ? "" : count.value(), count.cases()));
     }

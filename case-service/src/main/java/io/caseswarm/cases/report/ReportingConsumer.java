@@ -9,8 +9,9 @@ import io.caseswarm.platform.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Feeds the reporting read model from case-events in a consumer group of its own ({@code case-service-reporting}),
- * through the inbox under a name of its own: each event counts once, whatever else in this service has seen it.
+ * Feeds the reporting read model from case-events, swarm-events and expert-events, each in a consumer group of its
+ * own ({@code case-service-reporting}, {@code -swarms}, {@code -experts}), through the inbox under a name of its own:
+ * each event counts once, whatever else in this service has seen it.
  */
 @ApplicationScoped
 public class ReportingConsumer {
@@ -20,15 +21,29 @@ public class ReportingConsumer {
 
     private final EventInbox inbox;
     private final ReportProjector projector;
+    private final SwarmReportProjector swarms;
 
-    ReportingConsumer(EventInbox inbox, ReportProjector projector) {
+    ReportingConsumer(EventInbox inbox, ReportProjector projector, SwarmReportProjector swarms) {
         this.inbox = inbox;
         this.projector = projector;
+        this.swarms = swarms;
     }
 
     @Incoming("case-reporting")
     @Blocking
     public void onCaseEvent(ConsumerRecord<String, String> record) {
         inbox.apply(CONSUMER, record, projector::apply);
+    }
+
+    @Incoming("swarm-reporting")
+    @Blocking
+    public void onSwarmEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, swarms::applySwarmEvent);
+    }
+
+    @Incoming("expert-reporting")
+    @Blocking
+    public void onExpertEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, swarms::applyExpertEvent);
     }
 }

@@ -1,13 +1,11 @@
 package io.caseswarm.cases.report;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +23,7 @@ import io.caseswarm.cases.report.NowReport.WaitingCase;
 import io.caseswarm.cases.report.PeriodReport.Bucket;
 import io.caseswarm.cases.report.PeriodReport.Figures;
 import io.caseswarm.cases.report.PeriodReport.SlaOutcome;
-import io.caseswarm.cases.report.PeriodReport.Spread;
 import io.caseswarm.platform.clock.PlatformClock;
-import io.caseswarm.platform.store.EventStoreException;
 
 /**
  * Answers the reports from the reporting read model. Each report reads one snapshot of it (a read-only,
@@ -50,7 +46,7 @@ public class Reports {
     public NowReport now(ReportFilter filter) {
         Instant now = clock.now();
         return inSnapshot(connection -> {
-            Sql totals = new Sql("select count(*), count(*) filter (where c.owner_id is null) from report_case c where "
+            ReportStatement totals = new ReportStatement("select count(*), count(*) filter (where c.owner_id is null) from report_case c where "
                     + UNRESOLVED, filter);
             long[] counts = totals.first(connection, rows -> new long[] { rows.getLong(1), rows.getLong(2) });
             return new NowReport(now, counts[0], counts[1], unresolvedBy(connection, "c.status", filter),
@@ -67,7 +63,7 @@ public class Reports {
             List<ReportPeriod.Span> spans = period.buckets();
             Map<Integer, Figures> byBucket = new HashMap<>();
             Figures[] total = { Figures.NONE };
-            Sql figures = figuresSql(period, spans, filter);
+            ReportStatement figures = figuresSql(period, spans, filter);
             figures.each(connection, rows -> {
                 int bucket = rows.getInt(1);
                 if (rows.wasNull()) {
@@ -93,7 +89,7 @@ public class Reports {
 
     private static List<Count> unresolvedBy(Connection connection, String column, ReportFilter filter)
             throws SQLException {
-        return new Sql("select " + column + ", count(*) from report_case c where " + UNRESOLVED, filter)
+        return new ReportStatement("select " + column + ", count(*) from report_case c where " + UNRESOLVED, filter)
                 .then(" group by 1 order by 2 desc, 1 nulls first")
                 .list(connection, rows -> new Count(rows.getString(1), rows.getLong(2)));
     }
@@ -101,7 +97,7 @@ public class Reports {
     /** Pending cases wait for the customer, not the desk: they are not among those waiting. */
     private static List<WaitingCase> oldestWaiting(Connection connection, ReportFilter filter, Instant now)
             throws SQLException {
-        return new Sql("select c.case_id, c.number, c.status, c.priority, c.owner_id, c.awaiting_since"
+        return new ReportStatement("select c.case_id, c.number, c.status, c.priority, c.owner_id, c.awaiting_since"
                 + " from report_case c where " + UNRESOLVED + " and c.status <> 'pending' and c.awaiting_since is not null",
                 filter).then(" order by c.awaiting_since, c.number limit " + NowReport.LISTED)
                 .list(connection, rows -> {
@@ -115,8 +111,8 @@ public class Reports {
     private static SlaNow slaNow(Connection connection, ReportFilter filter, String state) throws SQLException {
         String from = " from report_sla s join report_case c on c.case_id = s.case_id where s.met_at is null and "
                 + state + " and " + UNRESOLVED;
-        long milestones = new Sql("select count(*)" + from, filter).first(connection, rows -> rows.getLong(1));
-        List<SlaCase> cases = new Sql("select s.case_id, c.number, s.milestone, s.policy_id, s.due_at, c.owner_id"
+        long milestones = new ReportStatement("select count(*)" + from, filter).first(connection, rows -> rows.getLong(1));
+        List<SlaCase> cases = new ReportStatement("select s.case_id, c.number, s.milestone, s.policy_id, s.due_at, c.owner_id"
                 + from, filter).then(" order by s.due_at, c.number limit " + NowReport.LISTED)
                 .list(connection, rows -> new SlaCase(rows.getObject(1, UUID.class), rows.getString(2),
                         rows.getString(3), rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getString(6)));
@@ -125,15 +121,15 @@ public class Reports {
 
     private static long backlogBefore(Connection connection, ReportPeriod period, ReportFilter filter)
             throws SQLException {
-        Sql sql = new Sql("select coalesce(sum(h.backlog), 0) from report_happening h"
+        ReportStatement sql = new ReportStatement("select coalesce(sum(h.backlog), 0) from report_happening h"
                 + " join report_case c on c.case_id = h.case_id where h.at < ?", List.of(period.start()), filter);
         return sql.first(connection, rows -> rows.getLong(1));
     }
 
     /** {@code width_bucket} numbers each happening's bucket from 1, by the buckets' start moments. */
-    private static Sql figuresSql(ReportPeriod period, List<ReportPeriod.Span> spans, ReportFilter filter) {
+    private static ReportStatement figuresSql(ReportPeriod period, List<ReportPeriod.Span> spans, ReportFilter filter) {
         String resolvedForGood = "kind = 'resolved' and not reopened";
-        return new Sql("""
+        return new ReportStatement("""
                 select bucket,
                        count(*) filter (where kind = 'opened'), count(*) filter (where kind = 'resolved'),
                        count(*) filter (where kind = 'reopened'), count(*) filter (where kind = 'closed'),
@@ -141,32 +137,22 @@ public class Reports {
                        %s, %s, %s
                   from (select width_bucket(h.at, ?::text[]::timestamptz[]) as bucket, h.*
                           from report_happening h join report_case c on c.case_id = h.case_id
-                         where h.at >= ? and h.at < ?""".formatted(spread("seconds", "kind = 'first-response'"),
-                spread("seconds", "kind = 'resolved'"), spread("seconds / 86400.0", resolvedForGood)),
+                         where h.at >= ? and h.at < ?""".formatted(ReportStatement.spread("seconds", "kind = 'first-response'"),
+                ReportStatement.spread("seconds", "kind = 'resolved'"), ReportStatement.spread("seconds / 86400.0", resolvedForGood)),
                 List.of(spans.stream().map(span -> span.start().toString()).toArray(String[]::new), period.start(),
                         period.end()), filter)
                 .then(") counted group by grouping sets ((bucket), ())");
     }
 
-    private static String spread(String value, String condition) {
-        return ("count(*) filter (where %2$s), percentile_cont(0.5) within group (order by %1$s) filter (where %2$s),"
-                + " percentile_cont(0.9) within group (order by %1$s) filter (where %2$s)").formatted(value, condition);
-    }
-
     private static Figures figures(ResultSet rows) throws SQLException {
         return new Figures(rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
-                spread(rows, 7), spread(rows, 10), spread(rows, 13));
-    }
-
-    private static Spread spread(ResultSet rows, int column) throws SQLException {
-        long count = rows.getLong(column);
-        return new Spread(count, count == 0 ? null : rows.getDouble(column + 1),
-                count == 0 ? null : rows.getDouble(column + 2));
+                ReportStatement.spreadAt(rows, 7), ReportStatement.spreadAt(rows, 10),
+                ReportStatement.spreadAt(rows, 13));
     }
 
     private static List<Count> openedBy(Connection connection, ReportPeriod period, ReportFilter filter,
             String column) throws SQLException {
-        return new Sql("select " + column + ", count(*) from report_happening h join report_case c"
+        return new ReportStatement("select " + column + ", count(*) from report_happening h join report_case c"
                 + " on c.case_id = h.case_id where h.kind = 'opened' and h.at >= ? and h.at < ? and " + column
                 + " is not null", List.of(period.start(), period.end()), filter)
                 .then(" group by 1 order by 2 desc, 1 limit " + TOP)
@@ -176,7 +162,7 @@ public class Reports {
     /** Tags as the cases opened in the period have them now (tags are mostly set while the case is worked). */
     private static List<Count> topTags(Connection connection, ReportPeriod period, ReportFilter filter)
             throws SQLException {
-        return new Sql("select t.tag, count(*) from report_happening h join report_case c on c.case_id = h.case_id"
+        return new ReportStatement("select t.tag, count(*) from report_happening h join report_case c on c.case_id = h.case_id"
                 + " cross join jsonb_array_elements_text(c.tags) as t(tag)"
                 + " where h.kind = 'opened' and h.at >= ? and h.at < ?", List.of(period.start(), period.end()), filter)
                 .then(" group by 1 order by 2 desc, 1 limit " + TOP)
@@ -185,7 +171,7 @@ public class Reports {
 
     private static List<SlaOutcome> slaOutcomes(Connection connection, ReportPeriod period, ReportFilter filter)
             throws SQLException {
-        return new Sql("select s.milestone, s.policy_id, count(*), count(*) filter (where s.in_time)"
+        return new ReportStatement("select s.milestone, s.policy_id, count(*), count(*) filter (where s.in_time)"
                 + " from report_sla s join report_case c on c.case_id = s.case_id"
                 + " where coalesce(s.breached_at, s.met_at) >= ? and coalesce(s.breached_at, s.met_at) < ?",
                 List.of(period.start(), period.end()), filter).then(" group by 1, 2 order by 1, 2")
@@ -197,82 +183,7 @@ public class Reports {
                 });
     }
 
-    private <T> T inSnapshot(SnapshotWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new EventStoreException("Could not read the reports", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SnapshotWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    /** A statement with its parameters: the filter's conditions follow the given text. */
-    private static final class Sql {
-
-        private final StringBuilder text;
-        private final List<Object> params;
-
-        Sql(String text, ReportFilter filter) {
-            this(text, List.of(), filter);
-        }
-
-        Sql(String text, List<Object> params, ReportFilter filter) {
-            this.params = new ArrayList<>(params);
-            this.text = new StringBuilder(text).append(filter.where(this.params));
-        }
-
-        Sql then(String more) {
-            text.append(more);
-            return this;
-        }
-
-        <T> List<T> list(Connection connection, Row<T> row) throws SQLException {
-            List<T> found = new ArrayList<>();
-            each(connection, rows -> found.add(row.read(rows)));
-            return found;
-        }
-
-        <T> T first(Connection connection, Row<T> row) throws SQLException {
-            return list(connection, row).getFirst();
-        }
-
-        void each(Connection connection, RowAction action) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    Object param = params.get(i);
-                    statement.setObject(i + 1, switch (param) {
-                        case Instant instant -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-                        case String[] texts -> connection.createArrayOf("text", texts);
-                        default -> param;
-                    });
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        action.accept(rows);
-                    }
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface RowAction {
-        void accept(ResultSet rows) throws SQLException;
+    private <T> T inSnapshot(ReportStatement.SnapshotWork<T> work) {
+        return ReportStatement.inSnapshot(dataSource, work);
     }
 }

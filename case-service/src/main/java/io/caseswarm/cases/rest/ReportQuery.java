@@ -22,7 +22,7 @@ import io.caseswarm.platform.rest.JsonEnums;
 
 /**
  * The query parameters of {@code GET /reports/...}: which cases ({@code priority}, {@code channel}, {@code product},
- * {@code group}, {@code owner}) and, for a period report, which days ({@code from} and {@code to}, ISO dates, both
+ * {@code group}, {@code owner}; and for the swarm report {@code pod}) and, for a period report, which days ({@code from} and {@code to}, ISO dates, both
  * included) in which {@code timeZone} (an IANA name), in which {@code bucket} (day, week, month). Without any: every
  * case, the last 30 days up to today, by day, in UTC.
  */
@@ -39,6 +39,8 @@ public class ReportQuery {
     @QueryParam("to") @Size(max = 10) String to;
     @QueryParam("bucket") @Size(max = 10) String bucket;
     @QueryParam("timeZone") @Size(max = 60) String timeZone;
+    /** The swarm report's only: the pod the swarms were routed to. */
+    @QueryParam("pod") @Size(max = 100) String pod;
 
     ReportFilter filter() {
         return new ReportFilter(
@@ -49,6 +51,10 @@ public class ReportQuery {
                         () -> new InvalidFieldException("channel", "one of " + String.join(", ",
                                 JsonEnums.names(Channel.class))))),
                 blankToNull(product), group, blankToNull(owner));
+    }
+
+    String pod() {
+        return blankToNull(pod);
     }
 
     /** The period asked for, as of {@code today} in UTC when no time zone is given. */

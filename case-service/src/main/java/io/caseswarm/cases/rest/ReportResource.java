@@ -12,6 +12,8 @@ import io.caseswarm.cases.report.NowReport;
 import io.caseswarm.cases.report.PeriodReport;
 import io.caseswarm.cases.report.ReportCsv;
 import io.caseswarm.cases.report.Reports;
+import io.caseswarm.cases.report.SwarmReport;
+import io.caseswarm.cases.report.SwarmReports;
 import io.caseswarm.platform.clock.PlatformClock;
 import io.caseswarm.platform.security.Roles;
 
@@ -26,10 +28,12 @@ public class ReportResource {
     static final String CSV = "text/csv";
 
     private final Reports reports;
+    private final SwarmReports swarmReports;
     private final PlatformClock clock;
 
-    ReportResource(Reports reports, PlatformClock clock) {
+    ReportResource(Reports reports, SwarmReports swarmReports, PlatformClock clock) {
         this.reports = reports;
+        this.swarmReports = swarmReports;
         this.clock = clock;
     }
 
@@ -59,5 +63,19 @@ public class ReportResource {
     @Produces(CSV)
     public String periodAsCsv(@Valid @BeanParam ReportQuery query) {
         return ReportCsv.period(period(query));
+    }
+
+    @GET
+    @Path("/swarms")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SwarmReport swarms(@Valid @BeanParam ReportQuery query) {
+        return swarmReports.swarms(query.period(clock.now()), query.filter(), query.pod());
+    }
+
+    @GET
+    @Path("/swarms")
+    @Produces(CSV)
+    public String swarmsAsCsv(@Valid @BeanParam ReportQuery query) {
+        return ReportCsv.swarms(swarms(query));
     }
 }

@@ -1,0 +1,116 @@
+package io.caseswarm.cases.report;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.caseswarm.platform.inbox.ReceivedEvent;
+
+/**
+ * Keeps the swarm reports' read model: each swarm from swarm-events, and each person's part in it from swarm-events
+ * (invited, joined or added, declined, expired) and expert-events (invited from outside the swarm's pod). The two
+ * topics arrive in no order with each other, so each event fills in its own columns of the person's row, the first
+ * time only.
+ */
+@ApplicationScoped
+public class SwarmReportProjector {
+
+    private final EntityManager db;
+
+    SwarmReportProjector(EntityManager db) {
+        this.db = db;
+    }
+
+    public void applySwarmEvent(ReceivedEvent event) {
+        switch (event.type()) {
+            case "swarm-requested" -> {
+                Requested requested = event.dataAs(Requested.class);
+                db.createNativeQuery("insert into report_swarm (swarm_id, case_id, pod_id, requested_at)"
+                        + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+                        .setParameter(1, requested.swarmId()).setParameter(2, requested.caseId())
+                        .setParameter(3, requested.podId()).setParameter(4, requested.requestedAt()).executeUpdate();
+            }
+            case "swarm-member-invited" -> {
+                Invited invited = event.dataAs(Invited.class);
+                member(invited.swarmId(), invited.personId(), "invited_at", invited.invitedAt());
+            }
+            case "swarm-member-joined" -> {
+                Joined joined = event.dataAs(Joined.class);
+                member(joined.swarmId(), joined.personId(), "joined_at", joined.joinedAt());
+                // The first expert to answer an invitation: how long a swarm waited for help.
+                db.createNativeQuery("update report_swarm set first_joined_at = least(coalesce(first_joined_at, ?2), ?2)"
+                        + " where swarm_id = ?1").setParameter(1, joined.swarmId()).setParameter(2, joined.joinedAt())
+                        .executeUpdate();
+            }
+            case "swarm-member-added" -> {
+                Added added = event.dataAs(Added.class);
+                member(added.swarmId(), added.personId(), "joined_at", added.addedAt());
+            }
+            case "swarm-member-declined" -> {
+                Declined declined = event.dataAs(Declined.class);
+                member(declined.swarmId(), declined.personId(), "declined_at", declined.declinedAt());
+            }
+            case "swarm-member-expired" -> {
+                Expired expired = event.dataAs(Expired.class);
+                member(expired.swarmId(), expired.personId(), "expired_at", expired.expiredAt());
+            }
+            default -> {
+                // Posts, skills, owners and the swarm's end change no swarm figure.
+            }
+        }
+    }
+
+    public void applyExpertEvent(ReceivedEvent event) {
+        switch (event.type()) {
+            case "expert-registered" -> {
+                Registered registered = event.dataAs(Registered.class);
+                db.createNativeQuery("insert into report_expert (person_id, registered_at) values (?1, ?2)"
+                        + " on conflict do nothing").setParameter(1, registered.personId())
+                        .setParameter(2, registered.registeredAt()).executeUpdate();
+            }
+            case "expert-invited" -> {
+                ExpertInvited invited = event.dataAs(ExpertInvited.class);
+                if (invited.crossPod() != null) {
+                    member(invited.swarmId(), invited.personId(), "cross_pod", invited.crossPod());
+                }
+            }
+            default -> {
+                // Profiles, pods and skills change no swarm figure.
+            }
+        }
+    }
+
+    /** {@code column} is one of this class's constants, never input. */
+    private void member(UUID swarmId, String personId, String column, Object value) {
+        db.createNativeQuery("insert into report_swarm_member (swarm_id, person_id, " + column + ") values (?1, ?2, ?3)"
+                + " on conflict (swarm_id, person_id) do update set " + column
+                + " = coalesce(report_swarm_member." + column + ", excluded." + column + ")")
+                .setParameter(1, swarmId).setParameter(2, personId).setParameter(3, value).executeUpdate();
+    }
+
+    record Requested(UUID swarmId, UUID caseId, String podId, Instant requestedAt) {
+    }
+
+    record Invited(UUID swarmId, String personId, Instant invitedAt) {
+    }
+
+    record Joined(UUID swarmId, String personId, Instant joinedAt) {
+    }
+
+    record Added(UUID swarmId, String personId, Instant addedAt) {
+    }
+
+    record Declined(UUID swarmId, String personId, Instant declinedAt) {
+    }
+
+    record Expired(UUID swarmId, String personId, Instant expiredAt) {
+    }
+
+    record Registered(String personId, Instant registeredAt) {
+    }
+
+    record ExpertInvited(UUID swarmId, String personId, Boolean crossPod) {
+    }
+}

@@ -1,12 +1,19 @@
 package io.caseswarm.cases.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.caseswarm.platform.inbox.ReceivedEvent;
+import io.caseswarm.platform.tx.OnCommit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Keeps the swarm reports' read model: each swarm from swarm-events, and each person's part in it from swarm-events
@@ -15,12 +22,20 @@ import io.caseswarm.platform.inbox.ReceivedEvent;
  * time only.
  */
 @ApplicationScoped
+@Startup // so that Prometheus has the first-join distribution before the first swarm
 public class SwarmReportProjector {
 
     private final EntityManager db;
+    private final OnCommit onCommit;
+    private final Consumer<FirstJoins> firstJoins;
 
-    SwarmReportProjector(EntityManager db) {
+    SwarmReportProjector(EntityManager db, OnCommit onCommit, MeterRegistry metrics) {
         this.db = db;
+        this.onCommit = onCommit;
+        DistributionSummary waits = DistributionSummary.builder("caseswarm.report.swarm.first.join")
+                .description("From a swarm's request to the first invited expert who joined it").baseUnit("seconds")
+                .publishPercentileHistogram().register(metrics);
+        this.firstJoins = committed -> committed.seconds.forEach(waits::record);
     }
 
     public void applySwarmEvent(ReceivedEvent event) {
@@ -39,10 +54,7 @@ public class SwarmReportProjector {
             case "swarm-member-joined" -> {
                 Joined joined = event.dataAs(Joined.class);
                 member(joined.swarmId(), joined.personId(), "joined_at", joined.joinedAt());
-                // The first expert to answer an invitation: how long a swarm waited for help.
-                db.createNativeQuery("update report_swarm set first_joined_at = least(coalesce(first_joined_at, ?2), ?2)"
-                        + " where swarm_id = ?1").setParameter(1, joined.swarmId()).setParameter(2, joined.joinedAt())
-                        .executeUpdate();
+                firstJoin(joined);
             }
             case "swarm-member-added" -> {
                 Added added = event.dataAs(Added.class);
@@ -82,12 +94,32 @@ public class SwarmReportProjector {
         }
     }
 
+    /**
+     * The first expert to answer an invitation: how long the swarm waited for help, kept on the swarm and, once the
+     * transaction commits, in the distribution Prometheus reads.
+     */
+    private void firstJoin(Joined joined) {
+        List<?> waited = db.createNativeQuery("update report_swarm set first_joined_at = ?2"
+                + " where swarm_id = ?1 and first_joined_at is null"
+                + " returning extract(epoch from first_joined_at - requested_at)")
+                .setParameter(1, joined.swarmId()).setParameter(2, joined.joinedAt()).getResultList();
+        if (!waited.isEmpty()) {
+            onCommit.changes(FirstJoins.class, FirstJoins::new, firstJoins).seconds
+                    .add(((Number) waited.getFirst()).doubleValue());
+        }
+    }
+
     /** {@code column} is one of this class's constants, never input. */
     private void member(UUID swarmId, String personId, String column, Object value) {
         db.createNativeQuery("insert into report_swarm_member (swarm_id, person_id, " + column + ") values (?1, ?2, ?3)"
                 + " on conflict (swarm_id, person_id) do update set " + column
                 + " = coalesce(report_swarm_member." + column + ", excluded." + column + ")")
                 .setParameter(1, swarmId).setParameter(2, personId).setParameter(3, value).executeUpdate();
+    }
+
+    /** The first joins a transaction recorded. */
+    private static final class FirstJoins {
+        final List<Double> seconds = new ArrayList<>();
     }
 
     record Requested(UUID swarmId, UUID caseId, String podId, Instant requestedAt) {

@@ -32,6 +32,7 @@ import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.platform.deadline.DeadlinePoller;
 import io.caseswarm.platform.deadline.DeadlinesConfig;
 import io.caseswarm.testing.EventSender;
+import io.caseswarm.testing.PrometheusText;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TopicReader;
 import io.quarkus.test.common.TestResourceScope;
@@ -133,6 +134,15 @@ class ReportsTest extends DeskTest {
                 .body("slaAtRisk.cases.caseId", contains(d))
                 .body("slaAtRisk.cases.policyId", contains(policy))
                 .body("slaAtRisk.cases.dueAt", contains("2026-03-05T00:30:00Z"));
+
+        // Prometheus reads the same model: C's breach and D's risk are among the desk's, D among its high cases.
+        String scrape = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(PrometheusText.sum(scrape, "caseswarm_report_sla_breached", "milestone=\"first-response\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(PrometheusText.sum(scrape, "caseswarm_report_sla_at_risk", "milestone=\"first-response\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(PrometheusText.sum(scrape, "caseswarm_report_cases_unresolved", "priority=\"high\""))
+                .isGreaterThanOrEqualTo(1);
 
         ValidatableResponse week = period("from=2026-03-02&to=2026-03-06")
                 .body("from", equalTo("2026-03-02")).body("to", equalTo("2026-03-06"))

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.testing.EventSender;
+import io.caseswarm.testing.PrometheusText;
 import io.caseswarm.testing.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -69,6 +70,7 @@ class SwarmReportsTest extends DeskTest {
         caseClosedAfter("high", Duration.ofHours(84));
         caseClosedAfter("low", Duration.ofDays(1));
 
+        String before = scrape();
         for (String person : new String[] { "raj", "mia", "lee", "tom", "zoe" }) {
             events.send("expert-events", person, "expert-registered",
                     "{\"personId\": \"%s\", \"registeredAt\": \"2026-01-05T09:00:00Z\"}".formatted(person));
@@ -133,6 +135,14 @@ class SwarmReportsTest extends DeskTest {
         assertThat(figures.getDouble("daysToClose.differenceLow95")).isCloseTo(-2.508343, within(1e-5));
         assertThat(figures.getDouble("daysToClose.differenceHigh95")).isCloseTo(-0.741657, within(1e-5));
 
+        // Prometheus has the three first joins (W3's member was added, not invited): 20 minutes, 6, and an hour.
+        String after = scrape();
+        String waits = "caseswarm_report_swarm_first_join_seconds";
+        assertThat(PrometheusText.sum(after, waits + "_count", "") - PrometheusText.sum(before, waits + "_count", ""))
+                .isEqualTo(3);
+        assertThat(PrometheusText.sum(after, waits + "_sum", "") - PrometheusText.sum(before, waits + "_sum", ""))
+                .isEqualTo(1200 + 360 + 3600);
+
         report("&pod=billing").body("total.requested", equalTo(2)).body("total.invited", equalTo(5))
                 .body("load.busiest.value", contains("lee", "raj", "tom"));
         String csv = desk.admin().accept("text/csv").queryParam("product", product)
@@ -146,6 +156,10 @@ class SwarmReportsTest extends DeskTest {
         }
         desk.lead().get("/reports/swarms?pod=" + "p".repeat(101)).then().statusCode(400)
                 .body("errors.field", contains("pod"));
+    }
+
+    private static String scrape() {
+        return io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private ValidatableResponse report(String query) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,6 +128,23 @@ class SwarmFlowIT {
         await().atMost(PATIENCE).untilAsserted(() -> as(LEAD, "lead").baseUri(url("knowledge-service"))
                 .get("/articles?status=draft&limit=50")
                 .then().body("findAll { it.sourceCaseId == '" + caseId + "' }.size()", org.hamcrest.Matchers.equalTo(1)));
+
+        // A lead's reports count it: the case opened and resolved, the swarm asked for, declined by one and joined
+        // by another (the days around today, whenever the run crosses midnight).
+        String days = "?from=%s&to=%s&product=Billing Cloud".formatted(LocalDate.now(ZoneOffset.UTC).minusDays(1),
+                LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        await().atMost(PATIENCE).untilAsserted(() -> as(LEAD, "lead").baseUri(url("case-service"))
+                .get("/reports/swarms" + days).then().statusCode(200)
+                .body("total.requested", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("total.declined", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("total.joined", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("total.firstJoinSeconds.count", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("load.busiest.value", org.hamcrest.Matchers.hasItem(joiner)));
+        await().atMost(PATIENCE).untilAsserted(() -> as(LEAD, "lead").baseUri(url("case-service"))
+                .get("/reports/period" + days).then().statusCode(200)
+                .body("total.opened", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("total.resolved", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("total.daysToClose.count", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
 
         // What the subscribers saw, in order, on each topic.
         assertThat(typesOn("case-events", caseId, 6)).containsExactly("case-opened", "case-assigned", "case-sla-applied",

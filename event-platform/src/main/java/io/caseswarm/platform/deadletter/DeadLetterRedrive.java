@@ -37,6 +37,7 @@ import org.jboss.logging.Logger;
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.CloudEventHeaders;
 import io.caseswarm.platform.event.EventTopics;
+import io.caseswarm.platform.event.TopicHistory;
 
 /**
  * Puts dead-lettered records back on the topic they came from, after whatever made them fail has been
@@ -89,7 +90,7 @@ public class DeadLetterRedrive {
             RedriveReport.Builder report = new RedriveReport.Builder(topic, deadLetterTopic, LISTED);
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (!caughtUp(consumer, end)) {
+            while (!TopicHistory.caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Could not read " + deadLetterTopic + " to its end within " + PATIENCE);
                 }
@@ -128,10 +129,6 @@ public class DeadLetterRedrive {
             throw new NotFoundException("There is no dead-letter topic " + topic);
         }
         return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-    }
-
-    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
     }
 
     private static ProducerRecord<byte[], byte[]> redriven(String topic, ConsumerRecord<byte[], byte[]> record) {

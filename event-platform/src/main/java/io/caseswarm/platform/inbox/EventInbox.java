@@ -101,6 +101,15 @@ public class EventInbox {
         }
     }
 
+    /**
+     * Applies {@code record} in the caller's transaction, as a rebuild of a read model replays its topic: recorded
+     * under {@code consumerName} with the handler's effect, or skipped (false) when it was applied before. Failures
+     * are the caller's to handle; nothing is retried here.
+     */
+    public boolean replay(String consumerName, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+        return applyOnce(consumerName, record, handler) != null;
+    }
+
     /** Stops waiting on a stalled record when the service shuts down; it is redelivered after the restart. */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;

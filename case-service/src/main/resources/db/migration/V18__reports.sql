@@ -31,7 +31,15 @@ create table report_happening (
     -- +1 when the case joins the backlog (opened, reopened), -1 when it leaves it (resolved, closed unresolved).
     backlog    int         not null,
     -- A resolution the case was reopened after: still a resolution, but not the one that closed the case.
-    reopened   boolean     not null default false
+    reopened   boolean     not null default false,
+    -- The case as it is now, copied here (and kept as the case changes) so that a period's figures, filtered by
+    -- any of them, read the happenings of the period alone, without a join to every case.
+    priority   text        not null,
+    channel    text        not null,
+    product    text,
+    group_id   text,
+    owner_id   text,
+    tags       jsonb       not null default '[]'
 );
 
 create index report_happening_at on report_happening (at);

@@ -10,14 +10,17 @@ public record ReportFilter(String priority, String channel, String product, Stri
 
     public static final ReportFilter ALL = new ReportFilter(null, null, null, null, null);
 
-    /** The filter as SQL conditions on report_case as {@code c}, each value added to {@code params}. */
-    String where(List<Object> params) {
+    /**
+     * The filter as SQL conditions on {@code alias}, report_case or report_happening (which carry the same columns),
+     * each value added to {@code params}.
+     */
+    String where(String alias, List<Object> params) {
         StringBuilder sql = new StringBuilder();
-        condition(sql, params, "c.priority", priority);
-        condition(sql, params, "c.channel", channel);
-        condition(sql, params, "c.product", product);
-        condition(sql, params, "c.group_id", group);
-        condition(sql, params, "c.owner_id", owner);
+        condition(sql, params, alias + ".priority", priority);
+        condition(sql, params, alias + ".channel", channel);
+        condition(sql, params, alias + ".product", product);
+        condition(sql, params, alias + ".group_id", group);
+        condition(sql, params, alias + ".owner_id", owner);
         return sql.toString();
     }
 

@@ -2,11 +2,16 @@ package io.caseswarm.cases.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -32,6 +37,14 @@ public class ReportHappening extends PanacheEntityBase {
     public int backlog;
     /** A resolution the case was reopened after. */
     public boolean reopened;
+    /** The case's attributes now, as {@link ReportCase} has them: what a period's figures are filtered by. */
+    public String priority;
+    public String channel;
+    public String product;
+    public String groupId;
+    public String ownerId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags;
 
     static void record(UUID eventId, ReportCase reported, String kind, Instant at, int backlog) {
         ReportHappening happening = new ReportHappening();
@@ -40,10 +53,36 @@ public class ReportHappening extends PanacheEntityBase {
         happening.kind = kind;
         happening.at = at;
         happening.backlog = backlog;
+        happening.copy(reported);
         if (FIRST_RESPONSE.equals(kind) || RESOLVED.equals(kind)) {
             happening.seconds = Duration.between(reported.openedAt, at).toSeconds();
         }
         happening.persist();
+    }
+
+    /** The case changed: what happened to it before is counted by what it is now (a case has a few happenings). */
+    static void follow(ReportCase reported) {
+        ReportHappening.<ReportHappening>list("caseId", reported.caseId).forEach(happening -> happening.copy(reported));
+    }
+
+    /** As {@link #follow(ReportCase)} for many cases at once, in one statement: a rebuild's page of changes. */
+    static void follow(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("update report_happening h set priority = c.priority, channel = c.channel,"
+                + " product = c.product, group_id = c.group_id, owner_id = c.owner_id, tags = c.tags"
+                + " from report_case c where c.case_id = h.case_id and h.case_id = any(?1)")
+                .setParameter(1, caseIds.toArray(UUID[]::new)).executeUpdate();
+    }
+
+    private void copy(ReportCase reported) {
+        priority = reported.priority;
+        channel = reported.channel;
+        product = reported.product;
+        groupId = reported.groupId;
+        ownerId = reported.ownerId;
+        tags = reported.tags;
     }
 
     /** The case's latest resolution no longer closed it: it was reopened. */

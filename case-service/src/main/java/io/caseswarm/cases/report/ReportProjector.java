@@ -3,6 +3,10 @@ package io.caseswarm.cases.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,15 +40,28 @@ import io.caseswarm.platform.inbox.ReceivedEvent;
 @ApplicationScoped
 public class ReportProjector {
 
+    /** Applies a live event: a case it changes has its happenings follow at once. */
     public void apply(ReceivedEvent event) {
+        apply(event, ReportHappening::follow);
+    }
+
+    /**
+     * Applies an event of a rebuild: a case it changes is added to {@code changed}, for the rebuild to have their
+     * happenings follow in one statement a page ({@link ReportHappening#follow(java.util.Collection)}).
+     */
+    public void replay(ReceivedEvent event, Set<UUID> changed) {
+        apply(event, reported -> changed.add(reported.caseId));
+    }
+
+    private void apply(ReceivedEvent event, Consumer<ReportCase> changed) {
         switch (event.type()) {
             case "case-opened" -> opened(event, event.dataAs(CaseOpened.class));
-            case "case-assigned" -> assigned(event.dataAs(CaseAssigned.class));
+            case "case-assigned" -> assigned(event.dataAs(CaseAssigned.class), changed);
             case "case-status-changed" -> {
-                CaseStatusChanged changed = event.dataAs(CaseStatusChanged.class);
-                ReportCase.of(changed.caseId()).status = changed.to().label();
+                CaseStatusChanged moved = event.dataAs(CaseStatusChanged.class);
+                ReportCase.of(moved.caseId()).status = moved.to().label();
             }
-            case "case-resolved" -> resolved(event, event.dataAs(CaseResolved.class));
+            case "case-resolved" -> resolved(event, event.dataAs(CaseResolved.class), changed);
             case "case-reopened" -> reopened(event, event.dataAs(CaseReopened.class));
             case "case-closed" -> {
                 CaseClosed closed = event.dataAs(CaseClosed.class);
@@ -55,10 +72,12 @@ public class ReportProjector {
                 closed(event, ReportCase.of(merged.caseId()), merged.mergedAt());
             }
             case "case-message-added" -> messageAdded(event, event.dataAs(CaseMessageAdded.class));
-            case "case-updated" -> updated(event.dataAs(CaseUpdated.class));
+            case "case-updated" -> updated(event.dataAs(CaseUpdated.class), changed);
             case "case-group-changed" -> {
-                CaseGroupChanged changed = event.dataAs(CaseGroupChanged.class);
-                ReportCase.of(changed.caseId()).groupId = changed.to();
+                CaseGroupChanged moved = event.dataAs(CaseGroupChanged.class);
+                ReportCase reported = ReportCase.of(moved.caseId());
+                reported.groupId = moved.to();
+                changed.accept(reported);
             }
             case "case-sla-warning" -> {
                 CaseSlaWarning warning = event.dataAs(CaseSlaWarning.class);
@@ -97,20 +116,24 @@ public class ReportProjector {
         ReportHappening.record(event.id(), reported, ReportHappening.OPENED, opened.openedAt(), +1);
     }
 
-    private static void assigned(CaseAssigned assigned) {
+    private static void assigned(CaseAssigned assigned, Consumer<ReportCase> changed) {
         ReportCase reported = ReportCase.of(assigned.caseId());
         reported.ownerId = assigned.ownerId();
         if (CaseStatus.NEW.label().equals(reported.status)) {
             reported.status = CaseStatus.OPEN.label();
         }
+        changed.accept(reported);
     }
 
-    private static void resolved(ReceivedEvent event, CaseResolved resolved) {
+    private static void resolved(ReceivedEvent event, CaseResolved resolved, Consumer<ReportCase> changed) {
         ReportCase reported = ReportCase.of(resolved.caseId());
         int backlog = reported.unresolved() ? -1 : 0;
         reported.status = CaseStatus.RESOLVED.label();
-        reported.ownerId = resolved.ownerId();
         reported.awaitingSince = null;
+        if (!Objects.equals(reported.ownerId, resolved.ownerId())) {
+            reported.ownerId = resolved.ownerId();
+            changed.accept(reported);
+        }
         ReportHappening.record(event.id(), reported, ReportHappening.RESOLVED, resolved.resolvedAt(), backlog);
     }
 
@@ -153,12 +176,13 @@ public class ReportProjector {
         }
     }
 
-    private static void updated(CaseUpdated updated) {
+    private static void updated(CaseUpdated updated, Consumer<ReportCase> changed) {
         ReportCase reported = ReportCase.of(updated.caseId());
         CaseFields fields = CaseFields.of(Priority.ofLabel(reported.priority), reported.product, null, reported.tags,
                 Map.of()).with(updated.changes());
         reported.priority = fields.priority().label();
         reported.product = fields.product();
         reported.tags = fields.tags();
+        changed.accept(reported);
     }
 }

@@ -1,6 +1,9 @@
 package io.caseswarm.cases.report;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,14 +60,24 @@ public class ReportRebuild {
             db.createNativeQuery("truncate " + TABLES).executeUpdate();
             db.createNativeQuery("delete from processed_events where consumer = ?1")
                     .setParameter(1, ReportingConsumer.CONSUMER).executeUpdate();
-            long replayed = replay("case-events", cases::apply) + replay("swarm-events", swarms::applySwarmEvent)
-                    + replay("expert-events", swarms::applyExpertEvent);
+            Set<UUID> changed = new HashSet<>();
+            long replayed = replay("case-events", event -> cases.replay(event, changed), changed)
+                    + replay("swarm-events", swarms::applySwarmEvent, changed)
+                    + replay("expert-events", swarms::applyExpertEvent, changed);
             LOG.infof("Rebuilt the reports from %d events", replayed);
             return replayed;
         });
     }
 
-    private long replay(String topic, Consumer<ReceivedEvent> handler) {
+    /** Writes the page, then has the happenings of the cases it changed follow them, in one statement. */
+    private void endPage(Set<UUID> changed) {
+        db.flush();
+        ReportHappening.follow(changed);
+        changed.clear();
+        db.clear();
+    }
+
+    private long replay(String topic, Consumer<ReceivedEvent> handler, Set<UUID> changed) {
         long[] replayed = { 0 };
         TopicHistory.read(bootstrapServers, topic, PATIENCE, record -> {
             try {
@@ -76,10 +89,10 @@ public class ReportRebuild {
             }
             // The persistence context would otherwise hold every case of the history until the end.
             if (++replayed[0] % PAGE == 0) {
-                db.flush();
-                db.clear();
+                endPage(changed);
             }
         });
+        endPage(changed);
         return replayed[0];
     }
 }

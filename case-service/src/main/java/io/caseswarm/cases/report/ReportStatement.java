@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -24,13 +25,24 @@ final class ReportStatement {
     private final StringBuilder text;
     private final List<Object> params;
 
+    /** On cases, report_case as {@code c}. */
     ReportStatement(String text, ReportFilter filter) {
         this(text, List.of(), filter);
     }
 
+    /** On cases, report_case as {@code c}. */
     ReportStatement(String text, List<Object> params, ReportFilter filter) {
+        this(text, params, filter, "c");
+    }
+
+    private ReportStatement(String text, List<Object> params, ReportFilter filter, String alias) {
         this.params = new ArrayList<>(params);
-        this.text = new StringBuilder(text).append(filter.where(this.params));
+        this.text = new StringBuilder(text).append(filter.where(alias, this.params));
+    }
+
+    /** On what happened to cases, report_happening as {@code h}, by the cases' attributes it carries. */
+    static ReportStatement onHappenings(String text, List<Object> params, ReportFilter filter) {
+        return new ReportStatement(text, params, filter, "h");
     }
 
     /** One more condition, with its value. */
@@ -60,7 +72,9 @@ final class ReportStatement {
             for (int i = 0; i < params.size(); i++) {
                 statement.setObject(i + 1, switch (params.get(i)) {
                     case Instant instant -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-                    case String[] texts -> connection.createArrayOf("text", texts);
+                    // Typed as timestamptz[] when bound: a text[] cast in the statement would be parsed again per row.
+                    case Instant[] instants -> connection.createArrayOf("timestamptz",
+                            Arrays.stream(instants).map(Instant::toString).toArray());
                     case Object other -> other;
                 });
             }

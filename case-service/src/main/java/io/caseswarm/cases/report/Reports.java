@@ -81,8 +81,8 @@ public class Reports {
             }
             Figures all = total[0].withBacklog(backlog);
             return new PeriodReport(period.from(), period.to(), period.bucket().label(), period.zone().getId(),
-                    buckets, all, openedBy(connection, period, filter, "c.channel"),
-                    openedBy(connection, period, filter, "c.product"), topTags(connection, period, filter),
+                    buckets, all, openedBy(connection, period, filter, "h.channel"),
+                    openedBy(connection, period, filter, "h.product"), topTags(connection, period, filter),
                     slaOutcomes(connection, period, filter));
         });
     }
@@ -119,27 +119,35 @@ public class Reports {
         return new SlaNow(milestones, cases);
     }
 
+    /**
+     * The backlog when the period starts: the unresolved cases now, less every move of the backlog since then. The
+     * moves of all time add up to the cases unresolved now, so this reads only the happenings from the period on,
+     * not the whole history before it.
+     */
     private static long backlogBefore(Connection connection, ReportPeriod period, ReportFilter filter)
             throws SQLException {
-        ReportStatement sql = new ReportStatement("select coalesce(sum(h.backlog), 0) from report_happening h"
-                + " join report_case c on c.case_id = h.case_id where h.at < ?", List.of(period.start()), filter);
-        return sql.first(connection, rows -> rows.getLong(1));
+        long now = new ReportStatement("select count(*) from report_case c where " + UNRESOLVED, filter)
+                .first(connection, rows -> rows.getLong(1));
+        long since = ReportStatement.onHappenings("select coalesce(sum(h.backlog), 0) from report_happening h"
+                + " where h.at >= ?", List.of(period.start()), filter)
+                .first(connection, rows -> rows.getLong(1));
+        return now - since;
     }
 
     /** {@code width_bucket} numbers each happening's bucket from 1, by the buckets' start moments. */
     private static ReportStatement figuresSql(ReportPeriod period, List<ReportPeriod.Span> spans, ReportFilter filter) {
         String resolvedForGood = "kind = 'resolved' and not reopened";
-        return new ReportStatement("""
+        return ReportStatement.onHappenings("""
                 select bucket,
                        count(*) filter (where kind = 'opened'), count(*) filter (where kind = 'resolved'),
                        count(*) filter (where kind = 'reopened'), count(*) filter (where kind = 'closed'),
                        coalesce(sum(backlog), 0),
                        %s, %s, %s
-                  from (select width_bucket(h.at, ?::text[]::timestamptz[]) as bucket, h.*
-                          from report_happening h join report_case c on c.case_id = h.case_id
+                  from (select width_bucket(h.at, ?) as bucket, h.*
+                          from report_happening h
                          where h.at >= ? and h.at < ?""".formatted(ReportStatement.spread("seconds", "kind = 'first-response'"),
                 ReportStatement.spread("seconds", "kind = 'resolved'"), ReportStatement.spread("seconds / 86400.0", resolvedForGood)),
-                List.of(spans.stream().map(span -> span.start().toString()).toArray(String[]::new), period.start(),
+                List.of(spans.stream().map(ReportPeriod.Span::start).toArray(Instant[]::new), period.start(),
                         period.end()), filter)
                 .then(") counted group by grouping sets ((bucket), ())");
     }
@@ -152,8 +160,8 @@ public class Reports {
 
     private static List<Count> openedBy(Connection connection, ReportPeriod period, ReportFilter filter,
             String column) throws SQLException {
-        return new ReportStatement("select " + column + ", count(*) from report_happening h join report_case c"
-                + " on c.case_id = h.case_id where h.kind = 'opened' and h.at >= ? and h.at < ? and " + column
+        return ReportStatement.onHappenings("select " + column + ", count(*) from report_happening h"
+                + " where h.kind = 'opened' and h.at >= ? and h.at < ? and " + column
                 + " is not null", List.of(period.start(), period.end()), filter)
                 .then(" group by 1 order by 2 desc, 1 limit " + TOP)
                 .list(connection, rows -> new Count(rows.getString(1), rows.getLong(2)));
@@ -162,8 +170,8 @@ public class Reports {
     /** Tags as the cases opened in the period have them now (tags are mostly set while the case is worked). */
     private static List<Count> topTags(Connection connection, ReportPeriod period, ReportFilter filter)
             throws SQLException {
-        return new ReportStatement("select t.tag, count(*) from report_happening h join report_case c on c.case_id = h.case_id"
-                + " cross join jsonb_array_elements_text(c.tags) as t(tag)"
+        return ReportStatement.onHappenings("select t.tag, count(*) from report_happening h"
+                + " cross join jsonb_array_elements_text(h.tags) as t(tag)"
                 + " where h.kind = 'opened' and h.at >= ? and h.at < ?", List.of(period.start(), period.end()), filter)
                 .then(" group by 1 order by 2 desc, 1 limit " + TOP)
                 .list(connection, rows -> new Count(rows.getString(1), rows.getLong(2)));

@@ -2,6 +2,7 @@ package io.caseswarm.cases.report;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,8 +69,8 @@ public class SwarmReports {
             String pod) {
         return withPod(new ReportStatement("select bucket, count(*), "
                 + ReportStatement.spread("wait", "wait is not null") + " from (select width_bucket(s.requested_at,"
-                + " ?::text[]::timestamptz[]) as bucket, extract(epoch from s.first_joined_at - s.requested_at) as wait"
-                + SWARMS_IN_PERIOD, List.of(spans.stream().map(span -> span.start().toString()).toArray(String[]::new),
+                + " ?) as bucket, extract(epoch from s.first_joined_at - s.requested_at) as wait"
+                + SWARMS_IN_PERIOD, List.of(spans.stream().map(ReportPeriod.Span::start).toArray(Instant[]::new),
                         period.start(), period.end()), filter), pod)
                 .then(") swarms group by grouping sets ((bucket), ())");
     }
@@ -138,10 +139,9 @@ public class SwarmReports {
     private static DaysToClose daysToClose(Connection connection, ReportPeriod period, ReportFilter filter)
             throws SQLException {
         Map<List<String>, Group[]> strata = new LinkedHashMap<>();
-        new ReportStatement("select c.priority, coalesce(c.product, ''), exists (select 1 from report_swarm s"
+        ReportStatement.onHappenings("select h.priority, coalesce(h.product, ''), exists (select 1 from report_swarm s"
                 + " where s.case_id = h.case_id and s.requested_at <= h.at), count(*), avg(h.seconds / 86400.0),"
-                + " coalesce(var_samp(h.seconds / 86400.0), 0)"
-                + " from report_happening h join report_case c on c.case_id = h.case_id"
+                + " coalesce(var_samp(h.seconds / 86400.0), 0) from report_happening h"
                 + " where h.kind = 'resolved' and not h.reopened and h.at >= ? and h.at < ?",
                 List.of(period.start(), period.end()), filter).then(" group by 1, 2, 3 order by 1, 2, 3")
                 .each(connection, rows -> strata.computeIfAbsent(List.of(rows.getString(1), rows.getString(2)),

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.platform.event.MalformedEventException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Something a period counts, at the moment it happened, keyed by the event that told of it. */
@@ -47,6 +48,9 @@ public class ReportHappening extends PanacheEntityBase {
     public List<String> tags;
 
     static void record(UUID eventId, ReportCase reported, String kind, Instant at, int backlog) {
+        if (at == null) {
+            throw new MalformedEventException("Event " + eventId + " of case " + reported.caseId + " says not when");
+        }
         ReportHappening happening = new ReportHappening();
         happening.eventId = eventId;
         happening.caseId = reported.caseId;

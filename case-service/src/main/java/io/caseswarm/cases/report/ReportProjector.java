@@ -30,6 +30,7 @@ import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Priority;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.report.ReportSla.Step;
+import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.inbox.ReceivedEvent;
 
 /**
@@ -101,6 +102,11 @@ public class ReportProjector {
     }
 
     private static void opened(ReceivedEvent event, CaseOpened opened) {
+        if (opened.caseId() == null || opened.number() == null || opened.channel() == null
+                || opened.priority() == null || opened.openedAt() == null) {
+            // Dead-lettered live, skipped by a rebuild: before anything is written.
+            throw new MalformedEventException("case-opened " + event.id() + " lacks a field the reports need");
+        }
         ReportCase reported = new ReportCase();
         reported.caseId = opened.caseId();
         reported.number = opened.number();

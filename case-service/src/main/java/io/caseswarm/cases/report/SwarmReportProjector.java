@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.inbox.ReceivedEvent;
 import io.caseswarm.platform.tx.OnCommit;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -41,7 +43,8 @@ public class SwarmReportProjector {
     public void applySwarmEvent(ReceivedEvent event) {
         switch (event.type()) {
             case "swarm-requested" -> {
-                Requested requested = event.dataAs(Requested.class);
+                Requested requested = required(event, event.dataAs(Requested.class), Requested::swarmId,
+                        Requested::caseId, Requested::requestedAt);
                 db.createNativeQuery("insert into report_swarm (swarm_id, case_id, pod_id, requested_at)"
                         + " values (?1, ?2, ?3, ?4) on conflict do nothing")
                         .setParameter(1, requested.swarmId()).setParameter(2, requested.caseId())
@@ -77,7 +80,8 @@ public class SwarmReportProjector {
     public void applyExpertEvent(ReceivedEvent event) {
         switch (event.type()) {
             case "expert-registered" -> {
-                Registered registered = event.dataAs(Registered.class);
+                Registered registered = required(event, event.dataAs(Registered.class), Registered::personId,
+                        Registered::registeredAt);
                 db.createNativeQuery("insert into report_expert (person_id, registered_at) values (?1, ?2)"
                         + " on conflict do nothing").setParameter(1, registered.personId())
                         .setParameter(2, registered.registeredAt()).executeUpdate();
@@ -109,8 +113,26 @@ public class SwarmReportProjector {
         }
     }
 
+    /**
+     * A record without what the model cannot do without is malformed, before anything is written: the live consumer
+     * dead-letters it, and a rebuild skips it, as it did.
+     */
+    @SafeVarargs
+    private static <T> T required(ReceivedEvent event, T data, Function<T, Object>... fields) {
+        for (Function<T, Object> field : fields) {
+            if (field.apply(data) == null) {
+                throw new MalformedEventException(event.type() + " " + event.id() + " lacks a field the reports need: "
+                        + data);
+            }
+        }
+        return data;
+    }
+
     /** {@code column} is one of this class's constants, never input. */
     private void member(UUID swarmId, String personId, String column, Object value) {
+        if (swarmId == null || personId == null) {
+            throw new MalformedEventException("A swarm member's event without its swarm or person: " + column);
+        }
         db.createNativeQuery("insert into report_swarm_member (swarm_id, person_id, " + column + ") values (?1, ?2, ?3)"
                 + " on conflict (swarm_id, person_id) do update set " + column
                 + " = coalesce(report_swarm_member." + column + ", excluded." + column + ")")

@@ -387,11 +387,7 @@ class AutomationRulesTest extends DeskTest {
     void atAFirstResponseWarningTheDefaultsTellTheOwnerAndLeadsAndAskForASwarm() {
         String suffix = suffix();
         String product = "Sla Auto " + suffix;
-        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
-        put(desk.admin(), "/calendars/always-" + suffix, """
-                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
-                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
-                .formatted(day)).then().statusCode(201);
+        desk.everyHourCalendar("always-" + suffix);
         put(desk.admin(), "/sla-policies/auto-" + suffix, """
                 {"name": "Auto", "rank": 1, "calendarId": "always-%s", "conditions": {"products": ["%s"]},
                  "targets": {"firstResponse": "PT1H"}}""".formatted(suffix, product)).then().statusCode(201);

@@ -53,11 +53,7 @@ class CaseSlaTest extends DeskTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         product = "Sla Product " + suffix;
         policy = "sla-test-" + suffix;
-        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
-        Desk.put(desk.admin(), "/calendars/all-hours-" + suffix, """
-                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
-                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
-                .formatted(day)).then().statusCode(201);
+        desk.everyHourCalendar("all-hours-" + suffix);
         putPolicy(suffix, "PT1H");
     }
 
@@ -171,17 +167,8 @@ class CaseSlaTest extends DeskTest {
                 .body("findAll { it.type.startsWith('case-sla') }.size()", equalTo(0));
     }
 
-    /**
-     * Fires what is due now. The default automation rules act on the warning (they tell the owner, ask for a
-     * swarm) as a command on the case, which a deadline firing at the same moment may lose a race to: it is
-     * then tried again after its back-off, so look once more then, and come back to now.
-     */
     private void fireDue() {
-        Instant now = clock.now();
-        poller.pollOnce();
-        clock.set(now.plus(deadlines.backoff()));
-        poller.pollOnce();
-        clock.set(now);
+        Desk.fireDue(clock, poller, deadlines);
     }
 
     private void putPolicy(String suffix, String firstResponse) {

@@ -2,9 +2,13 @@ package io.caseswarm.cases.rest;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.caseswarm.auth.LocalIssuer;
+import io.caseswarm.platform.clock.SettableClock;
+import io.caseswarm.platform.deadline.DeadlinePoller;
+import io.caseswarm.platform.deadline.DeadlinesConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -35,6 +39,28 @@ record Desk(LocalIssuer issuer) {
                  "customer": {"id": "%s", "name": "Ada Lovelace", "email": "ada@example.com"}, "ownerId": "ana.lima"}
                 """.formatted(customerId))
                 .post("/cases").then().statusCode(201).extract().path("id");
+    }
+
+    /** Creates, as an admin, a calendar {@code id} in UTC where every hour of every day counts. */
+    void everyHourCalendar(String id) {
+        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
+        put(admin(), "/calendars/" + id, """
+                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
+                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
+                .formatted(day)).then().statusCode(201);
+    }
+
+    /**
+     * Fires the deadlines due at the clock's time. The default automation rules act on an SLA warning (they tell the
+     * owner, ask for a swarm) as a command on the case, which a deadline firing at the same moment may lose a race
+     * to: it is then tried again after its back-off, so look once more then, and come back to the time.
+     */
+    static void fireDue(SettableClock clock, DeadlinePoller poller, DeadlinesConfig deadlines) {
+        Instant now = clock.now();
+        poller.pollOnce();
+        clock.set(now.plus(deadlines.backoff()));
+        poller.pollOnce();
+        clock.set(now);
     }
 
     static String newCustomer() {

@@ -77,11 +77,7 @@ class ReportsTest extends DeskTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         product = "Report Product " + suffix;
         policy = "report-test-" + suffix;
-        String day = "[{\"start\": \"00:00\", \"end\": \"24:00\"}]";
-        Desk.put(desk.admin(), "/calendars/report-hours-" + suffix, """
-                {"name": "Every hour", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
-                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s, "sunday": %1$s}}"""
-                .formatted(day)).then().statusCode(201);
+        desk.everyHourCalendar("report-hours-" + suffix);
         Desk.put(desk.admin(), "/sla-policies/" + policy, """
                 {"name": "Reports", "rank": 1, "calendarId": "report-hours-%s", "conditions": {"products": ["%s"]},
                  "targets": {"firstResponse": "PT1H", "nextResponse": "PT2H", "resolution": "PT60H"}, "warnAt": 0.75}"""
@@ -339,13 +335,8 @@ class ReportsTest extends DeskTest {
                 .then().statusCode(200);
     }
 
-    /** Fires the deadlines due now, once more after the back-off (a rule's command may lose a race), and comes back. */
     private void fireDue() {
-        Instant now = clock.now();
-        poller.pollOnce();
-        clock.set(now.plus(deadlines.backoff()));
-        poller.pollOnce();
-        clock.set(now);
+        Desk.fireDue(clock, poller, deadlines);
     }
 
     /**

@@ -68,13 +68,13 @@ public class ReportGauges {
     private Map<String, Long> read() {
         return ReportStatement.inSnapshot(dataSource, connection -> {
             Map<String, Long> read = new HashMap<>();
-            new ReportStatement("select 'cases:' || c.priority, count(*) from report_case c"
-                    + " where c.status not in ('resolved', 'closed')", ReportFilter.ALL).then(" group by 1")
+            new ReportStatement("select 'cases:' || c.priority, count(*) from report_case c where "
+                    + Reports.UNRESOLVED, ReportFilter.ALL).then(" group by 1")
                     .each(connection, rows -> read.put(rows.getString(1), rows.getLong(2)));
             new ReportStatement("select case when s.breached_at is null then 'at-risk:' else 'breached:' end"
                     + " || s.milestone, count(*) from report_sla s join report_case c on c.case_id = s.case_id"
                     + " where s.met_at is null and (s.warned_at is not null or s.breached_at is not null)"
-                    + " and c.status not in ('resolved', 'closed')", ReportFilter.ALL).then(" group by 1")
+                    + " and " + Reports.UNRESOLVED, ReportFilter.ALL).then(" group by 1")
                     .each(connection, rows -> read.put(rows.getString(1), rows.getLong(2)));
             return read;
         });

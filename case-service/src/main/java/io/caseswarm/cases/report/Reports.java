@@ -32,7 +32,8 @@ import io.caseswarm.platform.clock.PlatformClock;
 @ApplicationScoped
 public class Reports {
 
-    private static final String UNRESOLVED = "c.status not in ('resolved', 'closed')";
+    /** A case of report_case as {@code c} neither resolved nor closed: in the backlog. */
+    static final String UNRESOLVED = "c.status not in ('resolved', 'closed')";
     private static final int TOP = 10;
 
     private final DataSource dataSource;

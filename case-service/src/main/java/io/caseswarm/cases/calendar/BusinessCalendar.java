@@ -101,6 +101,14 @@ public final class BusinessCalendar implements BusinessTime {
         return holidays;
     }
 
+    @Override
+    public Duration workingDay() {
+        List<List<WorkingSpan>> worked = hours.values().stream().filter(spans -> !spans.isEmpty()).toList();
+        Duration week = worked.stream().flatMap(List::stream).map(WorkingSpan::length).reduce(Duration.ZERO,
+                Duration::plus);
+        return week.dividedBy(worked.size());
+    }
+
     /** Whether {@code instant} is working time: a span's start is, its end is not. */
     public boolean isOpen(Instant instant) {
         LocalDateTime clock = LocalDateTime.ofInstant(instant, zone);

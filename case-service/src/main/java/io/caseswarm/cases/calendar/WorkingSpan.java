@@ -1,5 +1,6 @@
 package io.caseswarm.cases.calendar;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -35,6 +36,11 @@ public record WorkingSpan(LocalTime start, LocalTime end) {
             throw new IllegalArgumentException("not a span such as 09:00-13:00: " + text);
         }
         return of(text.substring(0, dash), text.substring(dash + 1));
+    }
+
+    /** How long the span is (as the wall clock reads it, on a day the clock is not changed). */
+    public Duration length() {
+        return Duration.between(startOn(LocalDate.EPOCH), endOn(LocalDate.EPOCH));
     }
 
     /** The end as people write it: {@code "24:00"} for the end of the day. */

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 /**
  * The desk now: its unresolved cases (new, open, pending, on hold) counted by each of their attributes, the
- * unassigned ones, the customers waiting longest for a reply, and the SLA milestones at risk and breached.
+ * unassigned ones, the customers waiting longest for a reply, and the SLA milestones at risk and breached. A case's
+ * pod is the one that covers its product, as swarms are routed (none: no pod covers it).
  */
 public record NowReport(Instant asOf, long unresolved, long unassigned, List<Count> byStatus, List<Count> byPriority,
-        List<Count> byChannel, List<Count> byProduct, List<Count> byOwner, List<Count> byGroup,
+        List<Count> byChannel, List<Count> byProduct, List<Count> byOwner, List<Count> byGroup, List<Count> byPod,
         List<WaitingCase> oldestWaiting, SlaNow slaAtRisk, SlaNow slaBreached) {
 
     /** At most this many cases in each list. */

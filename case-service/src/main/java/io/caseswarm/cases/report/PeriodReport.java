@@ -15,6 +15,8 @@ import io.caseswarm.cases.report.NowReport.Count;
  * <li>{@code daysToClose}: from the opening to the resolution that ended the case, for those in the bucket: a
  * resolution the case was reopened after is not counted here, its last one is.</li>
  * </ul>
+ * and the same in business time ({@code business...}): only the working time of the calendar the case's SLA counts
+ * on, and days to close in that calendar's working days (a desk working 09:00–17:00 has 8-hour days).
  * SLA outcomes count each milestone once, when it was met or breached.
  */
 public record PeriodReport(LocalDate from, LocalDate to, String bucket, String timeZone, List<Bucket> buckets,
@@ -25,13 +27,15 @@ public record PeriodReport(LocalDate from, LocalDate to, String bucket, String t
     }
 
     public record Figures(long opened, long resolved, long reopened, long closed, long backlog,
-            Spread firstResponseSeconds, Spread resolutionSeconds, Spread daysToClose) {
+            Spread firstResponseSeconds, Spread resolutionSeconds, Spread daysToClose,
+            Spread businessFirstResponseSeconds, Spread businessResolutionSeconds, Spread businessDaysToClose) {
 
-        static final Figures NONE = new Figures(0, 0, 0, 0, 0, Spread.NONE, Spread.NONE, Spread.NONE);
+        static final Figures NONE = new Figures(0, 0, 0, 0, 0, Spread.NONE, Spread.NONE, Spread.NONE, Spread.NONE,
+                Spread.NONE, Spread.NONE);
 
         Figures withBacklog(long cases) {
             return new Figures(opened, resolved, reopened, closed, cases, firstResponseSeconds, resolutionSeconds,
-                    daysToClose);
+                    daysToClose, businessFirstResponseSeconds, businessResolutionSeconds, businessDaysToClose);
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.cases.calendar.StoredCalendar;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A case as the reports count it now; values by their labels in the API ({@code high}, {@code email}). */
@@ -32,6 +33,8 @@ public class ReportCase extends PanacheEntityBase {
     public Instant openedAt;
     public Instant awaitingSince;
     public Instant firstResponseAt;
+    /** The calendar the case's SLA counts on: its business time's. */
+    public String calendarId = StoredCalendar.DEFAULT_ID;
 
     /** Events of one case arrive in order from its opening, so every later event finds its case. */
     static ReportCase of(UUID caseId) {

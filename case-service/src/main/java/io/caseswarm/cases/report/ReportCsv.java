@@ -29,18 +29,25 @@ public final class ReportCsv {
         counts(csv, "product", report.byProduct());
         counts(csv, "owner", report.byOwner());
         counts(csv, "group", report.byGroup());
+        counts(csv, "pod", report.byPod());
         row(csv, "sla-at-risk", "", report.slaAtRisk().milestones());
         row(csv, "sla-breached", "", report.slaBreached().milestones());
         return csv.toString();
     }
 
-    /** One row per bucket and one for the whole period ({@code total}); durations in seconds, days to close in days. */
+    /**
+     * One row per bucket and one for the whole period ({@code total}); durations in seconds, days to close in days,
+     * in calendar time and then in business time ({@code business_...}, in working days).
+     */
     public static String period(PeriodReport report) {
         StringBuilder csv = new StringBuilder();
         row(csv, "bucket", "first_day", "last_day", "opened", "resolved", "reopened", "closed", "backlog",
                 "first_responses", "first_response_median_seconds", "first_response_p90_seconds", "resolutions",
                 "resolution_median_seconds", "resolution_p90_seconds", "closed_for_good", "days_to_close_median",
-                "days_to_close_p90");
+                "days_to_close_p90", "business_first_responses", "business_first_response_median_seconds",
+                "business_first_response_p90_seconds", "business_resolutions", "business_resolution_median_seconds",
+                "business_resolution_p90_seconds", "business_closed_for_good", "business_days_to_close_median",
+                "business_days_to_close_p90");
         report.buckets().forEach(bucket -> figures(csv, report.bucket(), bucket.start().toString(),
                 bucket.end().toString(), bucket.figures()));
         figures(csv, "total", report.from().toString(), report.to().toString(), report.total());
@@ -67,7 +74,9 @@ public final class ReportCsv {
     private static void figures(StringBuilder csv, String bucket, String first, String last, Figures figures) {
         row(csv, Stream.of(Stream.<Object>of(bucket, first, last, figures.opened(), figures.resolved(),
                 figures.reopened(), figures.closed(), figures.backlog()), spread(figures.firstResponseSeconds()),
-                spread(figures.resolutionSeconds()), spread(figures.daysToClose())).flatMap(cells -> cells).toArray());
+                spread(figures.resolutionSeconds()), spread(figures.daysToClose()),
+                spread(figures.businessFirstResponseSeconds()), spread(figures.businessResolutionSeconds()),
+                spread(figures.businessDaysToClose())).flatMap(cells -> cells).toArray());
     }
 
     private static Stream<Object> spread(Spread spread) {

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.caseswarm.cases.sla.BusinessTime;
 import io.caseswarm.platform.event.MalformedEventException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -34,6 +35,9 @@ public class ReportHappening extends PanacheEntityBase {
     public Instant at;
     /** For a first response and a resolution: how long after the opening. */
     public Long seconds;
+    /** The same in business time, and the length of a working day of the calendar it counted on. */
+    public Long businessSeconds;
+    public Long businessDaySeconds;
     /** How the backlog moved: +1, 0 or -1. */
     public int backlog;
     /** A resolution the case was reopened after. */
@@ -47,7 +51,8 @@ public class ReportHappening extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> tags;
 
-    static void record(UUID eventId, ReportCase reported, String kind, Instant at, int backlog) {
+    /** {@code calendar}: what a first response's or a resolution's business time counts on; null for the others. */
+    static void record(UUID eventId, ReportCase reported, String kind, Instant at, int backlog, BusinessTime calendar) {
         if (at == null) {
             throw new MalformedEventException("Event " + eventId + " of case " + reported.caseId + " says not when");
         }
@@ -58,8 +63,10 @@ public class ReportHappening extends PanacheEntityBase {
         happening.at = at;
         happening.backlog = backlog;
         happening.copy(reported);
-        if (FIRST_RESPONSE.equals(kind) || RESOLVED.equals(kind)) {
+        if (calendar != null) {
             happening.seconds = Duration.between(reported.openedAt, at).toSeconds();
+            happening.businessSeconds = calendar.between(reported.openedAt, at).toSeconds();
+            happening.businessDaySeconds = calendar.workingDay().toSeconds();
         }
         happening.persist();
     }

@@ -1,16 +1,21 @@
 package io.caseswarm.cases.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import io.caseswarm.cases.automation.AutomationRule;
+import io.caseswarm.cases.calendar.StoredCalendar;
 import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
@@ -21,6 +26,7 @@ import io.caseswarm.cases.domain.CaseEvent.CaseOpened;
 import io.caseswarm.cases.domain.CaseEvent.CaseReopened;
 import io.caseswarm.cases.domain.CaseEvent.CaseResolved;
 import io.caseswarm.cases.domain.CaseEvent.CaseSlaBreached;
+import io.caseswarm.cases.domain.CaseEvent.CaseSlaApplied;
 import io.caseswarm.cases.domain.CaseEvent.CaseSlaMet;
 import io.caseswarm.cases.domain.CaseEvent.CaseSlaWarning;
 import io.caseswarm.cases.domain.CaseEvent.CaseStatusChanged;
@@ -30,31 +36,60 @@ import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Priority;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.report.ReportSla.Step;
+import io.caseswarm.cases.sla.BusinessTime;
 import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.inbox.ReceivedEvent;
 
 /**
  * Keeps the reporting read model from the case events, one event at a time in the inbox's transaction: each
  * case as it stands now, what a period counts (openings, first responses, resolutions, reopenings, closings)
- * at the moment it happened, and each SLA milestone's fate.
+ * at the moment it happened, and each SLA milestone's fate. A first response and a resolution count their time
+ * since the opening in calendar time and in business time, on the calendar of the case's SLA (the default
+ * calendar for a case without one).
  */
 @ApplicationScoped
 public class ReportProjector {
 
-    /** Applies a live event: a case it changes has its happenings follow at once. */
+    /**
+     * Applies a live event: a case it changes has its happenings follow at once, and business time counts on the
+     * calendars as they are now.
+     */
     public void apply(ReceivedEvent event) {
-        apply(event, ReportHappening::follow);
+        apply(event, new Effects(ReportHappening::follow, StoredCalendar::businessTime));
     }
 
     /**
      * Applies an event of a rebuild: a case it changes is added to {@code changed}, for the rebuild to have their
-     * happenings follow in one statement a page ({@link ReportHappening#follow(java.util.Collection)}).
+     * happenings follow in one statement a page ({@link ReportHappening#follow(java.util.Collection)}); business
+     * time counts on {@code calendars}, which the rebuild reads once.
      */
-    public void replay(ReceivedEvent event, Set<UUID> changed) {
-        apply(event, reported -> changed.add(reported.caseId));
+    public void replay(ReceivedEvent event, Set<UUID> changed, Function<String, BusinessTime> calendars) {
+        apply(event, new Effects(reported -> changed.add(reported.caseId), calendars));
     }
 
-    private void apply(ReceivedEvent event, Consumer<ReportCase> changed) {
+    /** Loads the cases a rebuild's page of case-events is about at once (the records' keys), for it to find. */
+    public void prefetch(List<ConsumerRecord<String, String>> page) {
+        List<UUID> caseIds = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : page) {
+            try {
+                caseIds.add(UUID.fromString(record.key()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // Not a case's key: its event finds its case (or fails) on its own.
+            }
+        }
+        ReportCase.list("caseId in ?1", caseIds);
+    }
+
+    /** What applying an event does besides its own rows: with the cases it changed, and the calendars it counts on. */
+    private record Effects(Consumer<ReportCase> changed, Function<String, BusinessTime> calendars) {
+
+        BusinessTime calendarOf(ReportCase reported) {
+            return calendars.apply(reported.calendarId);
+        }
+    }
+
+    private void apply(ReceivedEvent event, Effects effects) {
+        Consumer<ReportCase> changed = effects.changed();
         switch (event.type()) {
             case "case-opened" -> opened(event, event.dataAs(CaseOpened.class));
             case "case-assigned" -> assigned(event.dataAs(CaseAssigned.class), changed);
@@ -62,7 +97,7 @@ public class ReportProjector {
                 CaseStatusChanged moved = event.dataAs(CaseStatusChanged.class);
                 ReportCase.of(moved.caseId()).status = moved.to().label();
             }
-            case "case-resolved" -> resolved(event, event.dataAs(CaseResolved.class), changed);
+            case "case-resolved" -> resolved(event, event.dataAs(CaseResolved.class), effects);
             case "case-reopened" -> reopened(event, event.dataAs(CaseReopened.class));
             case "case-closed" -> {
                 CaseClosed closed = event.dataAs(CaseClosed.class);
@@ -72,7 +107,13 @@ public class ReportProjector {
                 CaseMerged merged = event.dataAs(CaseMerged.class);
                 closed(event, ReportCase.of(merged.caseId()), merged.mergedAt());
             }
-            case "case-message-added" -> messageAdded(event, event.dataAs(CaseMessageAdded.class));
+            case "case-message-added" -> messageAdded(event, event.dataAs(CaseMessageAdded.class), effects);
+            case "case-sla-applied" -> {
+                CaseSlaApplied applied = event.dataAs(CaseSlaApplied.class);
+                if (applied.terms() != null && applied.terms().calendarId() != null) {
+                    ReportCase.of(applied.caseId()).calendarId = applied.terms().calendarId();
+                }
+            }
             case "case-updated" -> updated(event.dataAs(CaseUpdated.class), changed);
             case "case-group-changed" -> {
                 CaseGroupChanged moved = event.dataAs(CaseGroupChanged.class);
@@ -119,7 +160,7 @@ public class ReportProjector {
         // Whoever opened it, the customer now waits for the desk's first answer.
         reported.awaitingSince = opened.openedAt();
         reported.persist();
-        ReportHappening.record(event.id(), reported, ReportHappening.OPENED, opened.openedAt(), +1);
+        ReportHappening.record(event.id(), reported, ReportHappening.OPENED, opened.openedAt(), +1, null);
     }
 
     private static void assigned(CaseAssigned assigned, Consumer<ReportCase> changed) {
@@ -131,16 +172,17 @@ public class ReportProjector {
         changed.accept(reported);
     }
 
-    private static void resolved(ReceivedEvent event, CaseResolved resolved, Consumer<ReportCase> changed) {
+    private static void resolved(ReceivedEvent event, CaseResolved resolved, Effects effects) {
         ReportCase reported = ReportCase.of(resolved.caseId());
         int backlog = reported.unresolved() ? -1 : 0;
         reported.status = CaseStatus.RESOLVED.label();
         reported.awaitingSince = null;
         if (!Objects.equals(reported.ownerId, resolved.ownerId())) {
             reported.ownerId = resolved.ownerId();
-            changed.accept(reported);
+            effects.changed().accept(reported);
         }
-        ReportHappening.record(event.id(), reported, ReportHappening.RESOLVED, resolved.resolvedAt(), backlog);
+        ReportHappening.record(event.id(), reported, ReportHappening.RESOLVED, resolved.resolvedAt(), backlog,
+                effects.calendarOf(reported));
     }
 
     private static void reopened(ReceivedEvent event, CaseReopened reopened) {
@@ -150,21 +192,21 @@ public class ReportProjector {
         // The customer came back: the fix did not hold, and they wait for the desk again.
         reported.awaitingSince = reopened.reopenedAt();
         ReportHappening.reopenedAfterLastResolution(reported.caseId);
-        ReportHappening.record(event.id(), reported, ReportHappening.REOPENED, reopened.reopenedAt(), backlog);
+        ReportHappening.record(event.id(), reported, ReportHappening.REOPENED, reopened.reopenedAt(), backlog, null);
     }
 
     private static void closed(ReceivedEvent event, ReportCase reported, Instant at) {
         int backlog = reported.unresolved() ? -1 : 0;
         reported.status = CaseStatus.CLOSED.label();
         reported.awaitingSince = null;
-        ReportHappening.record(event.id(), reported, ReportHappening.CLOSED, at, backlog);
+        ReportHappening.record(event.id(), reported, ReportHappening.CLOSED, at, backlog, null);
     }
 
     /**
      * A public message from the customer makes them wait for the desk (from their first unanswered message on); one
      * from a person working the case answers them. An automation's acknowledgement answers nobody, as in the SLA.
      */
-    private static void messageAdded(ReceivedEvent event, CaseMessageAdded added) {
+    private static void messageAdded(ReceivedEvent event, CaseMessageAdded added, Effects effects) {
         if (added.visibility() != Visibility.PUBLIC || added.authorId().startsWith(AutomationRule.ACTOR_PREFIX)) {
             return;
         }
@@ -178,7 +220,8 @@ public class ReportProjector {
         reported.awaitingSince = null;
         if (reported.firstResponseAt == null) {
             reported.firstResponseAt = added.addedAt();
-            ReportHappening.record(event.id(), reported, ReportHappening.FIRST_RESPONSE, added.addedAt(), 0);
+            ReportHappening.record(event.id(), reported, ReportHappening.FIRST_RESPONSE, added.addedAt(), 0,
+                    effects.calendarOf(reported));
         }
     }
 

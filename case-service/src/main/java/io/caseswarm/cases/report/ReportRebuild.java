@@ -1,47 +1,62 @@
 package io.caseswarm.cases.report;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.caseswarm.cases.calendar.StoredCalendar;
+import io.caseswarm.cases.sla.BusinessTime;
 import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.event.TopicHistory;
 import io.caseswarm.platform.inbox.EventInbox;
 import io.caseswarm.platform.inbox.ReceivedEvent;
+import io.caseswarm.platform.rest.CommandRejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Rebuilds the reporting read model from the topics: empties it, and replays case-events, swarm-events and
- * expert-events from their beginning up to where they end as the rebuild starts, in one transaction, so readers see
- * the old reports until the new ones are whole.
+ * Rebuilds the reporting read model from the topics, as a job in the background: empties it, and replays
+ * case-events, swarm-events and expert-events from their beginning up to where they end as the rebuild starts, in
+ * one transaction, so readers see the old reports until the new ones are whole. Its progress is kept in
+ * {@code report_rebuild} ({@link RebuildStatus}), for any replica to answer.
  *
- * <p>The live consumers go on meanwhile: the rebuild first locks the inbox's table against new deliveries (every
- * consumer of this service waits for it), then the model's tables, in the order the consumers take them, so neither
- * waits on the other in a circle. Records after the rebuild's end are applied live afterwards; records before it
- * that the live consumers had not reached yet are then skipped, as the rebuild recorded them.
+ * <p>Only the reports' own consumers wait for it: each takes the reports' lock shared before the inbox records its
+ * delivery ({@link #holdOff()}), and the rebuild takes it alone first. So a live consumer never holds an inbox row
+ * the rebuild is about to write while it waits. Records after the rebuild's end are applied live afterwards;
+ * records before it that the live consumers had not reached yet are then skipped, as the rebuild recorded them.
  */
 @ApplicationScoped
 public class ReportRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReportRebuild.class);
-    private static final Duration PATIENCE = Duration.ofHours(1);
-    private static final int PAGE = 500;
-    private static final String TABLES =
-            "report_happening, report_sla, report_case, report_swarm_member, report_swarm, report_expert";
+    private static final Duration PATIENCE = Duration.ofHours(6);
+    /** The key of the reports' advisory lock in this service's database: "reports" in ASCII. */
+    public static final long LOCK = 0x7265706f727473L;
+    /** Children before the tables they refer to. */
+    private static final List<String> TABLES = List.of("report_happening", "report_sla", "report_case",
+            "report_swarm_member", "report_swarm", "report_expert", "report_pod_product");
 
     private final EventInbox inbox;
     private final ReportProjector cases;
     private final SwarmReportProjector swarms;
     private final EntityManager db;
     private final String bootstrapServers;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(job -> new Thread(job, "report-rebuild"));
 
     ReportRebuild(EventInbox inbox, ReportProjector cases, SwarmReportProjector swarms, EntityManager db,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -52,47 +67,106 @@ public class ReportRebuild {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Answers how many events were replayed. */
-    public synchronized long rebuild() {
+    /** Starts a rebuild in the background and answers its status; refused while one is running. */
+    public RebuildStatus start() {
+        RebuildStatus started = QuarkusTransaction.requiringNew().call(RebuildStatus::claim);
+        if (started == null) {
+            throw new CommandRejectedException("A rebuild of the reports is running already; see its status.");
+        }
+        worker.submit(this::run);
+        return started;
+    }
+
+    /** The latest rebuild's status; null when none was ever started. */
+    public RebuildStatus status() {
+        return QuarkusTransaction.requiringNew().call(RebuildStatus::latest);
+    }
+
+    /**
+     * For the reports' live consumers, first in their transaction: waits while a rebuild runs, and keeps a rebuild
+     * from starting until the transaction ends.
+     */
+    public void holdOff() {
+        db.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(?1)) held").setParameter(1, LOCK)
+                .getSingleResult();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        // A rebuild cut off here rolls back; its status turns abandoned when its heartbeat stops.
+        worker.shutdownNow();
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        try {
+            long replayed = rebuild();
+            QuarkusTransaction.requiringNew().run(() -> RebuildStatus.done(replayed));
+            LOG.infof("Rebuilt the reports from %d events in %.1f s", replayed, (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            LOG.error("The rebuild of the reports failed; the reports are as they were before it", e);
+            QuarkusTransaction.requiringNew().run(() -> RebuildStatus.failed(e.toString()));
+        }
+    }
+
+    private long rebuild() {
         return QuarkusTransaction.requiringNew().timeout((int) PATIENCE.toSeconds()).call(() -> {
-            db.createNativeQuery("lock table processed_events in share row exclusive mode").executeUpdate();
-            db.createNativeQuery("lock table " + TABLES + " in access exclusive mode").executeUpdate();
-            db.createNativeQuery("truncate " + TABLES).executeUpdate();
+            db.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) held").setParameter(1, LOCK)
+                    .getSingleResult();
+            // Not truncate, which would keep every reader out until the end: readers go on seeing the old model.
+            for (String table : TABLES) {
+                db.createNativeQuery("delete from " + table).executeUpdate();
+            }
             db.createNativeQuery("delete from processed_events where consumer = ?1")
                     .setParameter(1, ReportingConsumer.CONSUMER).executeUpdate();
-            Set<UUID> changed = new HashSet<>();
-            long replayed = replay("case-events", event -> cases.replay(event, changed), changed)
-                    + replay("swarm-events", swarms::applySwarmEvent, changed)
-                    + replay("expert-events", swarms::applyExpertEvent, changed);
-            LOG.infof("Rebuilt the reports from %d events", replayed);
-            return replayed;
+            Replay replay = new Replay();
+            // Read once: a rebuild counts every case's business time on the calendars as they are now.
+            Map<String, BusinessTime> calendars = new HashMap<>();
+            replay.topic("case-events", cases::prefetch, event -> cases.replay(event, replay.changed,
+                    id -> calendars.computeIfAbsent(id, StoredCalendar::businessTime)));
+            replay.topic("swarm-events", page -> {
+            }, swarms::applySwarmEvent);
+            replay.topic("expert-events", page -> {
+            }, swarms::applyExpertEvent);
+            return replay.read;
         });
     }
 
-    /** Writes the page, then has the happenings of the cases it changed follow them, in one statement. */
-    private void endPage(Set<UUID> changed) {
-        db.flush();
-        ReportHappening.follow(changed);
-        changed.clear();
-        db.clear();
-    }
+    /** One rebuild's way through the topics, a page (one poll of records) at a time. */
+    private final class Replay {
 
-    private long replay(String topic, Consumer<ReceivedEvent> handler, Set<UUID> changed) {
-        long[] replayed = { 0 };
-        TopicHistory.read(bootstrapServers, topic, PATIENCE, record -> {
-            try {
-                inbox.replay(ReportingConsumer.CONSUMER, record, handler);
-            } catch (MalformedEventException e) {
-                // The live consumer sent it to the dead-letter topic: it never counted there either.
-                LOG.warnf("Skipped %s-%d@%d in the rebuild: %s", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-            }
-            // The persistence context would otherwise hold every case of the history until the end.
-            if (++replayed[0] % PAGE == 0) {
-                endPage(changed);
-            }
-        });
-        endPage(changed);
-        return replayed[0];
+        /** The cases whose attributes changed in this page, for their happenings to follow them. */
+        final Set<UUID> changed = new HashSet<>();
+        long read;
+
+        void topic(String topic, Consumer<List<ConsumerRecord<String, String>>> prefetch,
+                Consumer<ReceivedEvent> handler) {
+            TopicHistory.readPages(bootstrapServers, topic, PATIENCE, page -> {
+                prefetch.accept(page);
+                for (ReceivedEvent event : inbox.firstDeliveries(ReportingConsumer.CONSUMER, page, Replay::skipped)) {
+                    try {
+                        handler.accept(event);
+                    } catch (MalformedEventException e) {
+                        skipped(event.id() + " of " + topic, e);
+                    }
+                }
+                read += page.size();
+                endPage();
+            });
+        }
+
+        /** Writes the page, has the happenings of the cases it changed follow them, and lets go of the page. */
+        private void endPage() {
+            db.flush();
+            ReportHappening.follow(changed);
+            changed.clear();
+            db.clear();
+            long soFar = read;
+            QuarkusTransaction.requiringNew().run(() -> RebuildStatus.progress(soFar));
+        }
+
+        private static void skipped(Object record, Exception e) {
+            // The live consumer sent it to the dead-letter topic: it never counted there either.
+            LOG.warnf("Skipped %s in the rebuild: %s", record, e.getMessage());
+        }
     }
 }

@@ -22,28 +22,31 @@ public class ReportingConsumer {
     private final EventInbox inbox;
     private final ReportProjector projector;
     private final SwarmReportProjector swarms;
+    private final ReportRebuild rebuild;
 
-    ReportingConsumer(EventInbox inbox, ReportProjector projector, SwarmReportProjector swarms) {
+    ReportingConsumer(EventInbox inbox, ReportProjector projector, SwarmReportProjector swarms,
+            ReportRebuild rebuild) {
         this.inbox = inbox;
         this.projector = projector;
         this.swarms = swarms;
+        this.rebuild = rebuild;
     }
 
     @Incoming("case-reporting")
     @Blocking
     public void onCaseEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, projector::apply);
+        inbox.apply(CONSUMER, record, rebuild::holdOff, projector::apply);
     }
 
     @Incoming("swarm-reporting")
     @Blocking
     public void onSwarmEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, swarms::applySwarmEvent);
+        inbox.apply(CONSUMER, record, rebuild::holdOff, swarms::applySwarmEvent);
     }
 
     @Incoming("expert-reporting")
     @Blocking
     public void onExpertEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, swarms::applyExpertEvent);
+        inbox.apply(CONSUMER, record, rebuild::holdOff, swarms::applyExpertEvent);
     }
 }

@@ -35,6 +35,8 @@ public class Reports {
     /** A case of report_case as {@code c} neither resolved nor closed: in the backlog. */
     static final String UNRESOLVED = "c.status not in ('resolved', 'closed')";
     private static final int TOP = 10;
+    /** The pod that covers the case's product. */
+    private static final String POD = "(select p.pod_id from report_pod_product p where p.product = lower(c.product))";
 
     private final DataSource dataSource;
     private final PlatformClock clock;
@@ -53,7 +55,8 @@ public class Reports {
             return new NowReport(now, counts[0], counts[1], unresolvedBy(connection, "c.status", filter),
                     unresolvedBy(connection, "c.priority", filter), unresolvedBy(connection, "c.channel", filter),
                     unresolvedBy(connection, "c.product", filter), unresolvedBy(connection, "c.owner_id", filter),
-                    unresolvedBy(connection, "c.group_id", filter), oldestWaiting(connection, filter, now),
+                    unresolvedBy(connection, "c.group_id", filter), unresolvedBy(connection, POD, filter),
+                    oldestWaiting(connection, filter, now),
                     slaNow(connection, filter, "s.warned_at is not null and s.breached_at is null"),
                     slaNow(connection, filter, "s.breached_at is not null"));
         });
@@ -138,16 +141,22 @@ public class Reports {
     /** {@code width_bucket} numbers each happening's bucket from 1, by the buckets' start moments. */
     private static ReportStatement figuresSql(ReportPeriod period, List<ReportPeriod.Span> spans, ReportFilter filter) {
         String resolvedForGood = "kind = 'resolved' and not reopened";
+        // Happenings kept before business time was: they count in calendar time alone until a rebuild.
+        String inBusinessTime = " and business_seconds is not null";
         return ReportStatement.onHappenings("""
                 select bucket,
                        count(*) filter (where kind = 'opened'), count(*) filter (where kind = 'resolved'),
                        count(*) filter (where kind = 'reopened'), count(*) filter (where kind = 'closed'),
                        coalesce(sum(backlog), 0),
+                       %s, %s, %s,
                        %s, %s, %s
                   from (select width_bucket(h.at, ?) as bucket, h.*
                           from report_happening h
                          where h.at >= ? and h.at < ?""".formatted(ReportStatement.spread("seconds", "kind = 'first-response'"),
-                ReportStatement.spread("seconds", "kind = 'resolved'"), ReportStatement.spread("seconds / 86400.0", resolvedForGood)),
+                ReportStatement.spread("seconds", "kind = 'resolved'"), ReportStatement.spread("seconds / 86400.0", resolvedForGood),
+                ReportStatement.spread("business_seconds", "kind = 'first-response'" + inBusinessTime),
+                ReportStatement.spread("business_seconds", "kind = 'resolved'" + inBusinessTime),
+                ReportStatement.spread("business_seconds::float8 / business_day_seconds", resolvedForGood + inBusinessTime)),
                 List.of(spans.stream().map(ReportPeriod.Span::start).toArray(Instant[]::new), period.start(),
                         period.end()), filter)
                 .then(") counted group by grouping sets ((bucket), ())");
@@ -156,7 +165,8 @@ public class Reports {
     private static Figures figures(ResultSet rows) throws SQLException {
         return new Figures(rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
                 ReportStatement.spreadAt(rows, 7), ReportStatement.spreadAt(rows, 10),
-                ReportStatement.spreadAt(rows, 13));
+                ReportStatement.spreadAt(rows, 13), ReportStatement.spreadAt(rows, 16),
+                ReportStatement.spreadAt(rows, 19), ReportStatement.spreadAt(rows, 22));
     }
 
     private static List<Count> openedBy(Connection connection, ReportPeriod period, ReportFilter filter,

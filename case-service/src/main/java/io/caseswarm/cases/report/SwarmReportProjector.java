@@ -21,7 +21,7 @@ import io.quarkus.runtime.Startup;
  * Keeps the swarm reports' read model: each swarm from swarm-events, and each person's part in it from swarm-events
  * (invited, joined or added, declined, expired) and expert-events (invited from outside the swarm's pod). The two
  * topics arrive in no order with each other, so each event fills in its own columns of the person's row, the first
- * time only.
+ * time only. It keeps which pod covers each product too, from expert-events, for the desk's report of now.
  */
 @ApplicationScoped
 @Startup // so that Prometheus has the first-join distribution before the first swarm
@@ -92,10 +92,26 @@ public class SwarmReportProjector {
                     member(invited.swarmId(), invited.personId(), "cross_pod", invited.crossPod());
                 }
             }
+            case "pod-defined" -> podDefined(required(event, event.dataAs(PodDefined.class), PodDefined::podId,
+                    PodDefined::products));
             default -> {
-                // Profiles, pods and skills change no swarm figure.
+                // Profiles and skills change no report.
             }
         }
+    }
+
+    /**
+     * The products the pod covers now, which the desk's cases are counted by (its whole definition comes each time).
+     * Should two pods ever claim one product, the first by id takes it, as swarms are routed.
+     */
+    private void podDefined(PodDefined defined) {
+        db.createNativeQuery("delete from report_pod_product where pod_id = ?1").setParameter(1, defined.podId())
+                .executeUpdate();
+        db.createNativeQuery("insert into report_pod_product (product, pod_id)"
+                + " select distinct lower(product), ?1 from unnest(?2) as p(product)"
+                + " on conflict (product) do update set pod_id = least(report_pod_product.pod_id, excluded.pod_id)")
+                .setParameter(1, defined.podId()).setParameter(2, defined.products().toArray(String[]::new))
+                .executeUpdate();
     }
 
     /**
@@ -166,5 +182,8 @@ public class SwarmReportProjector {
     }
 
     record ExpertInvited(UUID swarmId, String personId, Boolean crossPod) {
+    }
+
+    record PodDefined(String podId, List<String> products) {
     }
 }

@@ -1,10 +1,16 @@
 package io.caseswarm.cases.rest;
 
+import java.net.URI;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import io.caseswarm.cases.projection.CaseViewProjector;
+import io.caseswarm.cases.report.RebuildStatus;
 import io.caseswarm.cases.report.ReportRebuild;
 import io.caseswarm.platform.security.Roles;
 
@@ -28,12 +34,27 @@ public class ProjectionAdminResource {
         return new RebuildResult(projector.rebuild());
     }
 
-    /** Replays the case, swarm and expert topics from their beginning into a fresh reporting model. */
+    /**
+     * Starts replaying the case, swarm and expert topics from their beginning into a fresh reporting model, in the
+     * background: 202 with the rebuild's status, which {@code GET} on the same path follows; 409 while one runs.
+     */
     @POST
     @Path("/reports/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    public RebuildResult rebuildReports() {
-        return new RebuildResult(reports.rebuild());
+    public Response rebuildReports() {
+        return Response.accepted(reports.start()).location(URI.create("/admin/projections/reports/rebuild")).build();
+    }
+
+    /** How the latest rebuild of the reports goes, or went; 404 when there was none. */
+    @GET
+    @Path("/reports/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    public RebuildStatus reportsRebuild() {
+        RebuildStatus status = reports.status();
+        if (status == null) {
+            throw new NotFoundException("The reports were never rebuilt.");
+        }
+        return status;
     }
 
     public record RebuildResult(long eventsReplayed) {

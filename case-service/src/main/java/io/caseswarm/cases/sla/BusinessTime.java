@@ -15,6 +15,12 @@ public interface BusinessTime {
     /** Counted time from {@code from} to {@code to}; zero when {@code to} is not after {@code from}. */
     Duration between(Instant from, Instant to);
 
+    /**
+     * How long a working day is, on average over the days of the week that are worked: the unit of business days
+     * (the whole day for a desk that never closes).
+     */
+    Duration workingDay();
+
     /** Every hour counts: a desk that never closes. */
     BusinessTime ALWAYS = new BusinessTime() {
         @Override
@@ -25,6 +31,11 @@ public interface BusinessTime {
         @Override
         public Duration between(Instant from, Instant to) {
             return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
+        }
+
+        @Override
+        public Duration workingDay() {
+            return Duration.ofDays(1);
         }
     };
 }

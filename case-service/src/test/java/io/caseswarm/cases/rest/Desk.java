@@ -51,6 +51,25 @@ record Desk(LocalIssuer issuer) {
     }
 
     /**
+     * Rebuilds the reports as an admin: starts the job (202, running), follows its status until it ends, and answers
+     * the finished status, which must say done.
+     */
+    io.restassured.path.json.JsonPath rebuildReports() {
+        String path = "/admin/projections/reports/rebuild";
+        admin().post(path).then().statusCode(202).header("Location", org.hamcrest.Matchers.endsWith(path))
+                .body("state", org.hamcrest.Matchers.equalTo("running"));
+        io.restassured.path.json.JsonPath[] status = new io.restassured.path.json.JsonPath[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    status[0] = admin().get(path).then().statusCode(200).extract().jsonPath();
+                    return !"running".equals(status[0].getString("state"));
+                });
+        org.assertj.core.api.Assertions.assertThat(status[0].getString("state")).as(status[0].prettify())
+                .isEqualTo("done");
+        return status[0];
+    }
+
+    /**
      * Fires the deadlines due at the clock's time. The default automation rules act on an SLA warning (they tell the
      * owner, ask for a swarm) as a command on the case, which a deadline firing at the same moment may lose a race
      * to: it is then tried again after its back-off, so look once more then, and come back to the time.

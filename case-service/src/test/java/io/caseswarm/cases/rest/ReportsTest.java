@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.caseswarm.cases.report.ReportRebuild;
 import io.caseswarm.cases.report.ReportingConsumer;
 import io.caseswarm.platform.clock.SettableClock;
 import io.caseswarm.platform.deadline.DeadlinePoller;
@@ -209,10 +210,107 @@ class ReportsTest extends DeskTest {
         forgetInTheReports(List.of(a, b, c, d));
         assertThat(period("from=2026-03-02&to=2026-03-06").extract().asString()).isNotEqualTo(periodReport);
         desk.lead().post("/admin/projections/reports/rebuild").then().statusCode(403);
-        desk.admin().post("/admin/projections/reports/rebuild").then().statusCode(200)
-                .body("eventsReplayed", org.hamcrest.Matchers.greaterThan(30));
+        desk.lead().get("/admin/projections/reports/rebuild").then().statusCode(403);
+        assertThat(desk.rebuildReports().getLong("eventsReplayed")).isGreaterThan(30);
         assertThat(nowAsString()).isEqualTo(nowReport);
         assertThat(period("from=2026-03-02&to=2026-03-06").extract().asString()).isEqualTo(periodReport);
+    }
+
+    /**
+     * A case on an office calendar (weekdays 09:00–17:00 UTC), opened Friday 16:00, answered Monday 10:00 and
+     * resolved Tuesday 13:00: 66 hours to its first answer, of which 2 were working hours; 3.875 days to close, of
+     * which 13 working hours, 1.625 working days of 8 hours. A second case stays open: the desk of now counts it by
+     * the pod that covers its product, once a pod does, and by none again once the pod gives the product up.
+     */
+    @Test
+    void businessTimeCountsOnlyTheWorkingHoursOfTheCasesCalendarAndPodsCountTheirProducts() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        product = "Office Product " + suffix;
+        String day = "[{\"start\": \"09:00\", \"end\": \"17:00\"}]";
+        Desk.put(desk.admin(), "/calendars/office-" + suffix, """
+                {"name": "Office", "timeZone": "UTC", "hours": {"monday": %1$s, "tuesday": %1$s,
+                 "wednesday": %1$s, "thursday": %1$s, "friday": %1$s}}""".formatted(day)).then().statusCode(201);
+        Desk.put(desk.admin(), "/sla-policies/office-" + suffix, """
+                {"name": "Office", "rank": 1, "calendarId": "office-%s", "conditions": {"products": ["%s"]},
+                 "targets": {"firstResponse": "PT40H", "resolution": "PT80H"}}""".formatted(suffix, product))
+                .then().statusCode(201);
+        Instant friday = Instant.parse("2026-03-06T16:00:00Z");
+        String answered = at(friday, () -> open("email", "normal", "ana.lima"));
+        at(friday, () -> open("web", "low", "ana.lima"));
+        doAt(Instant.parse("2026-03-09T10:00:00Z"), () -> reply(answered));
+        doAt(Instant.parse("2026-03-10T13:00:00Z"), () -> resolve(answered));
+
+        String query = "from=2026-03-06&to=2026-03-10";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> period(query).body("total.resolved", equalTo(1)));
+        period(query)
+                .body("buckets[3].figures.firstResponseSeconds.median", equalTo(237600.0f))
+                .body("buckets[3].figures.businessFirstResponseSeconds.count", equalTo(1))
+                .body("buckets[3].figures.businessFirstResponseSeconds.median", equalTo(7200.0f))
+                .body("buckets[4].figures.resolutionSeconds.median", equalTo(334800.0f))
+                .body("buckets[4].figures.businessResolutionSeconds.median", equalTo(46800.0f))
+                .body("total.daysToClose.median", equalTo(3.875f))
+                .body("total.businessDaysToClose.count", equalTo(1))
+                .body("total.businessDaysToClose.median", equalTo(1.625f))
+                .body("total.businessDaysToClose.p90", equalTo(1.625f));
+        assertThat(desk.lead().accept("text/csv").queryParam("product", product).get("/reports/period?" + query)
+                .then().statusCode(200).extract().asString().split("\r\n")).contains(
+                        "total,2026-03-06,2026-03-10,2,1,0,0,1,1,237600.0,237600.0,1,334800.0,334800.0,1,3.875,3.875,"
+                                + "1,7200.0,7200.0,1,46800.0,46800.0,1,1.625,1.625");
+
+        now().body("byPod.value", contains(nullValue())).body("byPod.cases", contains(1));
+        String pod = "office-pod-" + suffix;
+        try (EventSender events = new EventSender(bootstrapServers)) {
+            events.send("expert-events", pod, "pod-defined", """
+                    {"podId": "%s", "name": "Office", "products": ["%s", "Other"], "skills": [], "members": [],
+                     "leads": [], "definedBy": "ola.admin", "definedAt": "2026-03-10T13:00:00Z"}"""
+                    .formatted(pod, product.toUpperCase(java.util.Locale.ROOT)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> now().body("byPod.value", contains(pod))
+                    .body("byPod.cases", contains(1)));
+            String podsNow = nowAsString();
+            String businessNow = period(query).extract().asString();
+
+            // A rebuild gives the same: the business time, and the pod of the case's product.
+            assertThat(desk.rebuildReports().getLong("eventsReplayed")).isGreaterThan(10);
+            assertThat(nowAsString()).isEqualTo(podsNow);
+            assertThat(period(query).extract().asString()).isEqualTo(businessNow);
+
+            events.send("expert-events", pod, "pod-defined", """
+                    {"podId": "%s", "name": "Office", "products": ["Other"], "skills": [], "members": [],
+                     "leads": [], "definedBy": "ola.admin", "definedAt": "2026-03-10T14:00:00Z"}""".formatted(pod));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> now().body("byPod.value",
+                    contains(nullValue())));
+        }
+    }
+
+    /**
+     * A rebuild waits for the reports' consumers in flight (here, a transaction holding the reports' lock as one
+     * does), runs in the background meanwhile, and a second one is refused until it ends.
+     */
+    @Test
+    void aSecondRebuildIsRefusedWhileOneRuns() throws SQLException {
+        String path = "/admin/projections/reports/rebuild";
+        open("api", "normal", "ana.lima"); // something to replay, whichever test ran before
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> now().body("unresolved", equalTo(1)));
+        try (Connection inFlight = dataSource.getConnection()) {
+            inFlight.setAutoCommit(false);
+            try (PreparedStatement hold = inFlight.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+                hold.setLong(1, ReportRebuild.LOCK);
+                hold.execute();
+            }
+            desk.admin().post(path).then().statusCode(202).body("state", equalTo("running"))
+                    .body("eventsReplayed", equalTo(0));
+            desk.admin().post(path).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("running already"));
+            desk.admin().get(path).then().statusCode(200).body("state", equalTo("running"))
+                    .body("finishedAt", nullValue());
+            inFlight.rollback();
+        }
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> desk.admin().get(path).then().statusCode(200)
+                .body("state", equalTo("done")).body("eventsReplayed", org.hamcrest.Matchers.greaterThan(0)));
+        desk.owner().get(path).then().statusCode(403);
+        desk.owner().post(path).then().statusCode(403);
+        io.restassured.RestAssured.given().get(path).then().statusCode(401);
+        io.restassured.RestAssured.given().post(path).then().statusCode(401);
     }
 
     @Test
@@ -229,10 +327,16 @@ class ReportsTest extends DeskTest {
         assertThat(csv.split("\r\n")).containsExactly(
                 "bucket,first_day,last_day,opened,resolved,reopened,closed,backlog,first_responses,"
                         + "first_response_median_seconds,first_response_p90_seconds,resolutions,resolution_median_seconds,"
-                        + "resolution_p90_seconds,closed_for_good,days_to_close_median,days_to_close_p90",
-                "day,2026-03-02,2026-03-02,1,0,0,0,1,1,7200.0,7200.0,0,,,0,,",
-                "day,2026-03-03,2026-03-03,0,1,0,0,0,0,,,1,86400.0,86400.0,1,1.0,1.0",
-                "total,2026-03-02,2026-03-03,1,1,0,0,0,1,7200.0,7200.0,1,86400.0,86400.0,1,1.0,1.0");
+                        + "resolution_p90_seconds,closed_for_good,days_to_close_median,days_to_close_p90,"
+                        + "business_first_responses,business_first_response_median_seconds,"
+                        + "business_first_response_p90_seconds,business_resolutions,business_resolution_median_seconds,"
+                        + "business_resolution_p90_seconds,business_closed_for_good,business_days_to_close_median,"
+                        + "business_days_to_close_p90",
+                // On a calendar where every hour counts, business time is calendar time, and a working day a day.
+                "day,2026-03-02,2026-03-02,1,0,0,0,1,1,7200.0,7200.0,0,,,0,,,1,7200.0,7200.0,0,,,0,,",
+                "day,2026-03-03,2026-03-03,0,1,0,0,0,0,,,1,86400.0,86400.0,1,1.0,1.0,0,,,1,86400.0,86400.0,1,1.0,1.0",
+                "total,2026-03-02,2026-03-03,1,1,0,0,0,1,7200.0,7200.0,1,86400.0,86400.0,1,1.0,1.0,"
+                        + "1,7200.0,7200.0,1,86400.0,86400.0,1,1.0,1.0");
         clock.set(MONDAY.plus(Duration.ofDays(2)));
         String now = desk.lead().accept("text/csv").queryParam("product", product).get("/reports/now").then()
                 .statusCode(200).extract().asString();

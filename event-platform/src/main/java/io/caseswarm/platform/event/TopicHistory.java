@@ -1,6 +1,7 @@
 package io.caseswarm.platform.event;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +26,15 @@ public final class TopicHistory {
     /** Hands each record to {@code each}; answers how many there were. A topic that does not exist has no history. */
     public static long read(String bootstrapServers, String topic, Duration patience,
             Consumer<ConsumerRecord<String, String>> each) {
+        return readPages(bootstrapServers, topic, patience, page -> page.forEach(each));
+    }
+
+    /**
+     * As {@link #read}, a page at a time (the records of one poll, in order within each partition), for a reader
+     * that does its work for many records at once.
+     */
+    public static long readPages(String bootstrapServers, String topic, Duration patience,
+            Consumer<List<ConsumerRecord<String, String>>> eachPage) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -46,11 +56,15 @@ public final class TopicHistory {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Could not read " + topic + " to its end within " + patience);
                 }
+                List<ConsumerRecord<String, String>> page = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        each.accept(record);
-                        read++;
+                        page.add(record);
                     }
+                }
+                if (!page.isEmpty()) {
+                    eachPage.accept(page);
+                    read += page.size();
                 }
             }
             return read;

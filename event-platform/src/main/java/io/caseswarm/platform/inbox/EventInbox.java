@@ -2,8 +2,16 @@ package io.caseswarm.platform.inbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -18,6 +26,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.CloudEvent;
+import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.retry.TransientFailures;
 import io.caseswarm.platform.store.EventStoreException;
 import io.caseswarm.platform.trace.Tracing;
@@ -85,10 +94,21 @@ public class EventInbox {
      * apart from the service's other consumers', which see the same event ids.
      */
     public boolean apply(String consumerName, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+        return apply(consumerName, record, () -> {
+        }, handler);
+    }
+
+    /**
+     * As {@link #apply(String, ConsumerRecord, Consumer)}, with {@code first} run in the transaction before the
+     * delivery is recorded: for a consumer whose handler needs a lock that a rebuild of its read model holds, to wait
+     * for it before it holds the inbox row the rebuild would wait for in turn.
+     */
+    public boolean apply(String consumerName, ConsumerRecord<String, String> record, Runnable first,
+            Consumer<ReceivedEvent> handler) {
         Span span = tracing.start("consume " + record.topic(), SpanKind.CONSUMER, name -> CloudEvent.header(record.headers(), name));
         Tracing.showInLogs(span);
         try (Scope current = span.makeCurrent()) {
-            return applyRetryingTransientFailures(consumerName, record, handler);
+            return applyRetryingTransientFailures(consumerName, record, first, handler);
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
@@ -102,12 +122,27 @@ public class EventInbox {
     }
 
     /**
-     * Applies {@code record} in the caller's transaction, as a rebuild of a read model replays its topic: recorded
-     * under {@code consumerName} with the handler's effect, or skipped (false) when it was applied before. Failures
-     * are the caller's to handle; nothing is retried here.
+     * For a rebuild of a read model replaying its topic a page at a time, in the caller's transaction: records the
+     * page's deliveries under {@code consumerName} in one statement and answers the events delivered for the first
+     * time, in the page's order, for the caller to apply (failures are the caller's to handle; nothing is retried
+     * here). A record that is not a well-formed event is handed to {@code unreadable} and left out.
      */
-    public boolean replay(String consumerName, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
-        return applyOnce(consumerName, record, handler) != null;
+    public List<ReceivedEvent> firstDeliveries(String consumerName, List<ConsumerRecord<String, String>> page,
+            BiConsumer<ConsumerRecord<String, String>, MalformedEventException> unreadable) {
+        Map<UUID, ReceivedEvent> events = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : page) {
+            try {
+                ReceivedEvent event = new ReceivedEvent(CloudEvent.fromRecord(record), json);
+                events.putIfAbsent(event.id(), event); // the relay may have published it twice
+            } catch (MalformedEventException e) {
+                unreadable.accept(record, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> first = recordFirstDeliveries(consumerName, events.keySet());
+        return events.values().stream().filter(event -> first.contains(event.id()) || !config.deduplicate()).toList();
     }
 
     /** Stops waiting on a stalled record when the service shuts down; it is redelivered after the restart. */
@@ -116,12 +151,15 @@ public class EventInbox {
     }
 
     private boolean applyRetryingTransientFailures(String consumerName, ConsumerRecord<String, String> record,
-            Consumer<ReceivedEvent> handler) {
+            Runnable first, Consumer<ReceivedEvent> handler) {
         long pauseMs = config.backoff().toMillis();
         for (int attempt = 1;; attempt++) {
             try {
                 // A new transaction each try: the handler decides again on state loaded afresh.
-                ReceivedEvent applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(consumerName, record, handler));
+                ReceivedEvent applied = QuarkusTransaction.requiringNew().call(() -> {
+                    first.run();
+                    return applyOnce(consumerName, record, handler);
+                });
                 stalls.applied(record);
                 if (applied == null) {
                     return false;
@@ -171,6 +209,25 @@ public class EventInbox {
         }
         handler.accept(event);
         return event;
+    }
+
+    private Set<UUID> recordFirstDeliveries(String consumerName, Collection<UUID> eventIds) {
+        String sql = "insert into processed_events (consumer, event_id) select ?, unnest(?)"
+                + " on conflict do nothing returning event_id";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, consumerName);
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            Set<UUID> first = new HashSet<>();
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    first.add(inserted.getObject(1, UUID.class));
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not record the delivery of " + eventIds.size() + " events", e);
+        }
     }
 
     private boolean recordFirstDelivery(String consumerName, UUID eventId) {

@@ -23,3 +23,6 @@ create table report_pod_product (
     product text primary key,
     pod_id  text not null
 );
+
+-- The desk of now looks for milestones not met yet: few, among every milestone of the desk's history.
+create index report_sla_unmet on report_sla (case_id) where met_at is null;

@@ -96,8 +96,14 @@ public class ReportHappening extends PanacheEntityBase {
         tags = reported.tags;
     }
 
-    /** The case's latest resolution no longer closed it: it was reopened. */
-    static void reopenedAfterLastResolution(UUID caseId) {
-        update("reopened = true where caseId = ?1 and kind = ?2 and reopened = false", caseId, RESOLVED);
+    /** Of these cases, every resolution with a reopening after it no longer closed its case, in one statement. */
+    static void reopenedBefore(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        getEntityManager().createNativeQuery("update report_happening h set reopened = true"
+                + " where h.case_id = any(?1) and h.kind = 'resolved' and not h.reopened and exists"
+                + " (select 1 from report_happening r where r.case_id = h.case_id and r.kind = 'reopened' and r.at >= h.at)")
+                .setParameter(1, caseIds.toArray(UUID[]::new)).executeUpdate();
     }
 }

@@ -1,21 +1,14 @@
 package io.caseswarm.cases.report;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import io.caseswarm.cases.automation.AutomationRule;
-import io.caseswarm.cases.calendar.StoredCalendar;
 import io.caseswarm.cases.domain.AuthorRole;
 import io.caseswarm.cases.domain.CaseEvent.CaseAssigned;
 import io.caseswarm.cases.domain.CaseEvent.CaseClosed;
@@ -36,7 +29,6 @@ import io.caseswarm.cases.domain.CaseStatus;
 import io.caseswarm.cases.domain.Priority;
 import io.caseswarm.cases.domain.Visibility;
 import io.caseswarm.cases.report.ReportSla.Step;
-import io.caseswarm.cases.sla.BusinessTime;
 import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.inbox.ReceivedEvent;
 
@@ -55,50 +47,24 @@ public class ReportProjector {
      * calendars as they are now.
      */
     public void apply(ReceivedEvent event) {
-        apply(event, new Effects(ReportHappening::follow, StoredCalendar::businessTime));
+        apply(event, ReportEffects.LIVE);
     }
 
-    /**
-     * Applies an event of a rebuild: a case it changes is added to {@code changed}, for the rebuild to have their
-     * happenings follow in one statement a page ({@link ReportHappening#follow(java.util.Collection)}); business
-     * time counts on {@code calendars}, which the rebuild reads once.
-     */
-    public void replay(ReceivedEvent event, Set<UUID> changed, Function<String, BusinessTime> calendars) {
-        apply(event, new Effects(reported -> changed.add(reported.caseId), calendars));
+    /** Applies an event of a rebuild, whose page writes what it does to other rows when it ends. */
+    void replay(ReceivedEvent event, RebuildPage page) {
+        apply(event, page);
     }
 
-    /** Loads the cases a rebuild's page of case-events is about at once (the records' keys), for it to find. */
-    public void prefetch(List<ConsumerRecord<String, String>> page) {
-        List<UUID> caseIds = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : page) {
-            try {
-                caseIds.add(UUID.fromString(record.key()));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                // Not a case's key: its event finds its case (or fails) on its own.
-            }
-        }
-        ReportCase.list("caseId in ?1", caseIds);
-    }
-
-    /** What applying an event does besides its own rows: with the cases it changed, and the calendars it counts on. */
-    private record Effects(Consumer<ReportCase> changed, Function<String, BusinessTime> calendars) {
-
-        BusinessTime calendarOf(ReportCase reported) {
-            return calendars.apply(reported.calendarId);
-        }
-    }
-
-    private void apply(ReceivedEvent event, Effects effects) {
-        Consumer<ReportCase> changed = effects.changed();
+    private void apply(ReceivedEvent event, ReportEffects effects) {
         switch (event.type()) {
             case "case-opened" -> opened(event, event.dataAs(CaseOpened.class));
-            case "case-assigned" -> assigned(event.dataAs(CaseAssigned.class), changed);
+            case "case-assigned" -> assigned(event.dataAs(CaseAssigned.class), effects);
             case "case-status-changed" -> {
                 CaseStatusChanged moved = event.dataAs(CaseStatusChanged.class);
                 ReportCase.of(moved.caseId()).status = moved.to().label();
             }
             case "case-resolved" -> resolved(event, event.dataAs(CaseResolved.class), effects);
-            case "case-reopened" -> reopened(event, event.dataAs(CaseReopened.class));
+            case "case-reopened" -> reopened(event, event.dataAs(CaseReopened.class), effects);
             case "case-closed" -> {
                 CaseClosed closed = event.dataAs(CaseClosed.class);
                 closed(event, ReportCase.of(closed.caseId()), closed.closedAt());
@@ -114,27 +80,27 @@ public class ReportProjector {
                     ReportCase.of(applied.caseId()).calendarId = applied.terms().calendarId();
                 }
             }
-            case "case-updated" -> updated(event.dataAs(CaseUpdated.class), changed);
+            case "case-updated" -> updated(event.dataAs(CaseUpdated.class), effects);
             case "case-group-changed" -> {
                 CaseGroupChanged moved = event.dataAs(CaseGroupChanged.class);
                 ReportCase reported = ReportCase.of(moved.caseId());
                 reported.groupId = moved.to();
-                changed.accept(reported);
+                effects.changed(reported);
             }
             case "case-sla-warning" -> {
                 CaseSlaWarning warning = event.dataAs(CaseSlaWarning.class);
                 ReportSla.record(warning.caseId(), warning.milestone().label(), warning.policyId(), warning.dueAt(),
-                        Step.WARNED, warning.warnedAt(), false);
+                        Step.WARNED, warning.warnedAt(), false, effects);
             }
             case "case-sla-breached" -> {
                 CaseSlaBreached breached = event.dataAs(CaseSlaBreached.class);
                 ReportSla.record(breached.caseId(), breached.milestone().label(), breached.policyId(),
-                        breached.dueAt(), Step.BREACHED, breached.breachedAt(), false);
+                        breached.dueAt(), Step.BREACHED, breached.breachedAt(), false, effects);
             }
             case "case-sla-met" -> {
                 CaseSlaMet met = event.dataAs(CaseSlaMet.class);
                 ReportSla.record(met.caseId(), met.milestone().label(), met.policyId(), met.dueAt(), Step.MET,
-                        met.metAt(), met.inTime());
+                        met.metAt(), met.inTime(), effects);
             }
             default -> {
                 // Links, approvals, automation's own records and refusals change nothing a report counts.
@@ -163,36 +129,36 @@ public class ReportProjector {
         ReportHappening.record(event.id(), reported, ReportHappening.OPENED, opened.openedAt(), +1, null);
     }
 
-    private static void assigned(CaseAssigned assigned, Consumer<ReportCase> changed) {
+    private static void assigned(CaseAssigned assigned, ReportEffects effects) {
         ReportCase reported = ReportCase.of(assigned.caseId());
         reported.ownerId = assigned.ownerId();
         if (CaseStatus.NEW.label().equals(reported.status)) {
             reported.status = CaseStatus.OPEN.label();
         }
-        changed.accept(reported);
+        effects.changed(reported);
     }
 
-    private static void resolved(ReceivedEvent event, CaseResolved resolved, Effects effects) {
+    private static void resolved(ReceivedEvent event, CaseResolved resolved, ReportEffects effects) {
         ReportCase reported = ReportCase.of(resolved.caseId());
         int backlog = reported.unresolved() ? -1 : 0;
         reported.status = CaseStatus.RESOLVED.label();
         reported.awaitingSince = null;
         if (!Objects.equals(reported.ownerId, resolved.ownerId())) {
             reported.ownerId = resolved.ownerId();
-            effects.changed().accept(reported);
+            effects.changed(reported);
         }
         ReportHappening.record(event.id(), reported, ReportHappening.RESOLVED, resolved.resolvedAt(), backlog,
-                effects.calendarOf(reported));
+                effects.calendar(reported.calendarId));
     }
 
-    private static void reopened(ReceivedEvent event, CaseReopened reopened) {
+    private static void reopened(ReceivedEvent event, CaseReopened reopened, ReportEffects effects) {
         ReportCase reported = ReportCase.of(reopened.caseId());
         int backlog = reported.unresolved() ? 0 : +1;
         reported.status = CaseStatus.OPEN.label();
         // The customer came back: the fix did not hold, and they wait for the desk again.
         reported.awaitingSince = reopened.reopenedAt();
-        ReportHappening.reopenedAfterLastResolution(reported.caseId);
         ReportHappening.record(event.id(), reported, ReportHappening.REOPENED, reopened.reopenedAt(), backlog, null);
+        effects.reopened(reported);
     }
 
     private static void closed(ReceivedEvent event, ReportCase reported, Instant at) {
@@ -206,7 +172,7 @@ public class ReportProjector {
      * A public message from the customer makes them wait for the desk (from their first unanswered message on); one
      * from a person working the case answers them. An automation's acknowledgement answers nobody, as in the SLA.
      */
-    private static void messageAdded(ReceivedEvent event, CaseMessageAdded added, Effects effects) {
+    private static void messageAdded(ReceivedEvent event, CaseMessageAdded added, ReportEffects effects) {
         if (added.visibility() != Visibility.PUBLIC || added.authorId().startsWith(AutomationRule.ACTOR_PREFIX)) {
             return;
         }
@@ -221,17 +187,17 @@ public class ReportProjector {
         if (reported.firstResponseAt == null) {
             reported.firstResponseAt = added.addedAt();
             ReportHappening.record(event.id(), reported, ReportHappening.FIRST_RESPONSE, added.addedAt(), 0,
-                    effects.calendarOf(reported));
+                    effects.calendar(reported.calendarId));
         }
     }
 
-    private static void updated(CaseUpdated updated, Consumer<ReportCase> changed) {
+    private static void updated(CaseUpdated updated, ReportEffects effects) {
         ReportCase reported = ReportCase.of(updated.caseId());
         CaseFields fields = CaseFields.of(Priority.ofLabel(reported.priority), reported.product, null, reported.tags,
                 Map.of()).with(updated.changes());
         reported.priority = fields.priority().label();
         reported.product = fields.product();
         reported.tags = fields.tags();
-        changed.accept(reported);
+        effects.changed(reported);
     }
 }

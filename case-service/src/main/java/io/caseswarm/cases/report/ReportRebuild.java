@@ -1,12 +1,7 @@
 package io.caseswarm.cases.report;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -19,8 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.caseswarm.cases.calendar.StoredCalendar;
-import io.caseswarm.cases.sla.BusinessTime;
 import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.event.TopicHistory;
 import io.caseswarm.platform.inbox.EventInbox;
@@ -119,14 +112,15 @@ public class ReportRebuild {
             db.createNativeQuery("delete from processed_events where consumer = ?1")
                     .setParameter(1, ReportingConsumer.CONSUMER).executeUpdate();
             Replay replay = new Replay();
-            // Read once: a rebuild counts every case's business time on the calendars as they are now.
-            Map<String, BusinessTime> calendars = new HashMap<>();
-            replay.topic("case-events", cases::prefetch, event -> cases.replay(event, replay.changed,
-                    id -> calendars.computeIfAbsent(id, StoredCalendar::businessTime)));
+            RebuildPage cases = new RebuildPage(db);
+            replay.topic("case-events", cases::begin, event -> this.cases.replay(event, cases), cases::end);
             replay.topic("swarm-events", page -> {
-            }, swarms::applySwarmEvent);
+            }, swarms::applySwarmEvent, replay::forget);
             replay.topic("expert-events", page -> {
-            }, swarms::applyExpertEvent);
+            }, swarms::applyExpertEvent, replay::forget);
+            // The planner's figures of the model describe the old one until autovacuum comes round: the first
+            // reports after a rebuild would be planned for tables of another size.
+            db.createNativeQuery("analyze " + String.join(", ", TABLES)).executeUpdate();
             return replay.read;
         });
     }
@@ -134,14 +128,12 @@ public class ReportRebuild {
     /** One rebuild's way through the topics, a page (one poll of records) at a time. */
     private final class Replay {
 
-        /** The cases whose attributes changed in this page, for their happenings to follow them. */
-        final Set<UUID> changed = new HashSet<>();
         long read;
 
-        void topic(String topic, Consumer<List<ConsumerRecord<String, String>>> prefetch,
-                Consumer<ReceivedEvent> handler) {
+        void topic(String topic, Consumer<List<ConsumerRecord<String, String>>> begin, Consumer<ReceivedEvent> handler,
+                Runnable end) {
             TopicHistory.readPages(bootstrapServers, topic, PATIENCE, page -> {
-                prefetch.accept(page);
+                begin.accept(page);
                 for (ReceivedEvent event : inbox.firstDeliveries(ReportingConsumer.CONSUMER, page, Replay::skipped)) {
                     try {
                         handler.accept(event);
@@ -149,19 +141,17 @@ public class ReportRebuild {
                         skipped(event.id() + " of " + topic, e);
                     }
                 }
+                end.run();
                 read += page.size();
-                endPage();
+                long soFar = read;
+                QuarkusTransaction.requiringNew().run(() -> RebuildStatus.progress(soFar));
             });
         }
 
-        /** Writes the page, has the happenings of the cases it changed follow them, and lets go of the page. */
-        private void endPage() {
+        /** Writes the page and lets go of it: the persistence context would otherwise hold the whole history. */
+        void forget() {
             db.flush();
-            ReportHappening.follow(changed);
-            changed.clear();
             db.clear();
-            long soFar = read;
-            QuarkusTransaction.requiringNew().run(() -> RebuildStatus.progress(soFar));
         }
 
         private static void skipped(Object record, Exception e) {

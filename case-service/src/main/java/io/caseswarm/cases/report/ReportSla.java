@@ -44,10 +44,11 @@ public class ReportSla extends PanacheEntityBase {
      * breached again) is the next time it came due.
      */
     static void record(UUID caseId, String milestone, String policyId, Instant dueAt, Step step, Instant at,
-            boolean inTime) {
+            boolean inTime, ReportEffects effects) {
         boolean recurs = RECURRING.equals(milestone);
-        ReportSla sla = ReportSla.<ReportSla>find("caseId = ?1 and milestone = ?2"
-                + (recurs ? " and metAt is null" : "") + " order by id desc", caseId, milestone).firstResult();
+        ReportSla sla = effects.slaOf(caseId).reversed().stream()
+                .filter(due -> due.milestone.equals(milestone) && (!recurs || due.metAt == null)).findFirst()
+                .orElse(null);
         boolean isNew = sla == null || recurs && (step == Step.WARNED && (sla.warnedAt != null || sla.breachedAt != null)
                 || step == Step.BREACHED && sla.breachedAt != null);
         if (isNew) {
@@ -75,6 +76,7 @@ public class ReportSla extends PanacheEntityBase {
         }
         if (isNew) {
             sla.persist();
+            effects.slaAdded(sla);
         }
     }
 }

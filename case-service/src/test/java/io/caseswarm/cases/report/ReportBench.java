@@ -40,7 +40,8 @@ import io.restassured.path.json.JsonPath;
  * {@code bench.cases} cases of 2026 (opened uniformly over the year, 5 channels, 4 priorities, 20 products; half
  * answered within a day, 90% resolved after a spread of minutes to weeks, a tenth of those reopened and resolved
  * again) are written to case-events as case-service publishes them, with the live consumers of this run switched off.
- * Each case has its SLA applied, on the default calendar, so that its business time is counted too. The reporting
+ * Each case has its SLA applied, on the default calendar, so that its business time is counted too, and its first
+ * response and resolution met (in time or late) as the SLA keeper reports them. The reporting
  * model is then rebuilt from the topic ({@code POST /admin/projections/reports/rebuild}, timed to its end), and
  * each report is asked {@code bench.queries} times: the default period (30 days by day), the year by month, the year by
  * week in Rome, and the desk now. Written to {@code target/report-bench.txt}.
@@ -165,12 +166,14 @@ public class ReportBench {
                             {"caseId":"%s","number":"%s","messageId":"%s","authorId":"ana.lima","authorRole":"agent",
                              "visibility":"public","body":"Looking into it","attachments":[],"addedAt":"%s"}"""
                             .formatted(caseId, number, UUID.randomUUID(), answered)));
+                    records.add(slaMet(caseId, number, "first-response", opened.plusSeconds(8 * 3_600), answered));
                 }
                 if (random.nextInt(10) < 9) {
                     // Minutes to weeks: a log-uniform spread from 5 minutes to 30 days.
                     Instant resolved = opened.plusSeconds((long) Math.exp(Math.log(300)
                             + random.nextDouble() * (Math.log(30 * 86_400) - Math.log(300))));
                     records.add(resolved(caseId, number, resolved));
+                    records.add(slaMet(caseId, number, "resolution", opened.plusSeconds(5 * 86_400), resolved));
                     if (random.nextInt(10) == 0) {
                         Instant reopened = resolved.plusSeconds(3_600 + random.nextInt(5 * 86_400));
                         records.add(record(caseId, "case-reopened", reopened, """
@@ -194,6 +197,13 @@ public class ReportBench {
                 {"caseId":"%s","number":"%s","subject":"Invoices fail to sync","description":"It stops.",
                  "product":"p","ownerId":"ana.lima","resolution":{"summary":"Fixed"},"resolvedAt":"%s"}"""
                 .formatted(caseId, number, at));
+    }
+
+    private static ProducerRecord<String, String> slaMet(String caseId, String number, String milestone, Instant due,
+            Instant at) {
+        return record(caseId, "case-sla-met", at, """
+                {"caseId":"%s","number":"%s","milestone":"%s","policyId":"standard","dueAt":"%s","metAt":"%s",
+                 "inTime":%s}""".formatted(caseId, number, milestone, due, at, !at.isAfter(due)));
     }
 
     private static ProducerRecord<String, String> record(String caseId, String type, Instant at, String json) {

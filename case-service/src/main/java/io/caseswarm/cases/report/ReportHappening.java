@@ -78,13 +78,9 @@ public class ReportHappening extends PanacheEntityBase {
 
     /** As {@link #follow(ReportCase)} for many cases at once, in one statement: a rebuild's page of changes. */
     static void follow(Collection<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return;
-        }
-        getEntityManager().createNativeQuery("update report_happening h set priority = c.priority, channel = c.channel,"
+        updateOf(caseIds, "update report_happening h set priority = c.priority, channel = c.channel,"
                 + " product = c.product, group_id = c.group_id, owner_id = c.owner_id, tags = c.tags"
-                + " from report_case c where c.case_id = h.case_id and h.case_id = any(?1)")
-                .setParameter(1, caseIds.toArray(UUID[]::new)).executeUpdate();
+                + " from report_case c where c.case_id = h.case_id and h.case_id = any(?1)");
     }
 
     private void copy(ReportCase reported) {
@@ -98,12 +94,15 @@ public class ReportHappening extends PanacheEntityBase {
 
     /** Of these cases, every resolution with a reopening after it no longer closed its case, in one statement. */
     static void reopenedBefore(Collection<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return;
-        }
-        getEntityManager().createNativeQuery("update report_happening h set reopened = true"
+        updateOf(caseIds, "update report_happening h set reopened = true"
                 + " where h.case_id = any(?1) and h.kind = 'resolved' and not h.reopened and exists"
-                + " (select 1 from report_happening r where r.case_id = h.case_id and r.kind = 'reopened' and r.at >= h.at)")
-                .setParameter(1, caseIds.toArray(UUID[]::new)).executeUpdate();
+                + " (select 1 from report_happening r where r.case_id = h.case_id and r.kind = 'reopened' and r.at >= h.at)");
+    }
+
+    /** Runs {@code update}, whose {@code ?1} is the cases' ids, unless there are none. */
+    private static void updateOf(Collection<UUID> caseIds, String update) {
+        if (!caseIds.isEmpty()) {
+            getEntityManager().createNativeQuery(update).setParameter(1, caseIds.toArray(UUID[]::new)).executeUpdate();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,9 @@ public class Reports {
     private static final int TOP = 10;
     /** The pod that covers the case's product. */
     private static final String POD = "(select p.pod_id from report_pod_product p where p.product = lower(c.product))";
+    /** What the desk of now counts its unresolved cases by. */
+    private static final List<String> DIMENSIONS = List.of("status", "priority", "channel", "product", "owner_id",
+            "group_id", "pod");
 
     private final DataSource dataSource;
     private final PlatformClock clock;
@@ -49,13 +53,10 @@ public class Reports {
     public NowReport now(ReportFilter filter) {
         Instant now = clock.now();
         return inSnapshot(connection -> {
-            ReportStatement totals = new ReportStatement("select count(*), count(*) filter (where c.owner_id is null) from report_case c where "
-                    + UNRESOLVED, filter);
-            long[] counts = totals.first(connection, rows -> new long[] { rows.getLong(1), rows.getLong(2) });
-            return new NowReport(now, counts[0], counts[1], unresolvedBy(connection, "c.status", filter),
-                    unresolvedBy(connection, "c.priority", filter), unresolvedBy(connection, "c.channel", filter),
-                    unresolvedBy(connection, "c.product", filter), unresolvedBy(connection, "c.owner_id", filter),
-                    unresolvedBy(connection, "c.group_id", filter), unresolvedBy(connection, POD, filter),
+            Unresolved unresolved = unresolved(connection, filter);
+            Map<String, List<Count>> by = unresolved.by();
+            return new NowReport(now, unresolved.cases(), unresolved.unassigned(), by.get("status"), by.get("priority"),
+                    by.get("channel"), by.get("product"), by.get("owner_id"), by.get("group_id"), by.get("pod"),
                     oldestWaiting(connection, filter, now),
                     slaNow(connection, filter, "s.warned_at is not null and s.breached_at is null"),
                     slaNow(connection, filter, "s.breached_at is not null"));
@@ -91,11 +92,35 @@ public class Reports {
         });
     }
 
-    private static List<Count> unresolvedBy(Connection connection, String column, ReportFilter filter)
-            throws SQLException {
-        return new ReportStatement("select " + column + ", count(*) from report_case c where " + UNRESOLVED, filter)
-                .then(" group by 1 order by 2 desc, 1 nulls first")
-                .list(connection, rows -> new Count(rows.getString(1), rows.getLong(2)));
+    /** The unresolved cases, the unassigned among them, and their counts by each of {@link #DIMENSIONS}. */
+    private record Unresolved(long cases, long unassigned, Map<String, List<Count>> by) {
+    }
+
+    /**
+     * Counts the unresolved cases by each of {@link #DIMENSIONS} ({@code [{value, cases}]}, most first) and in all,
+     * in one pass over them: after a rebuild they lie all over the table.
+     */
+    private static Unresolved unresolved(Connection connection, ReportFilter filter) throws SQLException {
+        String dimension = DIMENSIONS.stream().map(column -> "when grouping(" + column + ") = 0 then '" + column + "'")
+                .collect(Collectors.joining(" ", "case ", " else 'all' end"));
+        String sets = DIMENSIONS.stream().map(column -> "(" + column + ")")
+                .collect(Collectors.joining(", ", "grouping sets (", ", ())"));
+        Map<String, List<Count>> by = new HashMap<>();
+        DIMENSIONS.forEach(column -> by.put(column, new ArrayList<>()));
+        long[] all = new long[2];
+        new ReportStatement("select " + dimension + ", coalesce(" + String.join(", ", DIMENSIONS)
+                + "), count(*), count(*) filter (where owner_id is null) from (select c.status, c.priority, c.channel,"
+                + " c.product, c.owner_id, c.group_id, " + POD + " as pod from report_case c where " + UNRESOLVED,
+                filter).then(") c group by " + sets + " order by 1, 3 desc, 2 nulls first")
+                .each(connection, rows -> {
+                    if ("all".equals(rows.getString(1))) {
+                        all[0] = rows.getLong(3);
+                        all[1] = rows.getLong(4);
+                    } else {
+                        by.get(rows.getString(1)).add(new Count(rows.getString(2), rows.getLong(3)));
+                    }
+                });
+        return new Unresolved(all[0], all[1], by);
     }
 
     /** Pending cases wait for the customer, not the desk: they are not among those waiting. */

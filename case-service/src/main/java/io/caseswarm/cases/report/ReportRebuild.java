@@ -1,6 +1,8 @@
 package io.caseswarm.cases.report;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,8 +35,9 @@ import io.quarkus.runtime.ShutdownEvent;
  * one transaction, so readers see the old reports until the new ones are whole. Its progress is kept in
  * {@code report_rebuild} ({@link RebuildStatus}), for any replica to answer.
  *
- * <p>Only the reports' own consumers wait for it: each takes the reports' lock shared before the inbox records its
- * delivery ({@link #holdOff()}), and the rebuild takes it alone first. So a live consumer never holds an inbox row
+ * <p>Only the reports' own consumers wait for it, first with no transaction open ({@link #awaitNoRebuild()}); then
+ * each takes the reports' lock shared before the inbox records its delivery ({@link #holdOff()}), and the rebuild
+ * takes it alone first. So a live consumer never holds an inbox row
  * the rebuild is about to write while it waits. Records after the rebuild's end are applied live afterwards;
  * records before it that the live consumers had not reached yet are then skipped, as the rebuild recorded them.
  */
@@ -43,6 +46,7 @@ public class ReportRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReportRebuild.class);
     private static final Duration PATIENCE = Duration.ofHours(6);
+    private static final Duration REBUILD_CHECK = Duration.ofSeconds(1);
     /** The key of the reports' advisory lock in this service's database: "reports" in ASCII. */
     public static final long LOCK = 0x7265706f727473L;
     /** Children before the tables they refer to. */
@@ -55,6 +59,7 @@ public class ReportRebuild {
     private final EntityManager db;
     private final DataSource dataSource;
     private final String bootstrapServers;
+    private volatile boolean stopping;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(job -> new Thread(job, "report-rebuild"));
 
     ReportRebuild(EventInbox inbox, ReportProjector cases, SwarmReportProjector swarms, EntityManager db,
@@ -91,7 +96,34 @@ public class ReportRebuild {
                 .getSingleResult();
     }
 
+    /**
+     * For the reports' live consumers, before their transaction: returns once no rebuild runs. So a consumer waits
+     * out a long rebuild with no transaction open, whose timeout would fail it over and over, and {@link #holdOff()}
+     * then waits only for a rebuild that started in between.
+     */
+    public void awaitNoRebuild() {
+        while (!stopping) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement running = connection.prepareStatement(
+                            "select pg_try_advisory_xact_lock_shared(?)")) {
+                running.setLong(1, LOCK);
+                try (ResultSet free = running.executeQuery()) {
+                    if (free.next() && free.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(REBUILD_CHECK.toMillis());
+            } catch (SQLException e) {
+                return; // the transaction that follows meets the same failure, and the inbox deals with it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         // A rebuild cut off here rolls back; its status turns abandoned when its heartbeat stops.
         worker.shutdownNow();
     }

@@ -1,11 +1,14 @@
 package io.caseswarm.cases.report;
 
+import java.util.function.Consumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.caseswarm.platform.inbox.EventInbox;
+import io.caseswarm.platform.inbox.ReceivedEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -35,18 +38,24 @@ public class ReportingConsumer {
     @Incoming("case-reporting")
     @Blocking
     public void onCaseEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, rebuild::holdOff, projector::apply);
+        apply(record, projector::apply);
     }
 
     @Incoming("swarm-reporting")
     @Blocking
     public void onSwarmEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, rebuild::holdOff, swarms::applySwarmEvent);
+        apply(record, swarms::applySwarmEvent);
     }
 
     @Incoming("expert-reporting")
     @Blocking
     public void onExpertEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, rebuild::holdOff, swarms::applyExpertEvent);
+        apply(record, swarms::applyExpertEvent);
+    }
+
+    /** Waits out a rebuild of the reports first, with no transaction open, then applies the record once. */
+    private void apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> handler) {
+        rebuild.awaitNoRebuild();
+        inbox.apply(CONSUMER, record, rebuild::holdOff, handler);
     }
 }

@@ -19,7 +19,7 @@ import io.caseswarm.testing.TestDatabase;
 
 /**
  * All of Caseswarm as real processes on free ports: the Kafka broker, an SMTP server, a stand-in for
- * Slack's Web API, and the five packaged services, each with a fresh database of its own. Everything is
+ * Slack's Web API, an OTLP receiver for the services' spans, and the five packaged services, each with a fresh database of its own. Everything is
  * stopped and dropped on close.
  */
 final class RunningSystem implements AutoCloseable {
@@ -41,6 +41,7 @@ final class RunningSystem implements AutoCloseable {
     private KafkaBroker broker;
     private MailServer mail;
     private SlackStandIn slack;
+    private SpanCollector spans;
     private final LocalIssuer issuer = LocalIssuer.generate();
     /** Given to every service as system properties, over the system's own settings. */
     private final Map<String, String> extraConfig;
@@ -98,6 +99,8 @@ final class RunningSystem implements AutoCloseable {
         started.add(mail);
         slack = startSlack();
         started.add(slack);
+        spans = SpanCollector.start();
+        started.add(spans);
 
         // One key folder per system: two systems side by side (e.g. two chaos runs) must not verify with each other's key.
         Path keys = root.resolve("system-tests/target/keys/" + java.util.UUID.randomUUID());
@@ -149,6 +152,7 @@ final class RunningSystem implements AutoCloseable {
             }
             config.put("mp.jwt.verify.publickey.location", keys.resolve(LocalIssuer.PUBLIC_KEY_FILE).toString());
             config.put("mp.jwt.verify.issuer", LocalIssuer.ISSUER);
+            config.put("caseswarm.tracing.otlp-endpoint", spans.endpoint());
             config.putAll(extraConfig);
             ServiceProcess service = ServiceProcess.start(root, name, ports.get(name), config);
             started.add(service);
@@ -196,6 +200,11 @@ final class RunningSystem implements AutoCloseable {
 
     MailServer mail() {
         return mail;
+    }
+
+    /** The spans the services exported over OTLP, as a collector receives them. */
+    SpanCollector spans() {
+        return spans;
     }
 
     /** The Slack workspace, as far as the system can tell: what it sent to Slack's Web API. */

@@ -8,9 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caseswarm.platform.slack.SlackRequestVerifier;
+import io.caseswarm.system.SpanCollector.ReceivedSpan;
 import io.caseswarm.testing.MailServer;
 import io.caseswarm.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -402,14 +408,46 @@ class SwarmFlowIT {
     @Test
     void oneTraceFollowsACaseFromTheRestCallThroughTheServicesThatReactToIt() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        String caseId = openCase("Exports are empty", "dee-" + UUID.randomUUID() + "@example.com",
-                as(OWNER, "agent").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        String callerSpan = "00f067aa0ba902b7";
+        Supplier<RequestSpecification> inTheCallersTrace =
+                () -> as(OWNER, "agent").header("traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+        String caseId = openCase("Exports are empty", "dee-" + UUID.randomUUID() + "@example.com", inTheCallersTrace.get());
 
         // case-service published the case in the caller's trace, and knowledge-service answered in it too.
         assertThat(traceIdsOn("case-events", caseId, 2)).containsOnly(traceId);
         assertThat(traceIdsOn("knowledge-events", caseId, 1)).containsOnly(traceId);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(system.log("knowledge-service"))
                 .contains("traceId=" + traceId));
+
+        // The swarm asked for in the same trace: the invitation's mail is its last hop, three services on.
+        requestSwarm(caseId, List.of("billing"), 1, inTheCallersTrace);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<ReceivedSpan> trace = system.spans().trace(traceId);
+            assertThat(trace).extracting(ReceivedSpan::service).containsAll(RunningSystem.SERVICES);
+            Set<String> known = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+            assertThat(trace).as("every span's parent was exported, or is the caller's")
+                    .allSatisfy(span -> assertThat(span.parentSpanId()).isIn(Stream.concat(known.stream(),
+                            Stream.of(callerSpan)).toList()));
+            ReceivedSpan invitationReceived = trace.stream()
+                    .filter(span -> span.service().equals("notification-service") && span.name().equals("consume expert-events"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no expert-events span of notification-service"));
+            assertThat(ancestry(trace, invitationReceived)).containsExactly(
+                    "notification-service CONSUMER consume expert-events",
+                    "expert-finder-service PRODUCER publish expert-events",
+                    "expert-finder-service CONSUMER consume swarm-events",
+                    "swarm-service PRODUCER publish swarm-events",
+                    "swarm-service SERVER POST /swarms");
+        });
+    }
+
+    /** A span and its ancestors up to the trace's first span in a service, each as "service KIND name". */
+    private static List<String> ancestry(List<ReceivedSpan> trace, ReceivedSpan span) {
+        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, s -> s, (a, b) -> a));
+        List<String> path = new ArrayList<>();
+        for (ReceivedSpan at = span; at != null; at = byId.get(at.parentSpanId())) {
+            path.add(at.service() + " " + at.kind() + " " + at.name());
+        }
+        return path;
     }
 
     private static void registerPeople() {
@@ -520,12 +558,17 @@ class SwarmFlowIT {
 
     /** Retries while the swarm service has not yet learnt of the case from case-events. */
     private static String requestSwarm(String caseId, List<String> skills, int teamSize) {
+        return requestSwarm(caseId, skills, teamSize, () -> as(OWNER, "agent"));
+    }
+
+    private static String requestSwarm(String caseId, List<String> skills, int teamSize,
+            Supplier<RequestSpecification> caller) {
         Map<String, Object> body = Map.of("caseId", caseId,
                 "question", "Why does the nightly sync stop at 40%?", "stepsTried", "Restarted the sync job",
                 "skills", skills, "teamSize", teamSize);
         String[] swarmId = new String[1];
         await().atMost(PATIENCE).until(() -> {
-            ValidatableResponse response = as(OWNER, "agent").baseUri(url("swarm-service")).contentType(ContentType.JSON)
+            ValidatableResponse response = caller.get().baseUri(url("swarm-service")).contentType(ContentType.JSON)
                     .body(body)
                     .post("/swarms").then();
             if (response.extract().statusCode() == 201) {

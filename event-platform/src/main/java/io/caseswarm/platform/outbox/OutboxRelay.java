@@ -30,6 +30,9 @@ import io.caseswarm.platform.event.EventTopics;
 import io.caseswarm.platform.retry.Backoff;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.trace.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -58,6 +61,7 @@ public class OutboxRelay {
     private final String source;
     private final MeterRegistry metrics;
 
+    private final Tracing tracing;
     private volatile boolean running;
     private volatile boolean leading;
     /** The leader's session while it waits for a NOTIFY, so that a stop can end the wait. */
@@ -68,8 +72,9 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.application.name") String source, MeterRegistry metrics) {
+            @ConfigProperty(name = "quarkus.application.name") String source, MeterRegistry metrics, Tracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.publisher = publisher;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -200,8 +205,14 @@ public class OutboxRelay {
                 return true;
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+            List<Span> spans = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
-                Future<RecordMetadata> send = publisher.send(event.toRecord());
+                // The hop from the outbox to the broker is a span of the trace that appended the event, so a
+                // trace shows how long the event waited to be published; consumers continue from it.
+                Span span = tracing.start("publish " + event.topic(), SpanKind.PRODUCER,
+                        name -> Tracing.TRACEPARENT.equals(name) ? event.traceParent() : null);
+                spans.add(span);
+                Future<RecordMetadata> send = publisher.send(event.toRecord(Tracing.traceParent(span)));
                 sends.add(send);
                 if (send.isDone() && send.state() == Future.State.FAILED) {
                     // The broker is out of reach. Sending on could get a later event of the same stream
@@ -221,10 +232,15 @@ public class OutboxRelay {
                     metrics.counter("caseswarm.events.published", "topic", batch.get(i).topic()).increment();
                 } catch (ExecutionException e) {
                     failure = e;
+                    spans.get(i).setStatus(StatusCode.ERROR, rootMessage(e));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = e;
+                    // The relay is stopping: the sends not waited for end their spans too.
+                    spans.subList(i + 1, spans.size()).forEach(Span::end);
                     break;
+                } finally {
+                    spans.get(i).end();
                 }
             }
             markPublished(session, acknowledged);
@@ -289,12 +305,10 @@ public class OutboxRelay {
 
     private record PendingEvent(long position, String topic, CloudEvent cloudEvent, String traceParent) {
 
-        /** The CloudEvent, and the W3C trace context of the work that caused it for the consumers to go on with. */
-        ProducerRecord<String, String> toRecord() {
+        /** The CloudEvent, and the W3C trace context of its publication for the consumers to go on with. */
+        ProducerRecord<String, String> toRecord(String publication) {
             ProducerRecord<String, String> record = cloudEvent.toRecord(topic);
-            if (traceParent != null) {
-                record.headers().add(Tracing.TRACEPARENT, traceParent.getBytes(StandardCharsets.UTF_8));
-            }
+            record.headers().add(Tracing.TRACEPARENT, publication.getBytes(StandardCharsets.UTF_8));
             return record;
         }
     }

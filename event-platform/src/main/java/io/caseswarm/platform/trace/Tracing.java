@@ -7,9 +7,11 @@ import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
 import io.quarkus.arc.Arc;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -17,13 +19,18 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 /**
  * One trace per case journey: a span for each REST call and each consumed event, each the child of
  * the W3C trace context it arrived with ({@code traceparent} on the HTTP request or the Kafka record),
  * and the current context written on every appended event so the outbox carries it on. Log lines
- * carry {@code traceId} and {@code spanId}.
+ * carry {@code traceId} and {@code spanId}. With {@code caseswarm.tracing.otlp-endpoint} set, finished spans
+ * are exported over OTLP/HTTP in batches, named by the service ({@code service.name}).
  */
 @ApplicationScoped
 public class Tracing {
@@ -43,12 +50,27 @@ public class Tracing {
         }
     };
 
-    private final SdkTracerProvider provider = SdkTracerProvider.builder().build();
-    private final Tracer tracer = provider.get("io.caseswarm.platform");
+    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
+    private final SdkTracerProvider provider;
+    private final Tracer tracer;
     private final RequestTrace requestTrace;
 
-    Tracing(RequestTrace requestTrace) {
+    Tracing(RequestTrace requestTrace, TracingConfig config,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.requestTrace = requestTrace;
+        this.provider = provider(config, service);
+        this.tracer = provider.get("io.caseswarm.platform");
+    }
+
+    private static SdkTracerProvider provider(TracingConfig config, String service) {
+        SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+                .setResource(Resource.getDefault().merge(Resource.builder().put(SERVICE_NAME, service).build()));
+        config.otlpEndpoint().ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor
+                .builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint.replaceAll("/+$", "") + "/v1/traces")
+                        .setTimeout(config.exportTimeout()).build())
+                .setScheduleDelay(config.exportDelay()).build()));
+        return builder.build();
     }
 
     /**
@@ -94,6 +116,7 @@ public class Tracing {
         MDC.remove("spanId");
     }
 
+    /** Sends what is still in memory: a service that stops exports its last spans first. */
     @PreDestroy
     void close() {
         provider.close();

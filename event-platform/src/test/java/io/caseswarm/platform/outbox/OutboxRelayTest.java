@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.caseswarm.platform.ledger.Ledger;
 import io.caseswarm.platform.ledger.LedgerEvent.EntryPosted;
 import io.caseswarm.platform.store.StoredEvent;
+import io.caseswarm.platform.trace.Tracing;
 import io.caseswarm.testing.KafkaBroker;
 import io.caseswarm.testing.RealInfrastructure;
 import io.caseswarm.testing.TestDatabase;
@@ -59,6 +60,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    Tracing tracing;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -151,7 +155,7 @@ class OutboxRelayTest {
     @Test
     void twoRelaysOnOneDatabaseNeitherDoubleNorReorderEvents() throws Exception {
         OutboxRelay second = new OutboxRelay(config, new EventPublisher(bootstrapServers, config),
-                database.jdbcUrl(), Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry());
+                database.jdbcUrl(), Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry(), tracing);
         second.start(null);
         try {
             List<String> accounts = List.of(newAccount(), newAccount(), newAccount());
@@ -181,7 +185,7 @@ class OutboxRelayTest {
             Flyway.configure().dataSource(idle.jdbcUrl(), "postgres", "").locations("classpath:db/platform").load()
                     .migrate();
             OutboxRelay relay = new OutboxRelay(config, new EventPublisher(bootstrapServers, config), idle.jdbcUrl(),
-                    Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry());
+                    Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry(), tracing);
             relay.start(null);
             await().atMost(PATIENCE).until(relay::isLeading);
             // nothing to publish: the relay now waits on LISTEN, for up to the sweep interval (60 s here)

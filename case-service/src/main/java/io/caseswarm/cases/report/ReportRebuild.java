@@ -18,9 +18,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.caseswarm.platform.event.KafkaConnection;
 import io.caseswarm.platform.event.MalformedEventException;
 import io.caseswarm.platform.event.TopicHistory;
 import io.caseswarm.platform.inbox.EventInbox;
@@ -58,18 +58,18 @@ public class ReportRebuild {
     private final SwarmReportProjector swarms;
     private final EntityManager db;
     private final DataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private volatile boolean stopping;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(job -> new Thread(job, "report-rebuild"));
 
     ReportRebuild(EventInbox inbox, ReportProjector cases, SwarmReportProjector swarms, EntityManager db,
-            DataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            DataSource dataSource, KafkaConnection kafka) {
         this.dataSource = dataSource;
         this.inbox = inbox;
         this.cases = cases;
         this.swarms = swarms;
         this.db = db;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Starts a rebuild in the background and answers its status; refused while one is running. */
@@ -184,7 +184,7 @@ public class ReportRebuild {
 
         void topic(String topic, Consumer<List<ConsumerRecord<String, String>>> begin, Consumer<ReceivedEvent> handler,
                 Runnable end) {
-            TopicHistory.readPages(bootstrapServers, topic, PATIENCE, page -> {
+            TopicHistory.readPages(kafka, topic, PATIENCE, page -> {
                 begin.accept(page);
                 for (ReceivedEvent event : inbox.firstDeliveries(ReportingConsumer.CONSUMER, page, Replay::skipped)) {
                     try {

@@ -23,9 +23,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.caseswarm.platform.event.KafkaAdmins;
+import io.caseswarm.platform.event.KafkaConnection;
 import io.caseswarm.platform.metrics.ServiceGauges;
 import io.micrometer.core.instrument.Gauge;
 import io.quarkus.runtime.StartupEvent;
@@ -42,14 +42,14 @@ public class DeadLetterDepth {
     private static final int TIMEOUT_MS = 3_000;
     private static final String DLQ_TOPIC_PROPERTY = ".dead-letter-queue.topic";
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final Set<String> topics;
     private Admin admin;
     private Map<String, Long> depths = Map.of();
     private long readAt;
 
-    DeadLetterDepth(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Config config) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetterDepth(KafkaConnection connection, Config config) {
+        this.connection = connection;
         this.topics = deadLetterTopics(config);
     }
 
@@ -120,7 +120,7 @@ public class DeadLetterDepth {
 
     private Admin admin() {
         if (admin == null) {
-            admin = KafkaAdmins.quick(bootstrapServers, "dead-letter-depth", TIMEOUT_MS);
+            admin = KafkaAdmins.quick(connection, "dead-letter-depth", TIMEOUT_MS);
         }
         return admin;
     }

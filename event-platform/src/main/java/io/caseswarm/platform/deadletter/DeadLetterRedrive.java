@@ -31,12 +31,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.CloudEventHeaders;
 import io.caseswarm.platform.event.EventTopics;
+import io.caseswarm.platform.event.KafkaConnection;
 import io.caseswarm.platform.event.TopicHistory;
 
 /**
@@ -61,10 +61,10 @@ public class DeadLetterRedrive {
     private static final int LISTED = 200;
     private static final Logger LOG = Logger.getLogger(DeadLetterRedrive.class);
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
 
-    DeadLetterRedrive(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetterRedrive(KafkaConnection connection) {
+        this.connection = connection;
     }
 
     /** One redrive at a time in this process; two processes redriving at once only repeat what is skipped. */
@@ -147,24 +147,22 @@ public class DeadLetterRedrive {
     }
 
     private Map<String, Object> consumerConfig() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return connection.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.CLIENT_ID_CONFIG, GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
 
     private Map<String, Object> producerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return connection.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, GROUP,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     /** What a redrive did: how many records went back, of which types, and the first few by id. */

@@ -12,11 +12,10 @@ public final class KafkaAdmins {
     }
 
     /** Every call gives up after {@code timeoutMs}, so a broker that is away shows as a quick failure. */
-    public static Admin quick(String bootstrapServers, String clientId, int timeoutMs) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public static Admin quick(KafkaConnection connection, String clientId, int timeoutMs) {
+        return Admin.create(connection.with(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, clientId,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs)));
     }
 }

@@ -24,25 +24,24 @@ public final class TopicHistory {
     }
 
     /** Hands each record to {@code each}; answers how many there were. A topic that does not exist has no history. */
-    public static long read(String bootstrapServers, String topic, Duration patience,
+    public static long read(KafkaConnection connection, String topic, Duration patience,
             Consumer<ConsumerRecord<String, String>> each) {
-        return readPages(bootstrapServers, topic, patience, page -> page.forEach(each));
+        return readPages(connection, topic, patience, page -> page.forEach(each));
     }
 
     /**
      * As {@link #read}, a page at a time (the records of one poll, in order within each partition), for a reader
      * that does its work for many records at once.
      */
-    public static long readPages(String bootstrapServers, String topic, Duration patience,
+    public static long readPages(KafkaConnection connection, String topic, Duration patience,
             Consumer<List<ConsumerRecord<String, String>>> eachPage) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(connection.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Pages large enough that a reader's work per page (a statement or two) is spread over many records.
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
             List<PartitionInfo> infos = consumer.listTopics(patience).get(topic);
             if (infos == null || infos.isEmpty()) {
                 return 0;

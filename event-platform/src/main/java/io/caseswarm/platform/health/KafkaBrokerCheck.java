@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.caseswarm.platform.event.KafkaAdmins;
+import io.caseswarm.platform.event.KafkaConnection;
 
 /**
  * Ready only while the broker answers: a service that cannot reach Kafka cannot publish its outbox or
@@ -26,11 +26,11 @@ public class KafkaBrokerCheck implements HealthCheck {
 
     private static final int TIMEOUT_MS = 3_000;
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private Admin admin;
 
-    KafkaBrokerCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaBrokerCheck(KafkaConnection connection) {
+        this.connection = connection;
     }
 
     @Override
@@ -39,7 +39,7 @@ public class KafkaBrokerCheck implements HealthCheck {
             int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
                     .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS).size();
             return HealthCheckResponse.named("Kafka broker").up()
-                    .withData("bootstrap.servers", bootstrapServers).withData("brokers", brokers).build();
+                    .withData("bootstrap.servers", connection.bootstrapServers()).withData("brokers", brokers).build();
         } catch (ExecutionException | TimeoutException e) {
             return down(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
@@ -50,13 +50,13 @@ public class KafkaBrokerCheck implements HealthCheck {
 
     private HealthCheckResponse down(Throwable reason) {
         return HealthCheckResponse.named("Kafka broker").down()
-                .withData("bootstrap.servers", bootstrapServers)
+                .withData("bootstrap.servers", connection.bootstrapServers())
                 .withData("reason", reason.getClass().getSimpleName()).build();
     }
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = KafkaAdmins.quick(bootstrapServers, "readiness-check", TIMEOUT_MS);
+            admin = KafkaAdmins.quick(connection, "readiness-check", TIMEOUT_MS);
         }
         return admin;
     }

@@ -16,7 +16,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.caseswarm.platform.event.KafkaConnection;
 
 /**
  * The relay's Kafka producer: idempotent and acknowledged by all in-sync replicas, so a retried send
@@ -25,12 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EventPublisher {
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final OutboxConfig config;
     private Producer<String, String> producer;
 
-    EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    EventPublisher(KafkaConnection connection, OutboxConfig config) {
+        this.connection = connection;
         this.config = config;
     }
 
@@ -68,7 +69,6 @@ public class EventPublisher {
     private Producer<String, String> producer() {
         if (producer == null) {
             Map<String, Object> settings = new HashMap<>();
-            settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             settings.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,7 +80,7 @@ public class EventPublisher {
             settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(10_000, deliveryTimeout));
             settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(settings);
+            producer = new KafkaProducer<>(connection.with(settings));
         }
         return producer;
     }

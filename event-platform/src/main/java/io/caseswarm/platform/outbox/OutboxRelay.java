@@ -27,12 +27,14 @@ import org.postgresql.PGConnection;
 
 import io.caseswarm.platform.event.CloudEvent;
 import io.caseswarm.platform.event.EventTopics;
+import io.caseswarm.platform.metrics.ServiceGauges;
 import io.caseswarm.platform.retry.Backoff;
 import io.caseswarm.platform.store.EventStore;
 import io.caseswarm.platform.trace.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -102,6 +104,15 @@ public class OutboxRelay {
             // and creating one from the worker after shutdown fails.
             publisher.close();
         }
+    }
+
+    /**
+     * {@code caseswarm_outbox_leader}: 1 on the replica that publishes the service's events, 0 on the others, so
+     * an operator (and the scale-out run) can see which one leads and that only one does.
+     */
+    void registerGauge(@Observes StartupEvent startup, ServiceGauges gauges) {
+        gauges.register(Gauge.builder("caseswarm.outbox.leader", this, relay -> relay.isLeading() ? 1 : 0)
+                .description("1 while this replica holds the outbox publishing lock"));
     }
 
     /** Whether this replica currently holds the publishing lock. */

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caseswarm.platform.event.CloudEventHeaders;
+import io.caseswarm.platform.event.KafkaConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.caseswarm.platform.ledger.Ledger;
 import io.caseswarm.platform.ledger.LedgerEvent.EntryPosted;
@@ -154,7 +155,7 @@ class OutboxRelayTest {
 
     @Test
     void twoRelaysOnOneDatabaseNeitherDoubleNorReorderEvents() throws Exception {
-        OutboxRelay second = new OutboxRelay(config, new EventPublisher(bootstrapServers, config),
+        OutboxRelay second = new OutboxRelay(config, new EventPublisher(KafkaConnection.to(bootstrapServers), config),
                 database.jdbcUrl(), Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry(), tracing);
         second.start(null);
         try {
@@ -184,7 +185,7 @@ class OutboxRelayTest {
         try (TestDatabase idle = TestDatabase.create("relay_stop")) {
             Flyway.configure().dataSource(idle.jdbcUrl(), "postgres", "").locations("classpath:db/platform").load()
                     .migrate();
-            OutboxRelay relay = new OutboxRelay(config, new EventPublisher(bootstrapServers, config), idle.jdbcUrl(),
+            OutboxRelay relay = new OutboxRelay(config, new EventPublisher(KafkaConnection.to(bootstrapServers), config), idle.jdbcUrl(),
                     Optional.of("postgres"), Optional.empty(), "platform-test", new SimpleMeterRegistry(), tracing);
             relay.start(null);
             await().atMost(PATIENCE).until(relay::isLeading);

@@ -133,6 +133,12 @@ class ServiceImagesIT {
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             // Nothing listens there: the service must stop before it needs Kafka.
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");
+            if (service.equals("notification-service")) {
+                // Settings its configuration validation asks for before the database, so it gets as far as the others.
+                env.put("CASESWARM_SMTP_HOST", "127.0.0.1");
+                env.put("CASESWARM_SMTP_PORT", "2525");
+                env.put("CASESWARM_SMTP_FROM", "caseswarm@example.com");
+            }
 
             Run run = image.run(env, 180);
 
@@ -257,7 +263,8 @@ class ServiceImagesIT {
             Path root = rootfs();
             Files.createDirectories(root.resolve("proc"));
             List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork",
-                    "--mount-proc=" + root.resolve("proc"), "--root=" + root, "--wd=" + imageConfig.path("WorkingDir").asText(),
+                    // --root comes first: /proc is mounted inside the new root.
+                    "--mount-proc=/proc", "--root=" + root, "--wd=" + imageConfig.path("WorkingDir").asText(),
                     "--setuid", user[0], "--setgid", user[1]));
             command.addAll(strings(imageConfig.path("Entrypoint")));
             Path log = dir.resolve("run.log");

@@ -68,14 +68,26 @@ final class ChaosRun {
      * short; otherwise one after the other, each at its own point of the flow.
      */
     record Settings(int cases, boolean deduplicate, DbFault dbFault, int concurrency, Duration dbOutage,
-            boolean servicesTogether) {
+            boolean servicesTogether, int replicas, boolean faults) {
 
         static Settings of(int cases, boolean deduplicate, DbFault dbFault) {
-            return new Settings(cases, deduplicate, dbFault, Math.min(cases, 12), Duration.ofSeconds(8), false);
+            return new Settings(cases, deduplicate, dbFault, Math.min(cases, 12), Duration.ofSeconds(8), false, 1, true);
         }
 
         Settings servicesKilledTogether() {
-            return new Settings(cases, deduplicate, dbFault, concurrency, dbOutage, true);
+            return new Settings(cases, deduplicate, dbFault, concurrency, dbOutage, true, replicas, faults);
+        }
+
+        /**
+         * swarm-service and expert-finder-service run as {@code replicas} processes each; with {@code faults}, the
+         * publishing replica of each is killed or stopped once (the scale-out run's faults, not the chaos run's).
+         */
+        Settings scaledOut(int replicas, boolean faults) {
+            return new Settings(cases, deduplicate, dbFault, concurrency, dbOutage, servicesTogether, replicas, faults);
+        }
+
+        boolean isScaledOut() {
+            return replicas > 1;
         }
     }
 
@@ -95,7 +107,13 @@ final class ChaosRun {
     record Report(Settings settings, Duration took, List<Fault> faults, Map<String, Effect> effects,
             List<String> failures, List<String> duplicateFindings, Map<String, Long> deadLetters,
             List<String> deadLetterSamples, Map<String, int[]> appliedLines, int conflictsToJoiners,
-            int forbiddenSwarmRequests, int mailsSentAgain, int restarts) {
+            int forbiddenSwarmRequests, int mailsSentAgain, int restarts, Duration flow,
+            List<AggregateOrder.Finding> order, List<String> scaleOut) {
+
+        /** Cases taken through the whole flow per minute, from the first call to the last case done. */
+        double casesPerMinute() {
+            return effects.get("cases driven through the whole flow").seen() / (flow.toMillis() / 60_000.0);
+        }
 
         long duplicatesFound() {
             return effects.values().stream().mapToLong(Effect::duplicates).sum()
@@ -109,9 +127,21 @@ final class ChaosRun {
 
         String summary() {
             StringBuilder out = new StringBuilder();
-            out.append("%n=== Chaos run: %d cases, de-duplication %s, database fault: %s, took %s ===%n".formatted(
+            out.append("%n=== %s: %d cases, de-duplication %s, %s, took %s ===%n".formatted(
+                    settings.isScaledOut() ? "Scale-out run, %d replicas of swarm-service and expert-finder-service"
+                            .formatted(settings.replicas()) : "Chaos run",
                     settings.cases(), settings.deduplicate() ? "ON" : "OFF (caseswarm.inbox.deduplicate=false)",
-                    settings.dbFault(), seconds(took)));
+                    !settings.faults() ? "no faults" : settings.isScaledOut() ? "replica faults"
+                            : "database fault: " + settings.dbFault(), seconds(took)));
+            out.append("%nThroughput: %d cases through the whole flow in %s, %.1f cases/min (%d at a time)%n".formatted(
+                    effects.get("cases driven through the whole flow").seen(), seconds(flow), casesPerMinute(),
+                    settings.concurrency()));
+            if (!scaleOut.isEmpty()) {
+                out.append("%nReplicas:%n".formatted());
+                scaleOut.forEach(line -> out.append("  ").append(line).append('\n'));
+            }
+            out.append("%nOrder per aggregate on the topics (first delivery of each event id):%n".formatted());
+            order.forEach(finding -> out.append("  ").append(finding.summary()).append('\n'));
             out.append("%nFaults (%d kills, %d restarts):%n".formatted(faults.size(), restarts));
             out.append("  %-40s %10s %12s %14s%n".formatted("fault", "progress", "ready after", "flow moves after"));
             faults.forEach(f -> out.append("  %-40s %9.0f%% %12s %14s%n".formatted(f.what(), f.atProgress() * 100,
@@ -154,7 +184,8 @@ final class ChaosRun {
     private static final String OWNER = "ana.lima";
     private static final String LEAD = "lea.park";
     private static final int EXPERTS = 10;
-    private static final Pattern APPLIED = Pattern.compile("Applied (\\S+) (\\S+) from");
+    /** The inbox's line for an event applied and committed: type, id, and the consumer (a service may have several). */
+    private static final Pattern APPLIED = Pattern.compile("Applied (\\S+) (\\S+) from \\S+ as (\\S+)");
     private static final String RESTART_MARKER = "=== CHAOS: restarted after kill -9 ===";
 
     private final Settings settings;
@@ -171,6 +202,10 @@ final class ChaosRun {
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private int restarts;
     private RunningSystem system;
+    /** The faults and checks of a scaled-out run; null otherwise. */
+    private ReplicaFaults replicaFaults;
+    /** Spreads calls over a scaled-out service's replicas, as its Kubernetes Service does. */
+    private final AtomicInteger calls = new AtomicInteger();
 
     /** What the flow did to one case, to compare the effects with. */
     private static final class CaseRecord {
@@ -207,17 +242,22 @@ final class ChaosRun {
         boolean deduplicate = true;
         DbFault dbFault = DbFault.RESTART_SERVER;
         boolean together = false;
+        int replicas = 1;
+        boolean faults = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--no-dedup" -> deduplicate = false;
                 case "--services-together" -> together = true;
                 case "--db-fault" -> dbFault = "proxy".equals(args[++i]) ? DbFault.PROXY : DbFault.RESTART_SERVER;
+                case "--replicas" -> replicas = Integer.parseInt(args[++i]);
+                case "--no-faults" -> faults = false;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (use --cases N, --no-dedup, --db-fault proxy|restart, --services-together)");
+                        + " (use --cases N, --no-dedup, --db-fault proxy|restart, --services-together, --replicas N,"
+                        + " --no-faults)");
             }
         }
-        Settings settings = Settings.of(cases, deduplicate, dbFault);
+        Settings settings = Settings.of(cases, deduplicate, dbFault).scaledOut(replicas, faults);
         Report report = new ChaosRun(together ? settings.servicesKilledTogether() : settings).run();
         System.out.println(report.summary());
         System.exit(report.passed() ? 0 : 1);
@@ -234,7 +274,10 @@ final class ChaosRun {
         System.setProperty("caseswarm.logs", logs.toString());
         log("service logs in %s", logs);
         try {
-            system = RunningSystem.start(extra, settings.dbFault() == DbFault.PROXY);
+            system = settings.isScaledOut()
+                    ? RunningSystem.startReplicated(extra, RunningSystem.SERVICES, Map.of("swarm-service", settings.replicas(),
+                            "expert-finder-service", settings.replicas()))
+                    : RunningSystem.start(extra, settings.dbFault() == DbFault.PROXY);
         } finally {
             if (logsBefore == null) {
                 System.clearProperty("caseswarm.logs");
@@ -243,6 +286,10 @@ final class ChaosRun {
             }
         }
         try {
+            if (settings.isScaledOut()) {
+                replicaFaults = new ReplicaFaults(system);
+                replicaFaults.checkSpread("at start");
+            }
             prepare();
             List<CaseRecord> cases = new ArrayList<>();
             for (int i = 0; i < settings.cases(); i++) {
@@ -253,7 +300,12 @@ final class ChaosRun {
             List<Future<?>> flows = new ArrayList<>();
             // Counted before the fault thread starts: it gives up on a flow that has no case running.
             flowsRunning.set(cases.size());
-            Thread chaos = Thread.ofPlatform().name("chaos").start(() -> injectFaults(totalSteps));
+            Thread chaos = Thread.ofPlatform().name("chaos").start(() -> {
+                if (settings.faults()) {
+                    injectFaults(totalSteps);
+                }
+            });
+            Instant flowStart = Instant.now();
             for (CaseRecord c : cases) {
                 flows.add(workers.submit(() -> {
                     try {
@@ -273,15 +325,19 @@ final class ChaosRun {
                     failures.add("worker: " + e);
                 }
             }
+            Duration flow = Duration.between(flowStart, Instant.now());
             workers.shutdown();
             allowedSteps = Integer.MAX_VALUE;
             chaos.join();
             log("flow done (%d/%d steps); checking every effect", steps.get(), totalSteps);
-            return verify(cases, Duration.between(start, Instant.now()));
+            return verify(cases, Duration.between(start, Instant.now()), flow);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
+            if (replicaFaults != null) {
+                replicaFaults.close();
+            }
             system.close();
         }
     }
@@ -292,7 +348,9 @@ final class ChaosRun {
 
     private void injectFaults(int totalSteps) {
         List<String> plan = new ArrayList<>(RunningSystem.SERVICES);
-        if (settings.servicesTogether()) {
+        if (settings.isScaledOut()) {
+            plan = new ArrayList<>(List.of("kill the publishing swarm-service", "stop the publishing expert-finder-service"));
+        } else if (settings.servicesTogether()) {
             plan = new ArrayList<>(List.of("services", "broker", "database"));
         } else {
             plan.add(2, "broker");
@@ -309,7 +367,7 @@ final class ChaosRun {
                 Instant at = Instant.now();
                 String what = inject(plan.get(i));
                 for (String service : RunningSystem.SERVICES) {
-                    system.service(service).awaitReady();
+                    system.replicas(service).forEach(ServiceProcess::awaitReady);
                 }
                 Duration ready = Duration.between(at, Instant.now());
                 int before = steps.get();
@@ -330,6 +388,14 @@ final class ChaosRun {
 
     private String inject(String target) {
         switch (target) {
+            case "kill the publishing swarm-service" -> {
+                restarts++;
+                return replicaFaults.killLeader("swarm-service", RESTART_MARKER);
+            }
+            case "stop the publishing expert-finder-service" -> {
+                restarts++;
+                return replicaFaults.terminateLeader("expert-finder-service", RESTART_MARKER);
+            }
             case "broker" -> {
                 killBroker();
                 restarts++;
@@ -603,7 +669,10 @@ final class ChaosRun {
     private Api api(String service, String user, String... roles) {
         String token = tokens.computeIfAbsent(user + "/" + String.join(",", roles),
                 key -> system.issuer().issue(user, roles));
-        return new Api(system.url(service)).as(token);
+        // A replica that is down is skipped, as its Service's endpoints would skip it once it is unready.
+        List<ServiceProcess> live = system.replicas(service).stream().filter(ServiceProcess::isAlive).toList();
+        String url = live.isEmpty() ? system.url(service) : live.get(Math.floorMod(calls.incrementAndGet(), live.size())).url();
+        return new Api(url).as(token);
     }
 
     /** Repeats a call while the service cannot be reached or answers 5xx (it is being killed or restarted). */
@@ -696,7 +765,7 @@ final class ChaosRun {
     // The effects, counted
     // ------------------------------------------------------------------------------------------
 
-    private Report verify(List<CaseRecord> cases, Duration flowTook) {
+    private Report verify(List<CaseRecord> cases, Duration flowTook, Duration flow) {
         List<CaseRecord> done = cases.stream().filter(c -> c.done).toList();
         List<String> duplicates = new ArrayList<>();
         Map<String, Effect> effects = new LinkedHashMap<>();
@@ -885,14 +954,33 @@ final class ChaosRun {
         // Every consumer's log: each event id applied once (a repeat after a kill -9 may be a rolled-back try).
         Map<String, int[]> applied = new LinkedHashMap<>();
         for (String service : RunningSystem.SERVICES) {
-            applied.put(service, appliedLines(system.service(service).logFile(), service, duplicates));
+            applied.put(service, appliedLines(system.replicas(service).stream().map(ServiceProcess::logFile).toList(),
+                    service, duplicates));
+        }
+
+        applied.forEach((service, counts) -> {
+            if (settings.deduplicate() && counts[1] > 0) {
+                failures.add(service + " applied " + counts[1] + " events more than once in one life of a replica");
+            }
+        });
+
+        // Each aggregate's events on its topic in the order its service stored them, whichever replica published.
+        List<AggregateOrder.Finding> order = new ArrayList<>();
+        Map.of("case-events", "case-service", "swarm-events", "swarm-service", "expert-events", "expert-finder-service")
+                .forEach((topic, service) -> order.add(AggregateOrder.check(topic, readAll(topic), system.database(service))));
+        order.stream().filter(finding -> !finding.outOfOrder().isEmpty())
+                .forEach(finding -> failures.add(finding.topic() + " out of order: " + finding.outOfOrder()));
+        List<String> scaleOut = replicaFaults == null ? List.of() : replicaFaults.evidence();
+        if (replicaFaults != null) {
+            replicaFaults.doublePublishers().forEach(service -> failures.add("two replicas of " + service
+                    + " published at the same time"));
         }
 
         effects.values().stream().filter(e -> !e.exact()).forEach(e -> failures.add(e.name() + ": expected "
                 + e.expected() + ", seen " + e.seen() + " (" + e.duplicates() + " duplicates, " + e.missing() + " missing)"));
         return new Report(settings, flowTook, List.copyOf(faults), effects, List.copyOf(failures), duplicates,
                 deadLetters, deadLetterSamples, applied, conflictsToJoiners.get(), forbiddenSwarmRequests.get(),
-                mailsSentAgain.size(), restarts);
+                mailsSentAgain.size(), restarts, flow, order, scaleOut);
     }
 
     /** Draft articles per case: every article announced as drafted, as the knowledge base shows it now. */
@@ -970,18 +1058,27 @@ final class ChaosRun {
     }
 
     /** Events seen, applied twice within one process life, applied again after a restart. */
-    private static int[] appliedLines(Path log, String service, List<String> duplicates) {
+    /**
+     * Counts the "Applied" lines in a service's logs, one log per replica: each life of each replica (a restart
+     * begins a new one) is apart, since an event applied once in a replica that died before its commit is
+     * applied again by another, or by it after its restart.
+     */
+    private static int[] appliedLines(List<Path> logs, String service, List<String> duplicates) {
         Map<String, List<Integer>> lives = new HashMap<>();
         int life = 0;
         try {
-            for (String line : Files.readAllLines(log, UTF_8)) {
-                if (line.startsWith(RESTART_MARKER)) {
-                    life++;
-                    continue;
-                }
-                Matcher m = APPLIED.matcher(line);
-                if (m.find()) {
-                    lives.computeIfAbsent(m.group(1) + " " + m.group(2), k -> new ArrayList<>()).add(life);
+            for (Path log : logs) {
+                life++;
+                for (String line : Files.readAllLines(log, UTF_8)) {
+                    if (line.startsWith(RESTART_MARKER)) {
+                        life++;
+                        continue;
+                    }
+                    Matcher m = APPLIED.matcher(line);
+                    if (m.find()) {
+                        lives.computeIfAbsent(m.group(1) + " " + m.group(2) + " as " + m.group(3), k -> new ArrayList<>())
+                                .add(life);
+                    }
                 }
             }
         } catch (IOException e) {

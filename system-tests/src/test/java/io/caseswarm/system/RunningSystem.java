@@ -52,11 +52,17 @@ final class RunningSystem implements AutoCloseable {
 
     /** The services this system runs: all five, or the few a benchmark needs. */
     private final List<String> names;
+    /** How many processes run each service: one, unless a run scales it out. */
+    private final Map<String, Integer> replicaCounts;
+    /** Every process of each service, the first one (also in {@link #services}) first. */
+    private final Map<String, List<ServiceProcess>> replicas = new LinkedHashMap<>();
 
-    private RunningSystem(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names) {
+    private RunningSystem(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names,
+            Map<String, Integer> replicaCounts) {
         this.extraConfig = Map.copyOf(extraConfig);
         this.proxyDatabases = proxyDatabases;
         this.names = List.copyOf(names);
+        this.replicaCounts = Map.copyOf(replicaCounts);
     }
 
     static RunningSystem start() {
@@ -81,8 +87,23 @@ final class RunningSystem implements AutoCloseable {
         return start(extraConfig, false, names);
     }
 
+    /**
+     * The services {@code names}, each run by as many processes as {@code replicaCounts} says (one if it does not
+     * name it): replicas of a service have their own ports and logs, and share its database and consumer groups,
+     * as the replicas of a Deployment do.
+     */
+    static RunningSystem startReplicated(Map<String, String> extraConfig, List<String> names,
+            Map<String, Integer> replicaCounts) {
+        return start(extraConfig, false, names, replicaCounts);
+    }
+
     private static RunningSystem start(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names) {
-        RunningSystem system = new RunningSystem(extraConfig, proxyDatabases, names);
+        return start(extraConfig, proxyDatabases, names, Map.of());
+    }
+
+    private static RunningSystem start(Map<String, String> extraConfig, boolean proxyDatabases, List<String> names,
+            Map<String, Integer> replicaCounts) {
+        RunningSystem system = new RunningSystem(extraConfig, proxyDatabases, names, replicaCounts);
         try {
             system.startAll();
             return system;
@@ -157,8 +178,20 @@ final class RunningSystem implements AutoCloseable {
             ServiceProcess service = ServiceProcess.start(root, name, ports.get(name), config);
             started.add(service);
             services.put(name, service);
+            List<ServiceProcess> processes = new ArrayList<>(List.of(service));
+            for (int replica = 2; replica <= replicaCounts.getOrDefault(name, 1); replica++) {
+                ServiceProcess another = ServiceProcess.startReplica(root, name, replica, FreePorts.next(), config);
+                started.add(another);
+                processes.add(another);
+            }
+            replicas.put(name, processes);
         }
-        services.values().forEach(ServiceProcess::awaitReady);
+        replicas.values().forEach(processes -> processes.forEach(ServiceProcess::awaitReady));
+    }
+
+    /** Every process of a service, the first one first. */
+    List<ServiceProcess> replicas(String service) {
+        return replicas.get(service);
     }
 
     ServiceProcess service(String name) {
@@ -236,7 +269,7 @@ final class RunningSystem implements AutoCloseable {
     /** Stops what was started in reverse: each service before its database, the broker last. */
     @Override
     public void close() {
-        services.values().forEach(ServiceProcess::signalStop);
+        replicas.values().forEach(processes -> processes.forEach(ServiceProcess::signalStop));
         List<AutoCloseable> reversed = new ArrayList<>(started);
         java.util.Collections.reverse(reversed);
         for (AutoCloseable part : reversed) {

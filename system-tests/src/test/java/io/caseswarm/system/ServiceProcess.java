@@ -52,7 +52,20 @@ final class ServiceProcess implements AutoCloseable {
         return start(root, name, port, config, true);
     }
 
+    /**
+     * Starts one more replica of a service, as {@link #start(Path, String, int, Map)} with its own port and log
+     * ({@code <service>-<replica>.log}).
+     */
+    static ServiceProcess startReplica(Path root, String name, int replica, int port, Map<String, String> config) {
+        return start(root, name, name + "-" + replica, port, config, false);
+    }
+
     private static ServiceProcess start(Path root, String name, int port, Map<String, String> config,
+            boolean onlyGivenSettings) {
+        return start(root, name, name, port, config, onlyGivenSettings);
+    }
+
+    private static ServiceProcess start(Path root, String name, String label, int port, Map<String, String> config,
             boolean onlyGivenSettings) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -74,7 +87,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             // caseswarm.logs: another folder for the logs, e.g. one per chaos run, so that runs side by side do not mix.
             Path log = Path.of(System.getProperty("caseswarm.logs", root.resolve("system-tests/target/logs").toString()))
-                    .resolve(name + ".log");
+                    .resolve(label + ".log");
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (onlyGivenSettings) {
@@ -82,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
                         || variable.startsWith("KAFKA_") || variable.startsWith("MP_") || variable.startsWith("CASESWARM_"));
             }
             Process process = builder.start();
-            return new ServiceProcess(name, port, log, builder, process);
+            return new ServiceProcess(label, port, log, builder, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }

@@ -165,8 +165,9 @@ public class EventInbox {
                     return false;
                 }
                 // One line per event applied and committed: with its trace id, an operator follows a case
-                // across the services' logs.
-                LOG.infof("Applied %s %s from %s", applied.type(), applied.id(), applied.source());
+                // across the services' logs. The consumer is named, since a service may apply an event in
+                // several read models of its own.
+                LOG.infof("Applied %s %s from %s as %s", applied.type(), applied.id(), applied.source(), consumerName);
                 return true;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e) || stopping) {

@@ -150,6 +150,15 @@ public class EventInbox {
         stopping = true;
     }
 
+    /**
+     * Whether the service is shutting down: a record that fails now may have failed for that alone (its
+     * database pool or persistence unit closing under it), so it is left for the replica that takes the
+     * partition over, not dead-lettered.
+     */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     private boolean applyRetryingTransientFailures(String consumerName, ConsumerRecord<String, String> record,
             Runnable first, Consumer<ReceivedEvent> handler) {
         long pauseMs = config.backoff().toMillis();

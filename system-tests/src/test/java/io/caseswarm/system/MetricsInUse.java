@@ -19,9 +19,12 @@ import java.util.stream.Stream;
 final class MetricsInUse {
 
     private static final Pattern QUERIED = Pattern.compile("\\b(?:caseswarm|kafka_consumer|http_server)_[a-z0-9_]+");
-    /** A counter or timer of the code: it shows in /q/metrics only once it has counted or timed something. */
+    /**
+     * A counter, timer or gauge of the code: a counter or timer shows in /q/metrics only once it has counted or
+     * timed something, and some gauges only once what they measure first exists (a stream's first client).
+     */
     private static final Pattern DECLARED = Pattern.compile(
-            "(counter|Counter\\.builder|timer|Timer\\.builder)\\(\\s*\"(caseswarm\\.[a-z.]+)\"");
+            "(counter|Counter\\.builder|timer|Timer\\.builder|Gauge\\.builder)\\(\\s*\"(caseswarm\\.[a-z.]+)\"");
 
     private MetricsInUse() {
     }
@@ -38,7 +41,10 @@ final class MetricsInUse {
         return queried;
     }
 
-    /** The series of every counter and timer the services' code declares: x.y counts as x_y_total, times as x_y_seconds_*. */
+    /**
+     * The series of every counter, timer and gauge the services' code declares: x.y counts as x_y_total, times as
+     * x_y_seconds_*, measures as x_y.
+     */
     static Set<String> declared(Path root) {
         Set<String> declared = new HashSet<>();
         for (String module : List.of("event-platform", "case-service", "swarm-service", "expert-finder-service",
@@ -48,6 +54,8 @@ final class MetricsInUse {
                         String name = found.group(2).replace('.', '_');
                         if (found.group(1).toLowerCase().startsWith("counter")) {
                             declared.add(name + "_total");
+                        } else if (found.group(1).startsWith("Gauge")) {
+                            declared.add(name);
                         } else {
                             Stream.of("", "_count", "_sum", "_max", "_bucket").forEach(part -> declared.add(name + "_seconds" + part));
                         }

@@ -1132,7 +1132,8 @@ final class ChaosRun {
         return reason.toString().trim();
     }
 
-    private static String seconds(Duration d) {
+    /** A duration as the run reports print it: "12.3 s", or "-" for none. */
+    static String seconds(Duration d) {
         return d == null ? "-" : "%.1f s".formatted(d.toMillis() / 1000.0);
     }
 

@@ -64,9 +64,9 @@ final class ReplicaFaults implements AutoCloseable {
         leader.kill();
         Duration takeover = leaders.awaitLeaderOtherThan(service, leader, Duration.ofSeconds(60));
         record(service, "kill -9 of %s (the publishing replica): another replica publishes after %s", leader.name(),
-                seconds(takeover));
+                ChaosRun.seconds(takeover));
         awaitSpread(service, system.replicas(service).size() - 1, "after the kill (since the kill: "
-                + seconds(Duration.between(at, Instant.now())) + ")");
+                + ChaosRun.seconds(Duration.between(at, Instant.now())) + ")");
         leader.restart(restartMarker);
         leader.awaitReady();
         awaitSpread(service, system.replicas(service).size(), "after " + leader.name() + " came back");
@@ -88,17 +88,17 @@ final class ReplicaFaults implements AutoCloseable {
             throw new IllegalStateException(leader.name() + " exited with " + exit + " on SIGTERM; see " + leader.logFile());
         }
         record(service, "SIGTERM to %s (the publishing replica): unready after %s while still running, exited (%d) after %s",
-                leader.name(), seconds(unready), exit, seconds(exited));
+                leader.name(), ChaosRun.seconds(unready), exit, ChaosRun.seconds(exited));
         Duration takeover = leaders.awaitLeaderOtherThan(service, leader, Duration.ofSeconds(60));
-        record(service, "another replica publishes %s after the exit", seconds(takeover));
+        record(service, "another replica publishes %s after the exit", ChaosRun.seconds(takeover));
         Duration handover = awaitSpread(service, system.replicas(service).size() - 1, "after the SIGTERM");
         Duration sinceSignal = Duration.between(at, Instant.now());
         if (sinceSignal.compareTo(Duration.ofSeconds(40)) > 0) {
             throw new IllegalStateException(leader.name() + " did not leave its consumer groups on SIGTERM: its "
-                    + "partitions moved only after " + seconds(sinceSignal) + ", a session timeout");
+                    + "partitions moved only after " + ChaosRun.seconds(sinceSignal) + ", a session timeout");
         }
         record(service, "its partitions were with the others %s after the signal (%s after the exit)",
-                seconds(sinceSignal), seconds(handover));
+                ChaosRun.seconds(sinceSignal), ChaosRun.seconds(handover));
         leader.restart(restartMarker);
         leader.awaitReady();
         awaitSpread(service, system.replicas(service).size(), "after " + leader.name() + " came back");
@@ -164,10 +164,6 @@ final class ReplicaFaults implements AutoCloseable {
         String line = service + ": " + format.formatted(args);
         evidence.add(line);
         System.out.println("[scale-out] " + line);
-    }
-
-    private static String seconds(Duration duration) {
-        return "%.1f s".formatted(duration.toMillis() / 1000.0);
     }
 
     @Override
